@@ -1,0 +1,58 @@
+// Entry point of a grader process (started by the pool with --no-node-snapshot). Grades one job
+// at a time on request over IPC and streams progress, so the parent can report finished tests
+// even when it has to SIGKILL this process at the deadline. Without IPC it grades one job read
+// from stdin and prints the report (the benchmark's process-per-submission runner).
+import { gradeJob, type GradeJob } from "./grade-job";
+
+export type ToChild = { type: "grade"; id: number; job: GradeJob };
+export type FromChild =
+  | { type: "ready" }
+  | { type: "tests"; id: number; tests: import("./grade-job").TestInfo[] }
+  | { type: "result"; id: number; index: number; result: import("./report").TestResult }
+  | { type: "report"; id: number; report: import("./report").GradeReport }
+  | { type: "failed"; id: number; message: string }
+  | { type: "idle"; id: number };
+
+process.on("unhandledRejection", (e) => {
+  // A staff test that forgot an `await`; the test's own outcome is already decided.
+  process.stderr.write(`grader: unhandled rejection: ${String(e)}\n`);
+});
+
+function send(m: FromChild): void {
+  process.send?.(m);
+}
+
+async function handle(m: ToChild): Promise<void> {
+  const { id } = m;
+  let cleanup: () => void = () => {};
+  try {
+    const done = await gradeJob(m.job, {
+      onTests: (tests) => send({ type: "tests", id, tests }),
+      onResult: (index, result) => send({ type: "result", id, index, result }),
+    });
+    cleanup = done.cleanup;
+    send({ type: "report", id, report: done.report });
+  } catch (e) {
+    send({ type: "failed", id, message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+  }
+  cleanup();
+  send({ type: "idle", id });
+}
+
+if (process.send) {
+  process.on("message", (m: ToChild) => {
+    if (m && m.type === "grade") void handle(m);
+  });
+  process.on("disconnect", () => process.exit(0));
+  send({ type: "ready" });
+} else {
+  const chunks: Buffer[] = [];
+  process.stdin.on("data", (c: Buffer) => chunks.push(c));
+  process.stdin.on("end", async () => {
+    const job = JSON.parse(Buffer.concat(chunks).toString("utf8")) as GradeJob;
+    const { report, cleanup } = await gradeJob(job);
+    process.stdout.write(`${JSON.stringify(report)}\n`);
+    cleanup();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,74 @@
+// Turns a student's TypeScript/JavaScript source into one self-contained ES module, or a clear
+// reason why not: too large, a syntax/type-syntax error (with the student's line and column),
+// or an import of anything at all (submissions must be self-contained).
+import { build, type Message } from "esbuild";
+
+export const MAX_SOURCE_BYTES = 256 * 1024;
+export const SUBMISSION_FILE = "submission.ts";
+
+export type CompileResult =
+  | { ok: true; code: string }
+  | { ok: false; status: "compile_error" | "rejected"; message: string };
+
+/** Refusal message for a source over the limit, or null when it fits. Cheap: call before anything else. */
+export function sizeRefusal(source: string): string | null {
+  const bytes = Buffer.byteLength(source, "utf8");
+  if (bytes <= MAX_SOURCE_BYTES) return null;
+  return `Submission is ${Math.ceil(bytes / 1024)} KB; the limit is ${MAX_SOURCE_BYTES / 1024} KB. Remove generated tables or unused code and submit again.`;
+}
+
+const IMPORT_REFUSED = "imports are not allowed";
+
+function where(m: Message): string {
+  const loc = m.location;
+  if (!loc) return "";
+  // esbuild's column counts UTF-8 bytes; students count characters.
+  const col = Buffer.from(loc.lineText, "utf8").subarray(0, loc.column).toString("utf8").length + 1;
+  return `line ${loc.line}, column ${col}`;
+}
+
+export async function compileSubmission(source: string, doneMarker: string): Promise<CompileResult> {
+  const refused = sizeRefusal(source);
+  if (refused) return { ok: false, status: "rejected", message: refused };
+  let imports: string[] = [];
+  try {
+    const out = await build({
+      stdin: { contents: source, loader: "ts", sourcefile: SUBMISSION_FILE },
+      bundle: true, // so every import (static, require("x"), import("x")) reaches the plugin below
+      format: "esm",
+      platform: "neutral",
+      target: "es2022",
+      write: false,
+      logLevel: "silent",
+      plugins: [
+        {
+          name: "refuse-imports",
+          setup(b) {
+            b.onResolve({ filter: /.*/ }, (args) => {
+              imports.push(args.path);
+              return { errors: [{ text: `${IMPORT_REFUSED}: "${args.path}"` }] };
+            });
+          },
+        },
+      ],
+    });
+    const code = out.outputFiles?.[0]?.text ?? "";
+    return { ok: true, code: `${code}\n;globalThis[${JSON.stringify(doneMarker)}]();\n` };
+  } catch (e) {
+    const errors: Message[] = (e as { errors?: Message[] }).errors ?? [];
+    const first = errors[0];
+    if (!first) return { ok: false, status: "compile_error", message: `Compile error: ${String(e)}` };
+    if (first.text.startsWith(IMPORT_REFUSED)) {
+      const what = imports.length ? ` (found ${imports.map((p) => `"${p}"`).join(", ")})` : "";
+      return {
+        ok: false,
+        status: "rejected",
+        message: `Imports are not allowed: a submission must be self-contained, with no import, require() or import() of Node built-ins, npm packages or files${what}. First at ${where(first)}.`,
+      };
+    }
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more error${errors.length > 2 ? "s" : ""})` : "";
+    return { ok: false, status: "compile_error", message: `Compile error at ${where(first)}: ${first.text}${more}` };
+  } finally {
+    imports = [];
+  }
+}

@@ -1,0 +1,69 @@
+// One grading inside a grader process: load the (cached) staff tests, open a fresh sandbox for
+// the submission, run the tests, collect the output. The caller disposes the sandbox after it
+// has sent the report, so a disposal that hangs cannot hold a finished report back.
+import { performance } from "node:perf_hooks";
+import type { GradeReport, TestResult } from "./report";
+import { summarize } from "./report";
+import { orderTests, runTests } from "./run-tests";
+import { Sandbox } from "./sandbox";
+import { loadTests, type LoadedTest } from "./test-loader";
+
+export interface GradeJob {
+  visibleTests: string[];
+  hiddenTests: string[];
+  include: "visible" | "all";
+  source: string;
+  timeoutMs: number;
+  memoryMb: number;
+  /** Longest single call into the student's code; default max(100, timeoutMs / 5). */
+  callTimeoutMs?: number;
+}
+
+export interface TestInfo {
+  name: string;
+  maxScore: number;
+  visibility: LoadedTest["visibility"];
+}
+
+export interface GradeEvents {
+  /** The tests about to run, in order; the time limit starts now. */
+  onTests?: (tests: TestInfo[]) => void;
+  onResult?: (index: number, result: TestResult) => void;
+}
+
+export async function selectTests(job: Pick<GradeJob, "visibleTests" | "hiddenTests" | "include">): Promise<LoadedTest[]> {
+  const files = job.include === "visible" ? job.visibleTests : [...job.visibleTests, ...job.hiddenTests];
+  const tests = await loadTests(files);
+  return orderTests(job.include === "visible" ? tests.filter((t) => t.visibility === "visible") : tests);
+}
+
+export async function gradeJob(job: GradeJob, events: GradeEvents = {}): Promise<{ report: GradeReport; cleanup: () => void }> {
+  const tests = await selectTests(job);
+  events.onTests?.(tests.map((t) => ({ name: t.name, maxScore: t.points, visibility: t.visibility })));
+  const t0 = performance.now();
+  const deadline = t0 + job.timeoutMs;
+  const opened = await Sandbox.open(job.source, {
+    memoryMb: job.memoryMb,
+    deadline,
+    callTimeoutMs: job.callTimeoutMs ?? Math.max(100, job.timeoutMs / 5),
+  });
+  const t1 = performance.now();
+  if (!opened.ok) {
+    const results = tests.map(
+      (t): TestResult => ({ name: t.name, score: 0, maxScore: t.points, status: "error", visibility: t.visibility, message: opened.message }),
+    );
+    results.forEach((r, i) => events.onResult?.(i, r));
+    const timing = { compileMs: t1 - t0, testsMs: 0, totalMs: t1 - t0 };
+    return { report: summarize(opened.status, results, { output: opened.message, timing }), cleanup: () => {} };
+  }
+  const sandbox = opened.sandbox;
+  const results = await runTests(tests, sandbox, { deadline, onResult: events.onResult });
+  const output = await sandbox.output();
+  const t2 = performance.now();
+  const round = (x: number) => Math.round(x * 100) / 100;
+  const report = summarize("graded", results, {
+    output,
+    timing: { compileMs: round(t1 - t0), testsMs: round(t2 - t1), totalMs: round(t2 - t0) },
+  });
+  return { report, cleanup: () => sandbox.dispose() };
+}

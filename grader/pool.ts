@@ -1,0 +1,311 @@
+// The grader pool, used by the CLI, the benchmark and the long-lived grading worker: a few child
+// processes (about one per core) started with --no-node-snapshot, one job at a time each. The
+// parent holds a wall-clock deadline per job and SIGKILLs a child that passes it (isolated-vm's
+// own timeouts do not cover copying results/errors out or disposal); the child is replaced and
+// the report says "timeout" for every test that had not finished.
+import { fork, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { build } from "esbuild";
+import type { FromChild, ToChild } from "./child";
+import { loadCodeQuestion } from "./code-question";
+import { sizeRefusal } from "./compile";
+import type { GradeJob, TestInfo } from "./grade-job";
+import type { GradeReport, TestResult, TestStatus } from "./report";
+import { summarize } from "./report";
+
+export interface GradeRequest {
+  /** assignments/<slug> (absolute or relative to the current directory). */
+  assignmentDir: string;
+  /** Code question id; default: the assignment's only code question. */
+  questionId?: string;
+  source: string;
+  /** "visible": only visible tests (the editor's Run button); "all": a real submission. */
+  include: "visible" | "all";
+  /** Wall-clock limit of the student's code for this grading; default the question's timeoutMs. */
+  deadlineMs?: number;
+  memoryMb?: number;
+  callTimeoutMs?: number;
+}
+
+export interface PoolOptions {
+  /** Grader processes; default: number of cores (at least 1). */
+  size?: number;
+  /** Extra time the parent allows past a job's deadline before SIGKILL. Default 500 ms. */
+  killGraceMs?: number;
+  /** Limit for loading (compiling) trusted test files in a child. Default 60 s. */
+  loadTimeoutMs?: number;
+  /** A prebuilt child script (tests, bundlers); default: grader/child.ts bundled on first use. */
+  childScript?: string;
+}
+
+export interface GraderPool {
+  grade(req: GradeRequest): Promise<GradeReport>;
+  close(): Promise<void>;
+  readonly size: number;
+  /** Children killed or lost so far (deadline kills, crashes). */
+  readonly replaced: number;
+}
+
+const HERE = import.meta.dirname;
+const ROOT = path.resolve(HERE, "..");
+const MAX_IPC_SOURCE_BYTES = 8 * 1024 * 1024;
+
+let childScriptPromise: Promise<string> | null = null;
+
+/** Bundles grader/child.ts once into node_modules/.cache (content-hashed file name). */
+export function childScriptPath(): Promise<string> {
+  childScriptPromise ??= (async () => {
+    const out = await build({
+      entryPoints: [path.join(HERE, "child.ts")],
+      bundle: true,
+      platform: "node",
+      format: "cjs",
+      target: "node20",
+      packages: "external",
+      write: false,
+      logLevel: "silent",
+    });
+    const code = out.outputFiles[0]!.text;
+    const hash = createHash("sha256").update(code).digest("hex").slice(0, 16);
+    const dir = path.join(ROOT, "node_modules", ".cache", "coursegrade-grader");
+    const file = path.join(dir, `child-${hash}.cjs`);
+    if (!existsSync(file)) {
+      mkdirSync(dir, { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, code);
+      renameSync(tmp, file);
+    }
+    return file;
+  })();
+  return childScriptPromise;
+}
+
+interface Job {
+  id: number;
+  job: GradeJob;
+  enqueuedAt: number;
+  startedAt: number;
+  tests: TestInfo[] | null;
+  results: (TestResult | undefined)[];
+  resolve: (r: GradeReport) => void;
+  reject: (e: Error) => void;
+  timer?: NodeJS.Timeout;
+}
+
+interface Worker {
+  proc: ChildProcess;
+  state: "starting" | "idle" | "busy" | "cleaning" | "dead";
+  job: Job | null;
+  cleanTimer?: NodeJS.Timeout;
+}
+
+function finishPartial(j: Job, status: TestStatus, message: string): GradeReport {
+  const tests = (j.tests ?? []).map((t, i): TestResult => {
+    const r = j.results[i];
+    if (r) return r;
+    return { name: t.name, score: 0, maxScore: t.maxScore, status, visibility: t.visibility, message };
+  });
+  const wallMs = Math.round((performance.now() - j.startedAt) * 100) / 100;
+  return summarize("graded", tests, {
+    timing: { queueMs: Math.round((j.startedAt - j.enqueuedAt) * 100) / 100, totalMs: wallMs },
+  });
+}
+
+export function createGraderPool(opts: PoolOptions = {}): GraderPool {
+  const size = Math.max(1, opts.size ?? os.availableParallelism());
+  const killGraceMs = opts.killGraceMs ?? 500;
+  const loadTimeoutMs = opts.loadTimeoutMs ?? 60_000;
+  const workers: Worker[] = [];
+  const queue: Job[] = [];
+  let nextId = 1;
+  let closed = false;
+  let replaced = 0;
+  const scriptPromise = opts.childScript ? Promise.resolve(opts.childScript) : childScriptPath();
+
+  function spawnWorker(): Worker {
+    const w: Worker = { proc: null as unknown as ChildProcess, state: "starting", job: null };
+    workers.push(w);
+    scriptPromise.then(
+      (script) => {
+        if (closed) return;
+        const proc = fork(script, [], {
+          execArgv: ["--no-node-snapshot"],
+          stdio: ["ignore", "ignore", "inherit", "ipc"],
+          cwd: process.cwd(),
+        });
+        w.proc = proc;
+        proc.on("message", (m: FromChild) => onMessage(w, m));
+        proc.on("exit", (code, signal) => onExit(w, code, signal));
+        proc.on("error", () => {});
+      },
+      (e: unknown) => {
+        w.state = "dead";
+        for (const j of queue.splice(0)) j.reject(new Error(`grader: cannot build the child script: ${String(e)}`));
+      },
+    );
+    return w;
+  }
+
+  function replace(w: Worker): void {
+    const i = workers.indexOf(w);
+    if (i >= 0) workers.splice(i, 1);
+    if (!closed) {
+      replaced++;
+      spawnWorker();
+    }
+  }
+
+  function kill(w: Worker): void {
+    w.state = "dead";
+    if (w.cleanTimer) clearTimeout(w.cleanTimer);
+    try {
+      w.proc.kill("SIGKILL");
+    } catch {
+      /* already gone */
+    }
+  }
+
+  function dispatch(): void {
+    for (const w of workers) {
+      if (queue.length === 0) return;
+      if (w.state !== "idle") continue;
+      const j = queue.shift()!;
+      w.state = "busy";
+      w.job = j;
+      j.startedAt = performance.now();
+      // Until the child has loaded the trusted tests, only the (generous) load limit applies.
+      j.timer = setTimeout(() => {
+        if (w.job !== j) return;
+        w.job = null;
+        kill(w);
+        j.reject(new Error(`grader: loading the tests took longer than ${loadTimeoutMs} ms`));
+      }, loadTimeoutMs);
+      w.proc.send({ type: "grade", id: j.id, job: j.job } satisfies ToChild);
+    }
+  }
+
+  function onMessage(w: Worker, m: FromChild): void {
+    if (m.type === "ready") {
+      if (w.state === "starting") w.state = "idle";
+      dispatch();
+      return;
+    }
+    const j = w.job;
+    if (m.type === "idle") {
+      if (w.state === "cleaning") {
+        if (w.cleanTimer) clearTimeout(w.cleanTimer);
+        w.state = "idle";
+        dispatch();
+      }
+      return;
+    }
+    if (!j || j.id !== m.id) return;
+    if (m.type === "tests") {
+      j.tests = m.tests;
+      j.results = new Array(m.tests.length);
+      clearTimeout(j.timer);
+      const limit = j.job.timeoutMs + killGraceMs;
+      j.timer = setTimeout(() => {
+        if (w.job !== j) return;
+        w.job = null;
+        kill(w);
+        j.resolve(finishPartial(j, "timeout", `The grading deadline (${j.job.timeoutMs} ms) passed before this test finished; your code may loop forever or never return.`));
+      }, limit);
+    } else if (m.type === "result") {
+      j.results[m.index] = m.result;
+    } else if (m.type === "report" || m.type === "failed") {
+      clearTimeout(j.timer);
+      w.job = null;
+      w.state = "cleaning";
+      // Disposing the isolate should take milliseconds; a child stuck in it is replaced.
+      w.cleanTimer = setTimeout(() => kill(w), 2000);
+      if (m.type === "failed") {
+        j.reject(new Error(`grader: ${m.message}`));
+        return;
+      }
+      const report = m.report;
+      const wallMs = Math.round((performance.now() - j.startedAt) * 100) / 100;
+      report.timing = { ...(report.timing ?? { totalMs: wallMs }), queueMs: Math.round((j.startedAt - j.enqueuedAt) * 100) / 100, wallMs };
+      j.resolve(report);
+    }
+  }
+
+  function onExit(w: Worker, code: number | null, signal: NodeJS.Signals | null): void {
+    const j = w.job;
+    w.job = null;
+    w.state = "dead";
+    if (w.cleanTimer) clearTimeout(w.cleanTimer);
+    if (j) {
+      clearTimeout(j.timer);
+      if (j.tests) {
+        const oom = signal === "SIGABRT" || code === 134;
+        j.resolve(
+          finishPartial(
+            j,
+            oom ? "memory" : "error",
+            oom ? "The grading process ran out of memory." : `The grading process stopped unexpectedly (${signal ?? `exit code ${code}`}).`,
+          ),
+        );
+      } else {
+        j.reject(new Error(`grader: the grading process stopped before loading the tests (${signal ?? `exit code ${code}`})`));
+      }
+    }
+    replace(w);
+    dispatch();
+  }
+
+  for (let i = 0; i < size; i++) spawnWorker();
+
+  return {
+    size,
+    get replaced() {
+      return replaced;
+    },
+    grade(req: GradeRequest): Promise<GradeReport> {
+      if (closed) return Promise.reject(new Error("grader pool is closed"));
+      let q;
+      try {
+        q = loadCodeQuestion(req.assignmentDir, req.questionId);
+      } catch (e) {
+        return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+      }
+      if (Buffer.byteLength(req.source, "utf8") > MAX_IPC_SOURCE_BYTES) {
+        const msg = sizeRefusal(req.source)!;
+        return Promise.resolve(summarize("rejected", [], { output: msg }));
+      }
+      const job: GradeJob = {
+        visibleTests: q.visibleTests,
+        hiddenTests: q.hiddenTests,
+        include: req.include,
+        source: req.source,
+        timeoutMs: req.deadlineMs ?? q.timeoutMs,
+        memoryMb: req.memoryMb ?? q.memoryMb,
+      };
+      if (req.callTimeoutMs !== undefined) job.callTimeoutMs = req.callTimeoutMs;
+      return new Promise<GradeReport>((resolve, reject) => {
+        queue.push({ id: nextId++, job, enqueuedAt: performance.now(), startedAt: 0, tests: null, results: [], resolve, reject });
+        dispatch();
+      });
+    },
+    async close(): Promise<void> {
+      closed = true;
+      for (const j of queue.splice(0)) j.reject(new Error("grader pool closed"));
+      const exits = workers.map(
+        (w) =>
+          new Promise<void>((resolve) => {
+            if (!w.proc || w.proc.exitCode !== null || w.proc.signalCode !== null) return resolve();
+            w.proc.once("exit", () => resolve());
+            if (w.job) {
+              w.job.reject(new Error("grader pool closed"));
+              w.job = null;
+            }
+            w.proc.kill("SIGKILL");
+          }),
+      );
+      await Promise.all(exits);
+    },
+  };
+}

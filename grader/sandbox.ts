@@ -1,0 +1,223 @@
+// One submission's sandbox inside a grader process: a fresh isolate with a memory limit, the
+// harness, the student's compiled module, and the Student handle tests use. Every call is timed
+// and returns one JSON string built inside the isolate. Runs only in a grader child process
+// (isolated-vm needs node --no-node-snapshot); the parent's SIGKILL covers what timeouts cannot.
+import { randomBytes } from "node:crypto";
+import ivm from "isolated-vm";
+import { compileSubmission } from "./compile";
+import { harnessSource } from "./isolate-harness";
+import type { StudentSession } from "./run-tests";
+import { StudentError, type StudentErrorKind, type Visibility } from "./testing";
+
+export const OUTPUT_CAP = 64 * 1024;
+const RESULT_CAP = 4 * 1024 * 1024;
+const ERROR_MESSAGE_CAP = 2000;
+
+export interface SandboxOptions {
+  memoryMb: number;
+  /** performance.now() after which nothing more of the student's code may run. */
+  deadline: number;
+  /** Longest single call into the student's code (ms); keeps one infinite loop from eating every test. */
+  callTimeoutMs: number;
+}
+
+export type OpenResult =
+  | { ok: true; sandbox: Sandbox }
+  | { ok: false; status: "compile_error" | "rejected"; message: string };
+
+function encodeArgs(args: unknown[]): string {
+  // undefined is kept (so default parameters apply), NaN and ±Infinity stay numbers.
+  return JSON.stringify(args, (_k, v: unknown) =>
+    v === undefined ? { $cg: "undefined" } : typeof v === "number" && !Number.isFinite(v) ? { $cg: String(v) } : v,
+  );
+}
+
+function revive(_k: string, v: unknown): unknown {
+  if (v !== null && typeof v === "object" && !Array.isArray(v) && Object.hasOwn(v, "$cg")) {
+    const t = (v as { $cg: unknown }).$cg;
+    if (t === "NaN") return NaN;
+    if (t === "Infinity") return Infinity;
+    if (t === "-Infinity") return -Infinity;
+  }
+  return v;
+}
+
+interface Envelope {
+  ok: boolean;
+  v?: unknown;
+  undef?: boolean;
+  kind?: StudentErrorKind;
+  name?: string;
+  message?: string;
+}
+
+export class Sandbox implements StudentSession {
+  private testFatal: "timeout" | "memory" | null = null;
+  private loadFailure: StudentError | null = null;
+  private deadline: number;
+  private disposed = false;
+
+  private constructor(
+    private readonly isolate: ivm.Isolate,
+    private readonly context: ivm.Context,
+    private readonly fns: Record<"call" | "get" | "mute" | "output" | "setNamespace" | "isDone", ivm.Reference<(...a: unknown[]) => unknown>>,
+    private readonly o: SandboxOptions,
+  ) {
+    this.deadline = o.deadline;
+  }
+
+  /** Compiles and loads the submission; top-level code runs (timed) here. */
+  static async open(source: string, o: SandboxOptions): Promise<OpenResult> {
+    const marker = `__cg_done_${randomBytes(9).toString("hex")}`;
+    const compiled = await compileSubmission(source, marker);
+    if (!compiled.ok) return compiled;
+    const isolate = new ivm.Isolate({ memoryLimit: o.memoryMb });
+    const context = await isolate.createContext();
+    const harness = (await context.eval(
+      harnessSource({ doneMarker: marker, outputCapBytes: OUTPUT_CAP, resultCapChars: RESULT_CAP, errorMessageCapChars: ERROR_MESSAGE_CAP }),
+      { reference: true, timeout: 2000 },
+    )) as ivm.Reference<Record<string, unknown>>;
+    const fn = (k: string) => harness.get(k, { reference: true }) as Promise<ivm.Reference<(...a: unknown[]) => unknown>>;
+    const [call, get, mute, output, setNamespace, isDone] = await Promise.all(
+      ["call", "get", "mute", "output", "setNamespace", "isDone"].map(fn),
+    );
+    const sandbox = new Sandbox(isolate, context, { call: call!, get: get!, mute: mute!, output: output!, setNamespace: setNamespace!, isDone: isDone! }, o);
+    let mod: ivm.Module;
+    try {
+      mod = await isolate.compileModule(compiled.code, { filename: "file:///submission.js" });
+    } catch (e) {
+      sandbox.dispose();
+      return { ok: false, status: "compile_error", message: `Compile error: ${(e as Error).message}` };
+    }
+    await sandbox.load(mod);
+    return { ok: true, sandbox };
+  }
+
+  private timeoutFor(cap: number): number {
+    return Math.max(1, Math.floor(Math.min(cap, this.deadline - performance.now())));
+  }
+
+  /** Maps an isolated-vm failure of a timed call; sets the fatal state. */
+  private failure(e: unknown, what: string): StudentError {
+    if (this.isolate.isDisposed) {
+      this.testFatal = "memory";
+      return new StudentError("memory", `${what}: your code ran out of memory (limit ${this.o.memoryMb} MB).`);
+    }
+    const msg = e instanceof Error ? e.message : String(e);
+    if (/timed out/i.test(msg)) {
+      this.testFatal = "timeout";
+      return new StudentError("timeout", `${what}: your code did not finish in time.`);
+    }
+    if (/memory/i.test(msg)) {
+      this.testFatal = "memory";
+      return new StudentError("memory", `${what}: your code ran out of memory (limit ${this.o.memoryMb} MB).`);
+    }
+    return new StudentError("threw", `${what} failed: ${msg.slice(0, ERROR_MESSAGE_CAP)}`);
+  }
+
+  private async load(mod: ivm.Module): Promise<void> {
+    try {
+      await mod.instantiate(this.context, (spec) => {
+        throw new Error(`imports are not allowed ("${spec}")`);
+      });
+      await mod.evaluate({ timeout: this.timeoutFor(this.o.callTimeoutMs) });
+      await this.fns.setNamespace.apply(undefined, [mod.namespace.derefInto()], { timeout: 1000 });
+      const done = await this.fns.isDone.apply(undefined, [], { timeout: 1000, result: { copy: true } });
+      if (done !== true) {
+        this.loadFailure = new StudentError(
+          "not_loaded",
+          "Your module's top-level code never finished (a top-level await on a promise that never settles?).",
+        );
+      }
+    } catch (e) {
+      const f = this.failure(e, "Loading your module");
+      if (f.kind === "threw") {
+        const msg = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+        this.loadFailure = new StudentError("threw", `Your module threw while loading: ${msg.slice(0, ERROR_MESSAGE_CAP)}`);
+      } else {
+        this.loadFailure = f;
+      }
+    }
+  }
+
+  /** Set when the module could not be loaded; every call then fails with it. */
+  get loadError(): StudentError | null {
+    return this.loadFailure;
+  }
+
+  beginTest(visibility: Visibility, deadline: number): void {
+    this.deadline = Math.min(deadline, this.o.deadline);
+    if (this.testFatal === "timeout") this.testFatal = null; // memory stays: the isolate is gone
+    if (!this.isolate.isDisposed) {
+      // Fire and forget: calls into an isolate run in order, so it is muted before the test's first call.
+      this.fns.mute.apply(undefined, [visibility !== "visible"], { timeout: 1000 }).catch(() => {});
+    }
+  }
+
+  fatal(): "timeout" | "memory" | null {
+    if (this.loadFailure && (this.loadFailure.kind === "timeout" || this.loadFailure.kind === "memory")) return this.loadFailure.kind;
+    return this.testFatal;
+  }
+
+  private async invoke(fn: "call" | "get", name: string, args: unknown[]): Promise<unknown> {
+    const what = fn === "call" ? `${name}()` : `reading ${name}`;
+    if (this.loadFailure) throw this.loadFailure;
+    if (this.testFatal === "memory" || this.isolate.isDisposed) {
+      this.testFatal = "memory";
+      throw new StudentError("memory", `${what}: your code ran out of memory (limit ${this.o.memoryMb} MB).`);
+    }
+    if (this.deadline - performance.now() <= 0) {
+      this.testFatal = "timeout";
+      throw new StudentError("timeout", `${what}: the time limit ran out.`);
+    }
+    let raw: unknown;
+    try {
+      const callArgs = fn === "call" ? [name, encodeArgs(args)] : [name];
+      raw = await this.fns[fn].apply(undefined, callArgs, {
+        timeout: this.timeoutFor(this.o.callTimeoutMs),
+        result: { copy: true },
+      });
+    } catch (e) {
+      throw this.failure(e, what);
+    }
+    if (typeof raw !== "string") throw new StudentError("threw", `${what} failed`);
+    const env = JSON.parse(raw, revive) as Envelope;
+    if (env.ok) return env.undef ? undefined : env.v;
+    const kind = env.kind ?? "threw";
+    if (kind === "threw") {
+      const type = env.name ?? "Error";
+      return Promise.reject(new StudentError("threw", `${what} threw ${type}: ${env.message ?? ""}`, type, env.message ?? ""));
+    }
+    throw new StudentError(kind, `${what}: ${env.message ?? kind}`);
+  }
+
+  call<T = unknown>(name: string, ...args: unknown[]): Promise<T> {
+    return this.invoke("call", name, args) as Promise<T>;
+  }
+
+  get<T = unknown>(name: string): Promise<T> {
+    return this.invoke("get", name, []) as Promise<T>;
+  }
+
+  /** The student's console output (capped); empty if the isolate is gone. */
+  async output(): Promise<string> {
+    if (this.isolate.isDisposed) return "";
+    try {
+      const s = await this.fns.output.apply(undefined, [], { timeout: 1000, result: { copy: true } });
+      return typeof s === "string" ? s : "";
+    } catch {
+      return "";
+    }
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    try {
+      this.context.release();
+    } catch {
+      /* already gone */
+    }
+    if (!this.isolate.isDisposed) this.isolate.dispose();
+  }
+}

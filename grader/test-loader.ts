@@ -1,0 +1,102 @@
+// Loads staff test files (trusted) into the grading process: bundled with esbuild so they can
+// import grader/testing, grader/rng and sibling files of their assignment, compiled once and
+// cached per file until the content of any file it bundles changes.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { build } from "esbuild";
+import type { TestSpec, Visibility } from "./testing";
+
+export interface LoadedTest {
+  name: string;
+  points: number;
+  visibility: Visibility;
+  run: TestSpec["run"];
+  file: string;
+}
+
+interface CacheEntry {
+  inputs: { file: string; hash: string }[];
+  tests: LoadedTest[];
+}
+
+const cache = new Map<string, CacheEntry>();
+
+function hashFile(file: string): string {
+  try {
+    return createHash("sha1").update(readFileSync(file)).digest("hex");
+  } catch {
+    return "missing";
+  }
+}
+
+/** "visible" for a path containing "visible", "hidden" for one containing "hidden" (the default). */
+export function defaultVisibility(file: string): Visibility {
+  const p = file.replaceAll("\\", "/");
+  if (p.includes("hidden")) return "hidden";
+  if (p.includes("visible")) return "visible";
+  return "hidden";
+}
+
+async function compile(file: string): Promise<CacheEntry> {
+  const out = await build({
+    entryPoints: [file],
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+    sourcemap: "inline",
+    packages: "external",
+  });
+  const code = out.outputFiles[0]!.text;
+  const cwd = process.cwd();
+  const inputs = Object.keys(out.metafile.inputs).map((rel) => {
+    const abs = path.resolve(cwd, rel);
+    return { file: abs, hash: hashFile(abs) };
+  });
+  const mod: { exports: Record<string, unknown> } = { exports: {} };
+  const fn = new Function("module", "exports", "require", "__filename", "__dirname", code) as (
+    ...a: unknown[]
+  ) => void;
+  fn(mod, mod.exports, createRequire(file), file, path.dirname(file));
+  const suite = (mod.exports.default ?? mod.exports) as { kind?: unknown; tests?: unknown };
+  if (!suite || suite.kind !== "coursegrade-tests" || !Array.isArray(suite.tests)) {
+    throw new Error(`${file} must \`export default defineTests([...])\``);
+  }
+  const fallback = defaultVisibility(file);
+  const tests = (suite.tests as TestSpec[]).map((t) => ({
+    name: t.name,
+    points: t.points,
+    visibility: t.visibility ?? fallback,
+    run: t.run,
+    file,
+  }));
+  return { inputs, tests };
+}
+
+export async function loadTestFile(file: string): Promise<LoadedTest[]> {
+  const abs = path.resolve(file);
+  const hit = cache.get(abs);
+  if (hit && hit.inputs.every((i) => hashFile(i.file) === i.hash)) return hit.tests;
+  const entry = await compile(abs);
+  cache.set(abs, entry);
+  return entry.tests;
+}
+
+/** The tests of several files in order; names must be unique across them. */
+export async function loadTests(files: string[]): Promise<LoadedTest[]> {
+  const all: LoadedTest[] = [];
+  const seen = new Set<string>();
+  for (const f of files) {
+    for (const t of await loadTestFile(f)) {
+      if (seen.has(t.name)) throw new Error(`test name "${t.name}" appears twice (${f})`);
+      seen.add(t.name);
+      all.push(t);
+    }
+  }
+  return all;
+}
