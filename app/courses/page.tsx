@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireUser } from "@/lib/access";
+import { coursesOf } from "@/lib/courses";
+
+export const metadata: Metadata = { title: "My courses" };
+
+export default async function MyCoursesPage() {
+  const user = await requireUser("/courses");
+  const enrollments = await coursesOf(user.id);
+  return (
+    <section>
+      <h1>My courses</h1>
+      {enrollments.length === 0 ? (
+        <p className="notice">You are not enrolled in any course yet. Your instructor adds you to the roster with the email you signed in with.</p>
+      ) : (
+        <div className="cards">
+          {enrollments.map((e) => (
+            <article className="card" key={e.id}>
+              <h3>
+                <Link href={`/courses/${e.course.slug}`}>{e.course.title}</Link>
+              </h3>
+              {e.course.titleZh && <p className="muted" lang="zh-CN">{e.course.titleZh}</p>}
+              <p>
+                <span className={`badge role-${e.role}`}>{e.role.toLowerCase()}</span>{" "}
+                {e.course.term && <span className="muted">{e.course.term}</span>}{" "}
+                <span className="muted">· {e.course._count.assignments} assignments</span>
+              </p>
+            </article>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+"use client";
+import { useState } from "react";
+import { signIn } from "next-auth/react";
+import { credentialsSchema } from "@/lib/credentials-schema";
+
+type Props = { callbackUrl: string; initialError: string | undefined; oidc: string | undefined };
+
+export function SignInForm({ callbackUrl, initialError, oidc }: Props) {
+  const [error, setError] = useState<string | undefined>(initialError);
+  const [fieldErrors, setFieldErrors] = useState<{ email?: string; password?: string }>({});
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const parsed = credentialsSchema.safeParse({ email: form.get("email"), password: form.get("password") });
+    if (!parsed.success) {
+      const errs: { email?: string; password?: string } = {};
+      for (const issue of parsed.error.issues) errs[issue.path[0] as "email" | "password"] ??= issue.message;
+      setFieldErrors(errs);
+      setError(undefined);
+      return;
+    }
+    setFieldErrors({});
+    setBusy(true);
+    const res = await signIn("credentials", { ...parsed.data, redirect: false, callbackUrl });
+    setBusy(false);
+    if (!res || res.error) {
+      setError(res?.error && res.error !== "CredentialsSignin" ? res.error : "Wrong email or password.");
+      return;
+    }
+    window.location.assign(callbackUrl);
+  }
+
+  return (
+    <>
+      <form className="stack card" onSubmit={onSubmit} noValidate aria-describedby={error ? "signin-error" : undefined}>
+        {error && (
+          <p id="signin-error" className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <label>
+          Email
+          <input name="email" type="email" autoComplete="username" required aria-invalid={Boolean(fieldErrors.email)} aria-describedby="email-error" />
+          {fieldErrors.email && <span id="email-error" className="error">{fieldErrors.email}</span>}
+        </label>
+        <label>
+          Password
+          <input name="password" type="password" autoComplete="current-password" required aria-invalid={Boolean(fieldErrors.password)} aria-describedby="password-error" />
+          {fieldErrors.password && <span id="password-error" className="error">{fieldErrors.password}</span>}
+        </label>
+        <button className="primary" type="submit" disabled={busy}>
+          {busy ? "Signing in…" : "Sign in"}
+        </button>
+      </form>
+      {oidc && (
+        <p>
+          <button className="secondary" type="button" onClick={() => void signIn("oidc", { callbackUrl })}>
+            Sign in with {oidc}
+          </button>
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+// The one access guard. Every page, route handler and server action asks it who the user is and
+// what they may do in a course. Decisions: not signed in → sign-in; no such course or not enrolled
+// → 404 (we do not confirm a course exists to outsiders); enrolled without the role → 403.
+import "server-only";
+import { getServerSession } from "next-auth";
+import { forbidden, notFound, redirect } from "next/navigation";
+import { authOptions } from "@/lib/auth";
+import { getDb } from "@/lib/db";
+import type { Course, Enrollment, Role, User } from "@/lib/generated/prisma/client";
+
+export const STAFF: Role[] = ["TA", "INSTRUCTOR"];
+export const EVERYONE: Role[] = ["STUDENT", "TA", "INSTRUCTOR"];
+
+export type SessionUser = Pick<User, "id" | "email" | "name" | "isAdmin" | "locale">;
+export type CourseAccess = { user: SessionUser; course: Course; enrollment: Enrollment; isStaff: boolean };
+
+export class AccessError extends Error {
+  constructor(
+    readonly status: 401 | 403 | 404,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The signed-in user, or null (also for a stale cookie whose user no longer exists). */
+export async function currentUser(): Promise<SessionUser | null> {
+  const session = await getServerSession(authOptions);
+  const id = (session?.user as { id?: string } | undefined)?.id;
+  if (!id) return null;
+  const db = await getDb();
+  return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, isAdmin: true, locale: true } });
+}
+
+/** Core decision, shared by the page and the API adapters below. Throws AccessError. */
+export async function authorizeCourse(courseSlug: string, roles: Role[] = EVERYONE): Promise<CourseAccess> {
+  const user = await currentUser();
+  if (!user) throw new AccessError(401, "Sign in to continue.");
+  const db = await getDb();
+  const course = await db.course.findUnique({ where: { slug: courseSlug } });
+  const enrollment = course
+    ? await db.enrollment.findUnique({ where: { userId_courseId: { userId: user.id, courseId: course.id } } })
+    : null;
+  if (!course || !enrollment) throw new AccessError(404, "No such course.");
+  if (!roles.includes(enrollment.role)) throw new AccessError(403, "This page is for course staff.");
+  return { user, course, enrollment, isStaff: STAFF.includes(enrollment.role) };
+}
+
+function interrupt(error: unknown, callbackUrl: string): never {
+  if (!(error instanceof AccessError)) throw error;
+  if (error.status === 401) redirect(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  if (error.status === 404) notFound();
+  forbidden();
+}
+
+/** For pages and server actions: redirects to sign-in, or renders the 404 / 403 page. */
+export async function requireCourseRole(courseSlug: string, roles: Role[] = EVERYONE, callbackUrl = `/courses/${courseSlug}`): Promise<CourseAccess> {
+  try {
+    return await authorizeCourse(courseSlug, roles);
+  } catch (error) {
+    interrupt(error, callbackUrl);
+  }
+}
+
+export async function requireUser(callbackUrl = "/courses"): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  return user;
+}

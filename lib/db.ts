@@ -1,0 +1,53 @@
+// The one Prisma client. DATABASE_URL set: that PostgreSQL server (adapter-pg). Unset: an embedded
+// PGlite database in DATA_DIR/pgdata. Kept on globalThis so the custom server, the in-process grader
+// worker and Next's bundled route code share one client (PGlite allows one opener per data folder).
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { getEnv } from "@/lib/env";
+
+type DbHolder = { prisma?: PrismaClient; pglite?: import("@electric-sql/pglite").PGlite; closing?: Promise<void> };
+const holder = ((globalThis as { __courseDb?: DbHolder }).__courseDb ??= {});
+
+export function embeddedDataDir(): string {
+  return path.resolve(getEnv().DATA_DIR, "pgdata");
+}
+
+/** Opens (once) the embedded PGlite database; only used when DATABASE_URL is unset. */
+export async function openPglite() {
+  if (!holder.pglite) {
+    const { PGlite } = await import("@electric-sql/pglite");
+    holder.pglite = await PGlite.create(embeddedDataDir());
+  }
+  return holder.pglite;
+}
+
+async function createClient(): Promise<PrismaClient> {
+  const env = getEnv();
+  if (env.DATABASE_URL) {
+    const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: 10, connectionTimeoutMillis: 5_000 });
+    return new PrismaClient({ adapter });
+  }
+  const { PrismaPGlite } = await import("pglite-prisma-adapter");
+  return new PrismaClient({ adapter: new PrismaPGlite(await openPglite()) });
+}
+
+let pending: Promise<PrismaClient> | undefined;
+
+/** The shared client; created on first use. */
+export async function getDb(): Promise<PrismaClient> {
+  if (holder.prisma) return holder.prisma;
+  pending ??= createClient().then((client) => (holder.prisma = client));
+  return pending;
+}
+
+export async function closeDb(): Promise<void> {
+  const { prisma, pglite } = holder;
+  holder.prisma = undefined;
+  holder.pglite = undefined;
+  pending = undefined;
+  await prisma?.$disconnect();
+  await pglite?.close();
+}
+
+export type { PrismaClient };

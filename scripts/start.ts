@@ -1,0 +1,50 @@
+// npm start — one command to a working site: checks settings, builds if needed, migrates, syncs
+// assignments, seeds the demo course on an empty embedded database, then serves Next.js. In
+// embedded mode (no DATABASE_URL) it also runs one grader worker in this process.
+import http from "node:http";
+import next from "next";
+import { getEnv, isEmbedded } from "@/lib/env";
+import { ensureAuthSecret } from "@/lib/auth-secret";
+import { closeDb } from "@/lib/db";
+import { describeDemo } from "@/lib/demo";
+import { formatSync, prepareDatabase } from "@/lib/setup";
+import { buildIfNeeded } from "./lib/build-if-needed";
+import { exitWithError } from "./lib/fatal";
+
+async function main() {
+  const env = getEnv();
+  ensureAuthSecret();
+  const baseUrl = env.NEXTAUTH_URL ?? `http://${env.HOST}:${env.PORT}`;
+  process.env.NEXTAUTH_URL ??= baseUrl;
+  if (!process.argv.includes("--no-build")) buildIfNeeded();
+
+  const prepared = await prepareDatabase({ demo: env.SEED_DEMO ? "always" : isEmbedded(env) ? "if-empty" : "never" });
+  if (prepared.migrations.length) console.log(`Applied migrations: ${prepared.migrations.join(", ")}`);
+  console.log(`Assignments:\n${formatSync(prepared.sync)}`);
+
+  const app = next({ dev: false, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((req, res) => void handle(req, res));
+  await new Promise<void>((resolve, reject) => server.once("error", reject).listen(env.PORT, env.HOST, resolve));
+
+  let stopWorker: (() => Promise<void>) | undefined; // set once the grader worker exists (submission pipeline)
+
+  console.log(`\nCourse site ready on ${baseUrl} (${isEmbedded(env) ? `embedded database in ${env.DATA_DIR}/` : "PostgreSQL at DATABASE_URL"})`);
+  if (prepared.demoSeeded && prepared.demoPassword) console.log(describeDemo(prepared.demoPassword, baseUrl));
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: shutting down...`);
+    server.close();
+    await stopWorker?.();
+    await closeDb();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch(exitWithError);
