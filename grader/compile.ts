@@ -38,6 +38,8 @@ export async function compileSubmission(source: string, doneMarker: string): Pro
       format: "esm",
       platform: "neutral",
       target: "es2022",
+      // Keep unused imports too (TS would drop them as possibly type-only): every import is refused.
+      tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true } },
       write: false,
       logLevel: "silent",
       plugins: [
