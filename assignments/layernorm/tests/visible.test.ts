@@ -1,5 +1,5 @@
 // Visible tests: students see their names, inputs and failure messages.
-import { allClose, assertThrows, defineTests } from "../../../grader/testing";
+import { allClose, allCloseOk, assertThrows, defineTests, fail } from "../../../grader/testing";
 import { refGroupNorm, refLayerNorm, refRmsNorm, TOL } from "./reference";
 
 export default defineTests([
@@ -39,6 +39,10 @@ export default defineTests([
     name: "groupNorm rejects 4 groups for 6 values with a RangeError",
     points: 1,
     run: async (student) => {
+      // Only a groupNorm that works on valid input earns points for rejecting invalid input.
+      if (!allCloseOk(await student.call("groupNorm", [1, 2, 3, 4, 5, 6], 3), refGroupNorm([1, 2, 3, 4, 5, 6], 3), TOL)) {
+        fail("groupNorm([1, 2, 3, 4, 5, 6], 3) must be right before its error handling is graded");
+      }
       await assertThrows(() => student.call("groupNorm", [1, 2, 3, 4, 5, 6], 4), "RangeError");
     },
   },
