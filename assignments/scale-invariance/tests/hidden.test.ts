@@ -1,0 +1,158 @@
+import { defineTests, assertEqual, fail, isClose, type Student } from "../../../grader/testing";
+import { createRng, type Rng } from "../../../grader/rng";
+import { effectiveStepSize, lnLinear, lnLinearGrad, stalledLayers } from "../solution";
+
+type Case = { W: number[][]; x: number[]; g: number[] };
+
+function randomCase(rng: Rng): Case {
+  const out = rng.int(3, 6); // width 2 is degenerate: LN of a 2-vector is ±(1, −1), its gradient 0
+  const inp = rng.int(1, 5);
+  return {
+    W: Array.from({ length: out }, () => Array.from({ length: inp }, () => rng.normal())),
+    x: Array.from({ length: inp }, () => rng.normal()),
+    g: Array.from({ length: out }, () => rng.normal()),
+  };
+}
+
+function cases(seed: string, n: number): Case[] {
+  const rng = createRng(seed);
+  return Array.from({ length: n }, () => randomCase(rng));
+}
+
+const frob = (A: number[][], B: number[][]) => A.reduce((s, row, i) => s + row.reduce((t, a, j) => t + a * B[i]![j]!, 0), 0);
+
+function isMatrix(G: unknown, rows: number, cols: number): G is number[][] {
+  return Array.isArray(G) && G.length === rows && G.every((r) => Array.isArray(r) && r.length === cols && r.every((v) => typeof v === "number" && Number.isFinite(v)));
+}
+
+/** Central finite differences of the trusted g·lnLinear(W, x) with respect to W. */
+function finiteDifferenceGrad({ W, x, g }: Case, h = 1e-6): number[][] {
+  const f = (M: number[][]) => lnLinear(M, x).reduce((s, v, i) => s + g[i]! * v, 0);
+  return W.map((row, i) =>
+    row.map((_, j) => {
+      const plus = W.map((r) => r.slice());
+      const minus = W.map((r) => r.slice());
+      plus[i]![j] = plus[i]![j]! + h;
+      minus[i]![j] = minus[i]![j]! - h;
+      return (f(plus) - f(minus)) / (2 * h);
+    }),
+  );
+}
+
+async function fraction(items: Case[], ok: (c: Case) => Promise<boolean>): Promise<number> {
+  let n = 0;
+  for (const c of items) if (await ok(c)) n++;
+  return n / items.length;
+}
+
+const matrixClose = (G: unknown, R: number[][], rtol: number, atol: number) =>
+  isMatrix(G, R.length, R[0]!.length) && R.every((row, i) => row.every((v, j) => isClose(G[i]![j], v, { rtol, atol })));
+
+export default defineTests([
+  {
+    name: "lnLinear matches the reference on random layers",
+    points: 2,
+    run: (s) =>
+      fraction(cases("scale/ln", 15), async ({ W, x }) => {
+        const y = await s.call<number[]>("lnLinear", W, x);
+        const r = lnLinear(W, x);
+        return Array.isArray(y) && y.length === r.length && r.every((v, i) => isClose(y[i], v, { rtol: 1e-9, atol: 1e-12 }));
+      }),
+  },
+  {
+    name: "lnLinear is exactly scale invariant (eps = 0): lnLinear(1e-4·W, x) = lnLinear(W, x)",
+    points: 1,
+    run: (s) =>
+      fraction(cases("scale/ln-tiny", 6), async ({ W, x }) => {
+        const y = await s.call<number[]>("lnLinear", W.map((r) => r.map((v) => 1e-4 * v)), x);
+        const r = lnLinear(W, x);
+        return Array.isArray(y) && r.every((v, i) => isClose(y[i], v, { rtol: 1e-8, atol: 1e-10 }));
+      }),
+  },
+  {
+    name: "lnLinearGrad agrees with central finite differences",
+    points: 3,
+    run: (s) =>
+      fraction(cases("scale/fd", 12), async (c) => {
+        const G = await s.call("lnLinearGrad", c.W, c.x, c.g);
+        return matrixClose(G, finiteDifferenceGrad(c), 1e-5, 1e-6);
+      }),
+  },
+  {
+    name: "lnLinearGrad matches the reference to 1e-9",
+    points: 1,
+    run: (s) =>
+      fraction(cases("scale/ref", 10), async (c) => matrixClose(await s.call("lnLinearGrad", c.W, c.x, c.g), lnLinearGrad(c.W, c.x, c.g), 1e-9, 1e-12)),
+  },
+  {
+    name: "the gradient at αW is the gradient at W divided by α",
+    points: 2,
+    run: (s) => {
+      const rng = createRng("scale/alpha");
+      return fraction(cases("scale/alpha-cases", 8), async (c) => {
+        const alpha = rng.pick([0.01, 0.5, 3, 40]);
+        const G1 = await s.call("lnLinearGrad", c.W, c.x, c.g);
+        const Ga = await s.call("lnLinearGrad", c.W.map((r) => r.map((v) => alpha * v)), c.x, c.g);
+        if (!isMatrix(G1, c.W.length, c.x.length) || !matrixClose(G1, lnLinearGrad(c.W, c.x, c.g), 1e-6, 1e-9)) return false;
+        return matrixClose(Ga, G1.map((r) => r.map((v) => v / alpha)), 1e-6, 1e-9);
+      });
+    },
+  },
+  {
+    name: "the gradient is orthogonal to W (Frobenius inner product ≈ 0) and not zero",
+    points: 2,
+    run: (s) =>
+      fraction(cases("scale/orth", 10), async (c) => {
+        const G = await s.call("lnLinearGrad", c.W, c.x, c.g);
+        if (!isMatrix(G, c.W.length, c.x.length)) return false;
+        const gn = Math.sqrt(frob(G, G));
+        const rn = Math.sqrt(frob(lnLinearGrad(c.W, c.x, c.g), lnLinearGrad(c.W, c.x, c.g)));
+        const wn = Math.sqrt(frob(c.W, c.W));
+        return Math.abs(frob(G, c.W)) <= 1e-9 * gn * wn && isClose(gn, rn, { rtol: 1e-6 });
+      }),
+  },
+  {
+    name: "effectiveStepSize on random values",
+    points: 1,
+    run: async (s) => {
+      const rng = createRng("scale/eff");
+      for (let i = 0; i < 10; i++) {
+        const lr = rng.uniform(1e-4, 1);
+        const norm = rng.uniform(0.1, 100);
+        const v = await s.call("effectiveStepSize", lr, norm);
+        if (!isClose(v, effectiveStepSize(lr, norm), { rtol: 1e-12 })) fail("effectiveStepSize is wrong");
+      }
+    },
+  },
+  {
+    name: "stalledLayers: random layers, input order, custom threshold",
+    points: 2,
+    run: async (s: Student) => {
+      const rng = createRng("scale/stalled");
+      for (let t = 0; t < 6; t++) {
+        const stats = Array.from({ length: rng.int(0, 12) }, (_, i) => ({
+          name: `layer${rng.int(0, 99)}_${i}`,
+          weightNorm: Math.exp(rng.uniform(-1, 8)),
+          gradNorm: Math.exp(rng.uniform(-6, 1)),
+        }));
+        const lr = rng.pick([1e-3, 1e-2, 0.1]);
+        if (t % 2 === 0) assertEqual(await s.call("stalledLayers", stats, lr), stalledLayers(stats, lr));
+        else {
+          const th = rng.pick([1e-6, 1e-3, 1e-2]);
+          assertEqual(await s.call("stalledLayers", stats, lr, th), stalledLayers(stats, lr, th));
+        }
+      }
+    },
+  },
+  {
+    name: "stalledLayers: a ratio exactly at the threshold is not stalled",
+    points: 1,
+    run: async (s) => {
+      const stats = [
+        { name: "at", weightNorm: 4, gradNorm: 0.5 }, // 0.5·0.5/4 = 0.0625
+        { name: "below", weightNorm: 8, gradNorm: 0.5 },
+      ];
+      assertEqual(await s.call("stalledLayers", stats, 0.5, 0.0625), ["below"]);
+    },
+  },
+]);
