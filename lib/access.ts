@@ -25,18 +25,19 @@ export class AccessError extends Error {
 
 /** The signed-in user, or null (also for a stale cookie whose user no longer exists). */
 export async function currentUser(): Promise<SessionUser | null> {
-  const session = await getServerSession(authOptions);
-  const id = (session?.user as { id?: string } | undefined)?.id;
+  const id = await sessionUserId();
   if (!id) return null;
   const db = await getDb();
   return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, isAdmin: true, locale: true } });
 }
 
-/** Core decision, shared by the page and the API adapters below. Throws AccessError. */
-export async function authorizeCourse(courseSlug: string, roles: Role[] = EVERYONE): Promise<CourseAccess> {
-  const user = await currentUser();
-  if (!user) throw new AccessError(401, "Sign in to continue.");
+/** The decision itself, for a known user id (or none); shared by every adapter below. */
+export async function decideCourseAccess(userId: string | null, courseSlug: string, roles: Role[] = EVERYONE): Promise<CourseAccess> {
   const db = await getDb();
+  const user = userId
+    ? await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, isAdmin: true, locale: true } })
+    : null;
+  if (!user) throw new AccessError(401, "Sign in to continue.");
   const course = await db.course.findUnique({ where: { slug: courseSlug } });
   const enrollment = course
     ? await db.enrollment.findUnique({ where: { userId_courseId: { userId: user.id, courseId: course.id } } })
@@ -44,6 +45,16 @@ export async function authorizeCourse(courseSlug: string, roles: Role[] = EVERYO
   if (!course || !enrollment) throw new AccessError(404, "No such course.");
   if (!roles.includes(enrollment.role)) throw new AccessError(403, "This page is for course staff.");
   return { user, course, enrollment, isStaff: STAFF.includes(enrollment.role) };
+}
+
+async function sessionUserId(): Promise<string | null> {
+  const session = await getServerSession(authOptions);
+  return (session?.user as { id?: string } | undefined)?.id ?? null;
+}
+
+/** For route handlers and server actions: throws AccessError (see lib/http.ts). */
+export async function authorizeCourse(courseSlug: string, roles: Role[] = EVERYONE): Promise<CourseAccess> {
+  return decideCourseAccess(await sessionUserId(), courseSlug, roles);
 }
 
 function interrupt(error: unknown, callbackUrl: string): never {

@@ -69,12 +69,17 @@ export class EnvError extends Error {}
 let cached: Env | undefined;
 
 /** The validated settings; throws EnvError naming each bad setting. */
-export function getEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function getEnv(source: Record<string, string | undefined> = process.env): Env {
   if (source === process.env && cached) return cached;
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) throw new EnvError(formatEnvError(parsed.error));
   if (source === process.env) cached = parsed.data;
   return parsed.data;
+}
+
+/** Tests change process.env between cases; production code never needs this. */
+export function resetEnvCache(): void {
+  cached = undefined;
 }
 
 export function isEmbedded(env: Env = getEnv()): boolean {

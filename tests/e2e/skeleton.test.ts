@@ -1,0 +1,94 @@
+// A newcomer's first minutes, in real Chromium against the built site and a real PostgreSQL.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD, startApp, type AppServer } from "./lib/app-server";
+import { launchBrowser, screenshot, signIn } from "./lib/browser";
+
+let app: AppServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function freshPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  return context.newPage();
+}
+
+describe("walking skeleton in the browser", () => {
+  it("the demo student signs in and sees the course and its assignments with due dates", async () => {
+    const page = await freshPage();
+    await signIn(page, app.baseUrl, "student1@demo.test", DEMO_PASSWORD);
+    await page.waitForURL(/\/courses$/);
+    await page.getByRole("link", { name: "Machine-learning theory in the era of large models" }).click();
+    await page.waitForURL(/\/courses\/ml-theory$/);
+    expect(await page.locator("h1").textContent()).toBe("Machine-learning theory in the era of large models");
+    const rows = page.locator("table.data tbody tr");
+    expect(await rows.count()).toBeGreaterThan(0);
+    expect(await page.getByRole("link", { name: /LayerNorm/ }).count()).toBe(1);
+    expect(await page.locator("table.data time").first().getAttribute("datetime")).toMatch(/^2026-|^2027-/);
+    await screenshot(page, "skeleton-course-student");
+    await page.context().close();
+  });
+
+  it("a student gets 403 on the roster page", async () => {
+    const page = await freshPage();
+    await signIn(page, app.baseUrl, "student2@demo.test", DEMO_PASSWORD);
+    await page.waitForURL(/\/courses$/);
+    const response = await page.goto(`${app.baseUrl}/courses/ml-theory/roster`);
+    expect(response?.status()).toBe(403);
+    expect(await page.locator("h1").textContent()).toBe("Staff only");
+    await page.context().close();
+  });
+
+  it("the instructor sees the roster with every role and section", async () => {
+    const page = await freshPage();
+    await signIn(page, app.baseUrl, "instructor@demo.test", DEMO_PASSWORD);
+    await page.waitForURL(/\/courses$/);
+    const response = await page.goto(`${app.baseUrl}/courses/ml-theory/roster`);
+    expect(response?.status()).toBe(200);
+    const text = await page.locator("table.data").textContent();
+    for (const who of ["Alice Chen", "Bob Kumar", "Chloé Martin", "Sam Rivera", "Wei Lin"]) expect(text).toContain(who);
+    await screenshot(page, "skeleton-roster-instructor");
+    await page.context().close();
+  });
+
+  it("a wrong password shows a clear error and stays on the sign-in page", async () => {
+    const page = await freshPage();
+    await signIn(page, app.baseUrl, "student3@demo.test", "not-the-password");
+    const error = page.locator("#signin-error");
+    await error.waitFor();
+    expect(await error.textContent()).toBe("Wrong email or password.");
+    expect(page.url()).toContain("/signin");
+    await screenshot(page, "skeleton-wrong-password");
+    await page.context().close();
+  });
+
+  it("a malformed email is explained by the form before anything is sent", async () => {
+    const page = await freshPage();
+    await signIn(page, app.baseUrl, "not-an-email", "whatever");
+    await page.locator("#email-error").waitFor();
+    expect(await page.locator("#email-error").textContent()).toMatch(/valid email/);
+    await page.context().close();
+  });
+
+  it("an unknown course or assignment is a 404 page, and a tampered cookie reads as signed out", async () => {
+    const page = await freshPage();
+    await signIn(page, app.baseUrl, "student1@demo.test", DEMO_PASSWORD);
+    await page.waitForURL(/\/courses$/);
+    expect((await page.goto(`${app.baseUrl}/courses/no-such-course`))?.status()).toBe(404);
+    expect((await page.goto(`${app.baseUrl}/courses/ml-theory/assignments/no-such-assignment`))?.status()).toBe(404);
+    const cookies = await page.context().cookies();
+    const session = cookies.find((c) => c.name.includes("next-auth.session-token"))!;
+    await page.context().addCookies([{ ...session, value: session.value.slice(0, -4) + "AAAA" }]);
+    await page.goto(`${app.baseUrl}/courses`);
+    expect(page.url()).toContain("/signin");
+    await page.context().close();
+  });
+});
