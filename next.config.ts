@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
+  // npm test runs tsc --noEmit over the whole project; the build need not type-check again.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;
