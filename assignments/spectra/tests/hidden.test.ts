@@ -1,0 +1,162 @@
+import { defineTests, closeTo, fail, isClose, type Student } from "../../../grader/testing";
+import { createRng } from "../../../grader/rng";
+import { covariance, effectiveRank, powerLawExponent, symmetricEigenvalues, zcaWhiten } from "../solution";
+import { matrixProblem, vectorOk } from "./checks";
+import { dataWithSpectrum, descending, randomData, randomOrthogonal, withSpectrum } from "./datasets";
+
+async function fraction<T>(items: T[], ok: (item: T) => Promise<boolean>): Promise<number> {
+  let n = 0;
+  for (const it of items) if (await ok(it)) n++;
+  return n / items.length;
+}
+
+/** Known spectra: Q·diag(λ)·Qᵀ with Q a seeded random orthogonal matrix. */
+function knownSpectrumCases(seed: string): { C: number[][]; lambda: number[] }[] {
+  const rng = createRng(seed);
+  const specs: number[][] = [
+    [9, 4, 1],
+    Array.from({ length: 8 }, (_, k) => 10 / (k + 1)),
+    Array.from({ length: 16 }, () => rng.uniform(0.01, 5)),
+    [5, 5, 5, 2, 2, 1, 1, 1, 1, 0.5], // repeated eigenvalues
+    [3, -2, 0.5, -0.5, 0, 7], // symmetric, indefinite
+    Array.from({ length: 32 }, (_, k) => Math.exp(-k / 4)),
+  ];
+  return specs.map((lambda) => ({ C: withSpectrum(randomOrthogonal(rng, lambda.length), lambda), lambda }));
+}
+
+const pipelineEigenvalues = async (s: Student, Z: number[][]) => s.call("symmetricEigenvalues", await s.call("covariance", Z));
+
+export default defineTests([
+  {
+    name: "covariance matches the reference on random data (n up to 200, d up to 10)",
+    points: 2,
+    run: (s) => {
+      const rng = createRng("spectra/cov");
+      const sets = Array.from({ length: 6 }, () => randomData(rng, rng.int(3, 200), rng.int(1, 10)));
+      return fraction(sets, async (Z) => matrixProblem(await s.call("covariance", Z), covariance(Z), { rtol: 1e-9, atol: 1e-12 }, "C") === null);
+    },
+  },
+  {
+    name: "covariance divides by n, not n − 1 (data with a known covariance)",
+    points: 2,
+    run: async (s) => {
+      const rng = createRng("spectra/n-not-n-1");
+      const lambda = [4, 1, 0.25];
+      const { Z, Q } = dataWithSpectrum(rng, 12, lambda);
+      const p = matrixProblem(await s.call("covariance", Z), withSpectrum(Q, lambda), { rtol: 1e-8, atol: 1e-10 }, "C");
+      if (p !== null) fail(p);
+    },
+  },
+  {
+    name: "symmetricEigenvalues recovers known spectra (random orthogonal Q, repeated and negative eigenvalues)",
+    points: 4,
+    run: (s) =>
+      fraction(knownSpectrumCases("spectra/known"), async ({ C, lambda }) =>
+        vectorOk(await s.call("symmetricEigenvalues", C), descending(lambda), { rtol: 1e-7, atol: 1e-9 }),
+      ),
+  },
+  {
+    name: "symmetricEigenvalues of a diagonal matrix and of a 1×1 matrix",
+    points: 1,
+    run: async (s) => {
+      if (!vectorOk(await s.call("symmetricEigenvalues", [[1, 0, 0], [0, 3, 0], [0, 0, 2]]), [3, 2, 1], { rtol: 1e-12, atol: 1e-12 })) fail("diagonal");
+      if (!vectorOk(await s.call("symmetricEigenvalues", [[-4]]), [-4], { rtol: 1e-12 })) fail("1×1");
+    },
+  },
+  {
+    name: "collapsed (rank-deficient) representations: zero eigenvalues and a small effective rank",
+    points: 2,
+    run: async (s) => {
+      const rng = createRng("spectra/collapse");
+      const lambda = [6, 3, 1, ...new Array<number>(13).fill(0)];
+      const { Z } = dataWithSpectrum(rng, 100, lambda);
+      const ev = await pipelineEigenvalues(s, Z);
+      if (!vectorOk(ev, lambda, { rtol: 1e-7, atol: 1e-9 })) fail("eigenvalues of collapsed data");
+      closeTo(await s.call("effectiveRank", ev), effectiveRank(lambda), { rtol: 1e-6 }, "effective rank");
+    },
+  },
+  {
+    name: "d = 64, n = 512: full pipeline within the time limit",
+    points: 3,
+    run: async (s) => {
+      const rng = createRng("spectra/large");
+      const lambda = Array.from({ length: 64 }, (_, k) => 2 * Math.pow(k + 1, -1.2));
+      const { Z } = dataWithSpectrum(rng, 512, lambda);
+      const C = await s.call("covariance", Z);
+      const ev = await s.call("symmetricEigenvalues", C);
+      let ok = 0;
+      if (vectorOk(ev, lambda, { rtol: 1e-6, atol: 1e-10 })) ok++;
+      if (isClose(await s.call("powerLawExponent", lambda), 1.2, { rtol: 1e-9 })) ok++;
+      const W = await s.call("zcaWhiten", Z);
+      if (matrixProblem(W, zcaWhiten(Z), { rtol: 1e-5, atol: 1e-7 }, "whitened") === null) ok++;
+      return ok / 3;
+    },
+  },
+  {
+    name: "effectiveRank on known spectra (ignores zero and negative entries)",
+    points: 2,
+    run: async (s) => {
+      const rng = createRng("spectra/erank");
+      const lists = [
+        [5, 5, 5, 5, 5],
+        [1, 0, 0, -1e-17],
+        Array.from({ length: 20 }, () => rng.uniform(0, 3)),
+        Array.from({ length: 50 }, (_, k) => Math.pow(k + 1, -2)),
+        [3, 1e-12, 2, 0, 1],
+      ];
+      return fraction(lists, async (l) => isClose(await s.call("effectiveRank", l), effectiveRank(l), { rtol: 1e-9 }));
+    },
+  },
+  {
+    name: "zcaWhiten matches the reference on random data (ZCA, not PCA whitening)",
+    points: 3,
+    run: (s) => {
+      const rng = createRng("spectra/zca");
+      const sets = Array.from({ length: 5 }, () => randomData(rng, rng.int(20, 120), rng.int(2, 12)));
+      return fraction(sets, async (Z) => matrixProblem(await s.call("zcaWhiten", Z), zcaWhiten(Z), { rtol: 1e-6, atol: 1e-8 }, "X") === null);
+    },
+  },
+  {
+    name: "zcaWhiten leaves data with identity covariance unrotated (only centered, divided by √(1 + eps))",
+    points: 2,
+    run: async (s) => {
+      const rng = createRng("spectra/zca-identity");
+      const { Z } = dataWithSpectrum(rng, 40, [1, 1, 1, 1, 1]);
+      const mean = Z[0]!.map((_, j) => Z.reduce((t, r) => t + r[j]!, 0) / Z.length);
+      const expected = Z.map((r) => r.map((v, j) => (v - mean[j]!) / Math.sqrt(1 + 1e-5)));
+      const p = matrixProblem(await s.call("zcaWhiten", Z), expected, { rtol: 1e-6, atol: 1e-8 }, "X");
+      if (p !== null) fail(p);
+    },
+  },
+  {
+    name: "zcaWhiten: whitened data has covariance ≈ I, and eps is honoured",
+    points: 2,
+    run: async (s) => {
+      const rng = createRng("spectra/zca-cov");
+      const lambda = [9, 4, 1, 0.25, 0.04];
+      const { Z } = dataWithSpectrum(rng, 80, lambda);
+      const X = await s.call<number[][]>("zcaWhiten", Z, 0.01);
+      if (!Array.isArray(X)) fail("zcaWhiten must return a matrix");
+      const C = covariance(X);
+      // With eps the whitened variances along the eigenvectors are λ/(λ + eps): compare the traces.
+      const trace = C.reduce((t, r, i) => t + r[i]!, 0);
+      closeTo(trace, lambda.reduce((t, l) => t + l / (l + 0.01), 0), { rtol: 1e-6 }, "trace of the whitened covariance");
+      const ev = symmetricEigenvalues(C);
+      if (!vectorOk(ev, lambda.map((l) => l / (l + 0.01)), { rtol: 1e-6, atol: 1e-9 })) fail("whitened spectrum");
+    },
+  },
+  {
+    name: "powerLawExponent: unsorted input, zeros and negatives dropped, noisy spectra",
+    points: 2,
+    run: async (s) => {
+      const rng = createRng("spectra/power");
+      const lists = [
+        [0.125, 1, 0, 0.5, 0.25, -0.01], // 2^-k shuffled: not a power law, still a least-squares fit
+        Array.from({ length: 30 }, (_, k) => 7 * Math.pow(k + 1, -0.8)).reverse(),
+        Array.from({ length: 40 }, (_, k) => Math.pow(k + 1, -1.1) * Math.exp(0.1 * rng.normal())),
+        [...Array.from({ length: 10 }, (_, k) => Math.pow(k + 1, -2)), 0, 0, 0],
+      ];
+      return fraction(lists, async (l) => isClose(await s.call("powerLawExponent", l), powerLawExponent(l), { rtol: 1e-9 }));
+    },
+  },
+]);
