@@ -37,7 +37,7 @@ export function covariance(Z: number[][]): number[][] {
 function jacobi(C: number[][]): { values: number[]; vectors: number[][] } {
   const d = C.length;
   const A = C.map((row) => row.slice());
-  const V = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => (i === j ? 1 : 0)));
+  const V: number[][] = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => (i === j ? 1 : 0)));
   let total = 0;
   for (const row of A) for (const v of row) total += v * v;
   for (let sweep = 0; sweep < 100; sweep++) {
