@@ -7,7 +7,12 @@ const relPath = z
   .string()
   .min(1)
   .refine((p) => !p.startsWith("/") && !p.split(/[\\/]/).includes(".."), "must be a path inside the assignment folder");
-const date = z.coerce.date({ error: "must be a date such as 2026-12-15T23:59:00Z" });
+// Dates are ISO 8601 strings with a time zone (YAML leaves them as strings), e.g. 2026-12-15T23:59:00Z.
+const date = z
+  .string({ error: "must be a date such as 2026-12-15T23:59:00Z" })
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, "must be a date with time and zone, such as 2026-12-15T23:59:00Z")
+  .transform((s) => new Date(s))
+  .refine((d) => !Number.isNaN(d.getTime()), "is not a real date");
 
 export const limitsSchema = z
   .object({
@@ -19,7 +24,7 @@ export const limitsSchema = z
 
 const questionCommon = {
   id,
-  title: z.string().min(1),
+  title: z.string().min(1, "must not be empty"),
   title_zh: z.string().optional(),
   prompt: relPath.optional().describe("Markdown file with the question's prompt"),
   limits: limitsSchema.optional(),
@@ -93,7 +98,7 @@ export const questionSchema = z.discriminatedUnion("type", [
 
 export const assignmentSchema = z
   .object({
-    title: z.string().min(1),
+    title: z.string().min(1, "must not be empty"),
     title_zh: z.string().optional(),
     summary: z.string().default(""),
     summary_zh: z.string().optional(),
