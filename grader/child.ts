@@ -3,6 +3,11 @@
 // even when it has to SIGKILL this process at the deadline. Without IPC it grades one job read
 // from stdin and prints the report (the benchmark's process-per-submission runner).
 import { gradeJob, type GradeJob } from "./grade-job";
+import type { TestResult } from "./report";
+import { prepareSpareIsolate } from "./sandbox";
+
+/** Finished tests are reported in batches at most this old; the final report carries them all. */
+const RESULT_FLUSH_MS = 50;
 
 export type ToChild = { type: "grade"; id: number; job: GradeJob };
 export type FromChild =
@@ -25,18 +30,32 @@ function send(m: FromChild): void {
 async function handle(m: ToChild): Promise<void> {
   const { id } = m;
   let cleanup: () => void = () => {};
+  // If the parent must kill this process at the deadline, it still knows what had finished.
+  let pending: { index: number; result: TestResult }[] = [];
+  let timer: NodeJS.Timeout | null = null;
+  const flush = () => {
+    timer = null;
+    for (const p of pending) send({ type: "result", id, index: p.index, result: p.result });
+    pending = [];
+  };
   try {
     const done = await gradeJob(m.job, {
       onTests: (tests) => send({ type: "tests", id, tests }),
-      onResult: (index, result) => send({ type: "result", id, index, result }),
+      onResult: (index, result) => {
+        pending.push({ index, result });
+        timer ??= setTimeout(flush, RESULT_FLUSH_MS);
+      },
     });
     cleanup = done.cleanup;
+    if (timer) clearTimeout(timer);
     send({ type: "report", id, report: done.report });
   } catch (e) {
+    if (timer) clearTimeout(timer);
     send({ type: "failed", id, message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   }
   cleanup();
   send({ type: "idle", id });
+  prepareSpareIsolate(m.job.memoryMb);
 }
 
 if (process.send) {

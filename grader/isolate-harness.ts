@@ -19,7 +19,7 @@ const stringify = JSON.stringify, parse = JSON.parse;
 const isArray = Array.isArray, isView = ArrayBuffer.isView;
 const getProto = Object.getPrototypeOf, ownKeys = Object.keys, defProp = Object.defineProperty;
 const ObjectProto = Object.prototype, hasOwn = Object.prototype.hasOwnProperty;
-const apply = Reflect.apply, Str = String, strSlice = String.prototype.slice;
+const apply = Reflect.apply, Str = String, strSlice = String.prototype.slice, strIndexOf = String.prototype.indexOf;
 const isFin = Number.isFinite;
 const OUT_CAP = ${o.outputCapBytes}, RESULT_CAP = ${o.resultCapChars}, MSG_CAP = ${o.errorMessageCapChars};
 const MAX_DEPTH = 64;
@@ -150,7 +150,8 @@ return {
       const l = lookup(name);
       if (l.err) return l.err;
       if (typeof l.f !== "function") return fail("missing", l.f === undefined ? "export \\"" + name + "\\" is missing" : "export \\"" + name + "\\" is not a function");
-      const args = parse(argsJson, revive);
+      // The reviver is only needed when the host tagged NaN/±Infinity/undefined.
+      const args = apply(strIndexOf, argsJson, ['"$cg"']) < 0 ? parse(argsJson) : parse(argsJson, revive);
       let r;
       try { r = apply(l.f, undefined, args); } catch (e) { return errorInfo(e); }
       return result(r);

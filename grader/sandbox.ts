@@ -25,7 +25,21 @@ export type OpenResult =
   | { ok: true; sandbox: Sandbox }
   | { ok: false; status: "compile_error" | "rejected"; message: string };
 
+/** True when plain JSON would lose something: undefined, NaN or ±Infinity somewhere inside. */
+function needsTags(v: unknown, depth = 0): boolean {
+  if (v === undefined) return true;
+  if (typeof v === "number") return !Number.isFinite(v);
+  if (typeof v !== "object" || v === null || depth > 100) return false;
+  if (Array.isArray(v)) {
+    for (const x of v) if (needsTags(x, depth + 1)) return true;
+    return false;
+  }
+  for (const x of Object.values(v)) if (needsTags(x, depth + 1)) return true;
+  return false;
+}
+
 function encodeArgs(args: unknown[]): string {
+  if (!needsTags(args)) return JSON.stringify(args);
   // undefined is kept (so default parameters apply), NaN and ±Infinity stay numbers.
   return JSON.stringify(args, (_k, v: unknown) =>
     v === undefined ? { $cg: "undefined" } : typeof v === "number" && !Number.isFinite(v) ? { $cg: String(v) } : v,
@@ -51,16 +65,64 @@ interface Envelope {
   message?: string;
 }
 
+type HarnessFns = Record<"call" | "get" | "mute" | "output" | "setNamespace" | "isDone", ivm.Reference<(...a: unknown[]) => unknown>>;
+
+interface FreshIsolate {
+  isolate: ivm.Isolate;
+  context: ivm.Context;
+  fns: HarnessFns;
+  marker: string;
+  memoryMb: number;
+}
+
+/** A new isolate with the harness installed and no student code in it yet. */
+function freshIsolate(memoryMb: number): FreshIsolate {
+  const marker = `__cg_done_${randomBytes(9).toString("hex")}`;
+  const isolate = new ivm.Isolate({ memoryLimit: memoryMb });
+  const context = isolate.createContextSync();
+  const harness = context.evalSync(
+    harnessSource({ doneMarker: marker, outputCapBytes: OUTPUT_CAP, resultCapChars: RESULT_CAP, errorMessageCapChars: ERROR_MESSAGE_CAP }),
+    { reference: true, timeout: 2000 },
+  ) as ivm.Reference<Record<string, unknown>>;
+  const fn = (k: string) => harness.getSync(k, { reference: true }) as ivm.Reference<(...a: unknown[]) => unknown>;
+  const fns: HarnessFns = { call: fn("call"), get: fn("get"), mute: fn("mute"), output: fn("output"), setNamespace: fn("setNamespace"), isDone: fn("isDone") };
+  return { isolate, context, fns, marker, memoryMb };
+}
+
+// One isolate is prepared ahead of time (between jobs), so creating it is off a grading's path.
+let spare: FreshIsolate | null = null;
+
+function takeFreshIsolate(memoryMb: number): FreshIsolate {
+  const s = spare;
+  spare = null;
+  if (s && s.memoryMb === memoryMb && !s.isolate.isDisposed) return s;
+  if (s && !s.isolate.isDisposed) s.isolate.dispose();
+  return freshIsolate(memoryMb);
+}
+
+function returnFreshIsolate(f: FreshIsolate): void {
+  if (spare === null) spare = f;
+  else f.isolate.dispose();
+}
+
+/** Prepares the next grading's isolate; call when idle. */
+export function prepareSpareIsolate(memoryMb: number): void {
+  if (spare && spare.memoryMb === memoryMb) return;
+  if (spare) spare.isolate.dispose();
+  spare = freshIsolate(memoryMb);
+}
+
 export class Sandbox implements StudentSession {
   private testFatal: "timeout" | "memory" | null = null;
   private loadFailure: StudentError | null = null;
   private deadline: number;
   private disposed = false;
+  private muted = false;
 
   private constructor(
     private readonly isolate: ivm.Isolate,
     private readonly context: ivm.Context,
-    private readonly fns: Record<"call" | "get" | "mute" | "output" | "setNamespace" | "isDone", ivm.Reference<(...a: unknown[]) => unknown>>,
+    private readonly fns: HarnessFns,
     private readonly o: SandboxOptions,
   ) {
     this.deadline = o.deadline;
@@ -68,23 +130,17 @@ export class Sandbox implements StudentSession {
 
   /** Compiles and loads the submission; top-level code runs (timed) here. */
   static async open(source: string, o: SandboxOptions): Promise<OpenResult> {
-    const marker = `__cg_done_${randomBytes(9).toString("hex")}`;
-    const compiled = await compileSubmission(source, marker);
-    if (!compiled.ok) return compiled;
-    const isolate = new ivm.Isolate({ memoryLimit: o.memoryMb });
-    const context = await isolate.createContext();
-    const harness = (await context.eval(
-      harnessSource({ doneMarker: marker, outputCapBytes: OUTPUT_CAP, resultCapChars: RESULT_CAP, errorMessageCapChars: ERROR_MESSAGE_CAP }),
-      { reference: true, timeout: 2000 },
-    )) as ivm.Reference<Record<string, unknown>>;
-    const fn = (k: string) => harness.get(k, { reference: true }) as Promise<ivm.Reference<(...a: unknown[]) => unknown>>;
-    const [call, get, mute, output, setNamespace, isDone] = await Promise.all(
-      ["call", "get", "mute", "output", "setNamespace", "isDone"].map(fn),
-    );
-    const sandbox = new Sandbox(isolate, context, { call: call!, get: get!, mute: mute!, output: output!, setNamespace: setNamespace!, isDone: isDone! }, o);
+    const fresh = takeFreshIsolate(o.memoryMb);
+    const compiled = await compileSubmission(source, fresh.marker);
+    if (!compiled.ok) {
+      returnFreshIsolate(fresh);
+      return compiled;
+    }
+    const sandbox = new Sandbox(fresh.isolate, fresh.context, fresh.fns, o);
     let mod: ivm.Module;
     try {
-      mod = await isolate.compileModule(compiled.code, { filename: "file:///submission.js" });
+      // Parsing and linking run no student code, so the sync forms are safe here.
+      mod = fresh.isolate.compileModuleSync(compiled.code, { filename: "file:///submission.js" });
     } catch (e) {
       sandbox.dispose();
       return { ok: false, status: "compile_error", message: `Compile error: ${(e as Error).message}` };
@@ -117,12 +173,14 @@ export class Sandbox implements StudentSession {
 
   private async load(mod: ivm.Module): Promise<void> {
     try {
-      await mod.instantiate(this.context, (spec) => {
+      mod.instantiateSync(this.context, (spec) => {
         throw new Error(`imports are not allowed ("${spec}")`);
       });
+      // The student's top-level code: async and timed (microtasks and top-level await included).
       await mod.evaluate({ timeout: this.timeoutFor(this.o.callTimeoutMs) });
-      await this.fns.setNamespace.apply(undefined, [mod.namespace.derefInto()], { timeout: 1000 });
-      const done = await this.fns.isDone.apply(undefined, [], { timeout: 1000, result: { copy: true } });
+      // Harness functions that never run student code: sync calls are safe and cheap.
+      this.fns.setNamespace.applySync(undefined, [mod.namespace.derefInto()], { timeout: 1000 });
+      const done = this.fns.isDone.applySync(undefined, [], { timeout: 1000, result: { copy: true } });
       if (done !== true) {
         this.loadFailure = new StudentError(
           "not_loaded",
@@ -148,9 +206,14 @@ export class Sandbox implements StudentSession {
   beginTest(visibility: Visibility, deadline: number): void {
     this.deadline = Math.min(deadline, this.o.deadline);
     if (this.testFatal === "timeout") this.testFatal = null; // memory stays: the isolate is gone
-    if (!this.isolate.isDisposed) {
-      // Fire and forget: calls into an isolate run in order, so it is muted before the test's first call.
-      this.fns.mute.apply(undefined, [visibility !== "visible"], { timeout: 1000 }).catch(() => {});
+    const mute = visibility !== "visible";
+    if (mute !== this.muted && !this.isolate.isDisposed) {
+      this.muted = mute;
+      try {
+        this.fns.mute.applySync(undefined, [mute], { timeout: 1000 });
+      } catch {
+        /* the isolate is gone; calls will say so */
+      }
     }
   }
 
@@ -181,7 +244,7 @@ export class Sandbox implements StudentSession {
       throw this.failure(e, what);
     }
     if (typeof raw !== "string") throw new StudentError("threw", `${what} failed`);
-    const env = JSON.parse(raw, revive) as Envelope;
+    const env = (raw.includes('"$cg"') ? JSON.parse(raw, revive) : JSON.parse(raw)) as Envelope;
     if (env.ok) return env.undef ? undefined : env.v;
     const kind = env.kind ?? "threw";
     if (kind === "threw") {
@@ -203,7 +266,7 @@ export class Sandbox implements StudentSession {
   async output(): Promise<string> {
     if (this.isolate.isDisposed) return "";
     try {
-      const s = await this.fns.output.apply(undefined, [], { timeout: 1000, result: { copy: true } });
+      const s = this.fns.output.applySync(undefined, [], { timeout: 1000, result: { copy: true } });
       return typeof s === "string" ? s : "";
     } catch {
       return "";

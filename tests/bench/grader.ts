@@ -1,0 +1,128 @@
+// npm run bench:grader [-- --n 500 --naive 60]
+// Grades N copies of the layernorm reference solution with the sandboxed pool and, in the same
+// run, (a) the same tests in-process without any sandbox (the floor) and (b) a naive runner that
+// spawns one Node process per submission. Prints figures, then one JSON line (the last line).
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { transform } from "esbuild";
+import { loadCodeQuestion } from "../../grader/code-question";
+import type { GradeJob } from "../../grader/grade-job";
+import { selectTests } from "../../grader/grade-job";
+import { childScriptPath, createGraderPool } from "../../grader/pool";
+import { runTests, type StudentSession } from "../../grader/run-tests";
+import { StudentError } from "../../grader/testing";
+
+const { values } = parseArgs({
+  options: { n: { type: "string", default: "500" }, naive: { type: "string", default: "60" }, size: { type: "string" } },
+});
+const N = Number(values.n);
+const NAIVE = Math.min(N, Number(values.naive));
+const root = path.resolve(import.meta.dirname, "../..");
+const assignmentDir = path.join(root, "assignments/layernorm");
+const source = readFileSync(path.join(assignmentDir, "solution.ts"), "utf8");
+const q = loadCodeQuestion(assignmentDir);
+const cores = os.availableParallelism();
+const size = values.size ? Number(values.size) : cores;
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+const r2 = (x: number) => Math.round(x * 100) / 100;
+
+async function sandboxed(): Promise<{ perS: number; p50: number; p99: number; full: number }> {
+  const pool = createGraderPool({ size });
+  // Warm-up: every child loads (compiles) the tests once.
+  await Promise.all(Array.from({ length: size * 2 }, () => pool.grade({ assignmentDir, source, include: "all" })));
+  const t0 = performance.now();
+  const reports = await Promise.all(Array.from({ length: N }, () => pool.grade({ assignmentDir, source, include: "all" })));
+  const elapsed = performance.now() - t0;
+  await pool.close();
+  const lat = reports.map((r) => r.timing?.wallMs ?? 0);
+  const full = reports.filter((r) => r.score === r.maxScore).length;
+  return { perS: (N / elapsed) * 1000, p50: pct(lat, 50), p99: pct(lat, 99), full };
+}
+
+/** The floor: same tests, same compile step, student module imported directly, no isolation. */
+async function floor(): Promise<{ perS: number; p50: number }> {
+  const tests = await selectTests({ visibleTests: q.visibleTests, hiddenTests: q.hiddenTests, include: "all" });
+  const lat: number[] = [];
+  const t0 = performance.now();
+  for (let i = 0; i < N; i++) {
+    const s = performance.now();
+    const js = (await transform(`${source}\n//${i}`, { loader: "ts", format: "esm" })).code;
+    const mod = (await import(`data:text/javascript;base64,${Buffer.from(js).toString("base64")}`)) as Record<string, unknown>;
+    const session: StudentSession = {
+      beginTest: () => {},
+      fatal: () => null,
+      async call<T>(name: string, ...args: unknown[]) {
+        const f = mod[name];
+        if (typeof f !== "function") throw new StudentError("missing", `export "${name}" is missing`);
+        return structuredClone(f(...structuredClone(args))) as T;
+      },
+      async get<T>(name: string) {
+        return structuredClone(mod[name]) as T;
+      },
+    };
+    const results = await runTests(tests, session, { deadline: performance.now() + 5000 });
+    if (results.some((r) => r.status !== "passed")) throw new Error("floor: the reference failed a test");
+    lat.push(performance.now() - s);
+  }
+  return { perS: (N / (performance.now() - t0)) * 1000, p50: pct(lat, 50) };
+}
+
+/** One fresh Node process per submission (same grading code), `cores` at a time. */
+async function processPerSubmission(): Promise<{ perS: number }> {
+  const script = await childScriptPath();
+  const job: GradeJob = { visibleTests: q.visibleTests, hiddenTests: q.hiddenTests, include: "all", source, timeoutMs: q.timeoutMs, memoryMb: q.memoryMb };
+  const one = () =>
+    new Promise<void>((resolve, reject) => {
+      const p = spawn(process.execPath, ["--no-node-snapshot", script], { stdio: ["pipe", "pipe", "inherit"] });
+      let out = "";
+      p.stdout.on("data", (c: Buffer) => (out += c.toString()));
+      p.on("exit", () => {
+        try {
+          const r = JSON.parse(out) as { score: number; maxScore: number };
+          if (r.score !== r.maxScore) throw new Error("naive runner: the reference failed");
+          resolve();
+        } catch (e) {
+          reject(e instanceof Error ? e : new Error(String(e)));
+        }
+      });
+      p.stdin.end(JSON.stringify(job));
+    });
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: cores }, async () => {
+      while (next < NAIVE) {
+        next++;
+        await one();
+      }
+    }),
+  );
+  return { perS: (NAIVE / (performance.now() - t0)) * 1000 };
+}
+
+const s = await sandboxed();
+console.log(`sandboxed pool (${size} processes on ${cores} cores): ${r2(s.perS)} submissions/s, p50 ${r2(s.p50)} ms, p99 ${r2(s.p99)} ms, full marks ${s.full}/${N}`);
+const f = await floor();
+console.log(`in-process floor (no sandbox, 1 process): ${r2(f.perS)} submissions/s, p50 ${r2(f.p50)} ms`);
+const n = await processPerSubmission();
+console.log(`process per submission (${NAIVE} submissions, ${cores} at a time): ${r2(n.perS)} submissions/s`);
+if (s.full !== N) throw new Error(`only ${s.full}/${N} sandboxed gradings gave full marks`);
+console.log(
+  JSON.stringify({
+    submissions: N,
+    throughput_per_s: r2(s.perS),
+    p50_ms: r2(s.p50),
+    p99_ms: r2(s.p99),
+    floor_per_s: r2(f.perS),
+    process_per_submission_per_s: r2(n.perS),
+    overhead_ms: r2(s.p50 - f.p50),
+    speedup_vs_process_per_submission: r2(s.perS / n.perS),
+  }),
+);
