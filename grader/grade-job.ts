@@ -17,6 +17,7 @@ export interface GradeJob {
   memoryMb: number;
   /** Longest single call into the student's code; default max(100, timeoutMs / 5). */
   callTimeoutMs?: number;
+  callMode?: "async" | "sync";
 }
 
 export interface TestInfo {
@@ -46,6 +47,7 @@ export async function gradeJob(job: GradeJob, events: GradeEvents = {}): Promise
     memoryMb: job.memoryMb,
     deadline,
     callTimeoutMs: job.callTimeoutMs ?? Math.max(100, job.timeoutMs / 5),
+    callMode: job.callMode ?? "async",
   });
   const t1 = performance.now();
   if (!opened.ok) {

@@ -39,6 +39,8 @@ export interface PoolOptions {
   loadTimeoutMs?: number;
   /** A prebuilt child script (tests, bundlers); default: grader/child.ts bundled on first use. */
   childScript?: string;
+  /** How calls into student code are made; see SandboxOptions.callMode. Default "async". */
+  callMode?: "async" | "sync";
 }
 
 export interface GraderPool {
@@ -285,6 +287,7 @@ export function createGraderPool(opts: PoolOptions = {}): GraderPool {
         memoryMb: req.memoryMb ?? q.memoryMb,
       };
       if (req.callTimeoutMs !== undefined) job.callTimeoutMs = req.callTimeoutMs;
+      if (opts.callMode) job.callMode = opts.callMode;
       return new Promise<GradeReport>((resolve, reject) => {
         queue.push({ id: nextId++, job, enqueuedAt: performance.now(), startedAt: 0, tests: null, results: [], resolve, reject });
         dispatch();

@@ -1,7 +1,8 @@
 // npm run bench:grader [-- --n 500 --naive 60]
 // Grades N copies of the layernorm reference solution with the sandboxed pool and, in the same
 // run, (a) the same tests in-process without any sandbox (the floor) and (b) a naive runner that
-// spawns one Node process per submission. Prints figures, then one JSON line (the last line).
+// spawns one Node process per submission. Prints figures, then one JSON line (the last line),
+// whose figures are those of the default (async) call mode; the sync mode is printed for comparison.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import os from "node:os";
@@ -33,8 +34,8 @@ const pct = (xs: number[], p: number) => {
 };
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
-async function sandboxed(): Promise<{ perS: number; p50: number; p99: number; full: number }> {
-  const pool = createGraderPool({ size });
+async function sandboxed(callMode: "async" | "sync" = "async"): Promise<{ perS: number; p50: number; p99: number; full: number }> {
+  const pool = createGraderPool({ size, callMode });
   // Warm-up: every child loads (compiles) the tests once.
   await Promise.all(Array.from({ length: size * 2 }, () => pool.grade({ assignmentDir, source, include: "all" })));
   const t0 = performance.now();
@@ -109,11 +110,13 @@ async function processPerSubmission(): Promise<{ perS: number }> {
 
 const s = await sandboxed();
 console.log(`sandboxed pool (${size} processes on ${cores} cores): ${r2(s.perS)} submissions/s, p50 ${r2(s.p50)} ms, p99 ${r2(s.p99)} ms, full marks ${s.full}/${N}`);
+const sy = await sandboxed("sync");
+console.log(`  same with callMode "sync" (applySync): ${r2(sy.perS)} submissions/s, p50 ${r2(sy.p50)} ms, p99 ${r2(sy.p99)} ms, full marks ${sy.full}/${N}`);
 const f = await floor();
 console.log(`in-process floor (no sandbox, 1 process): ${r2(f.perS)} submissions/s, p50 ${r2(f.p50)} ms`);
 const n = await processPerSubmission();
 console.log(`process per submission (${NAIVE} submissions, ${cores} at a time): ${r2(n.perS)} submissions/s`);
-if (s.full !== N) throw new Error(`only ${s.full}/${N} sandboxed gradings gave full marks`);
+if (s.full !== N || sy.full !== N) throw new Error(`only ${s.full}/${N} sandboxed gradings gave full marks`);
 console.log(
   JSON.stringify({
     submissions: N,

@@ -138,7 +138,9 @@ let fullMax = 0;
 const reports = new Map<string, { report: GradeReport; ms: number }>();
 
 beforeAll(async () => {
-  pool = createGraderPool({ size: 2, killGraceMs: KILL_GRACE_MS });
+  // GRADER_CALL_MODE=sync runs the same corpus against the applySync call mode.
+  const callMode = process.env.GRADER_CALL_MODE === "sync" ? "sync" : "async";
+  pool = createGraderPool({ size: 2, killGraceMs: KILL_GRACE_MS, callMode });
   const ref = await pool.grade({ assignmentDir: dir, source: solution, include: "all" });
   fullMax = ref.maxScore;
   await Promise.all(

@@ -1,0 +1,27 @@
+// npm run grader — a grading worker for this machine. Point any number of them, on any number of
+// machines, at the same DATABASE_URL; each runs GRADER_POOL_SIZE sandbox processes.
+import { closeDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { migrateDatabase } from "@/lib/database";
+import { exitWithError } from "@/scripts/lib/fatal";
+import { startWorker } from "./worker";
+
+try {
+  const env = getEnv();
+  if (!env.DATABASE_URL) {
+    console.error("Setting DATABASE_URL is required for a separate grader worker (in embedded mode `npm start` runs one itself).");
+    process.exit(1);
+  }
+  await migrateDatabase();
+  const worker = await startWorker({ name: process.env.WORKER_NAME ?? "worker" });
+  const shutdown = async (signal: string) => {
+    console.log(`[grader] ${signal}: finishing or releasing claimed jobs...`);
+    await worker.stop();
+    await closeDb();
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+} catch (error) {
+  exitWithError(error);
+}

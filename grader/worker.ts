@@ -1,0 +1,170 @@
+// The grading worker: claims jobs from PostgreSQL, grades them in the sandbox pool (code) or
+// directly (numeric, multiple-choice), and writes each result exactly once. Any number of workers
+// on any number of machines may share one database. Wakes on NOTIFY (or an in-process event in
+// embedded mode) and polls as a fallback; renews leases while grading; on stop, finishes what it
+// can within the grace period and gives the rest back to the queue.
+import { randomBytes } from "node:crypto";
+import os from "node:os";
+import pg from "pg";
+import { getDb } from "@/lib/db";
+import { getEnv, isEmbedded } from "@/lib/env";
+import type { QuestionSpec } from "@/lib/assignments/schema";
+import type { VersionContent } from "@/lib/assignments/public-view";
+import { materializeVersion } from "@/lib/assignments/materialize";
+import { claimJobs, failAbandonedJobs, failJob, releaseJobs, renewLeases, type ClaimedJob } from "@/lib/queue/jobs";
+import { completeJob } from "@/lib/queue/complete";
+import { JOB_CHANNEL, onLocalWake } from "@/lib/queue/wake";
+import { gradeChoiceAnswer, gradeNumericAnswer } from "@/lib/submissions/auto-grade";
+import { createGraderPool, type GraderPool } from "./pool";
+import type { GradeReport } from "./report";
+
+export type WorkerOptions = { name?: string; poolSize?: number; leaseMs?: number; pollMs?: number; stopGraceMs?: number; log?: (msg: string) => void };
+export type Worker = { id: string; stop(): Promise<void>; readonly graded: number };
+
+async function gradeJob(job: ClaimedJob, pool: GraderPool): Promise<{ report: GradeReport; versionId: string; regrade: boolean; submissionId: string }> {
+  const db = await getDb();
+  const s = await db.submission.findUniqueOrThrow({
+    where: { id: job.submissionId },
+    include: { version: true, assignment: { include: { course: true } } },
+  });
+  const content = s.version.content as unknown as VersionContent;
+  const spec = content.spec.questions.find((q: QuestionSpec) => q.id === s.questionKey);
+  if (!spec) throw new Error(`question ${s.questionKey} is missing from version ${s.version.number}`);
+  const regrade = job.priority < 0;
+  let report: GradeReport;
+  if (spec.type === "code") {
+    const dir = materializeVersion(s.assignment.slug, s.version.contentHash, content.files);
+    report = await pool.grade({ assignmentDir: dir, questionId: spec.id, source: s.code ?? "", include: s.kind === "RUN" ? "visible" : "all" });
+  } else if (spec.type === "numeric") {
+    const key = { course: s.assignment.course.slug, assignment: s.assignment.slug, question: spec.id, student: s.userId };
+    report = gradeNumericAnswer(content.files, spec, key, s.answer);
+  } else if (spec.type === "multiple-choice") {
+    report = gradeChoiceAnswer(spec, s.answer);
+  } else {
+    throw new Error("proof submissions are graded by staff, not by the worker");
+  }
+  return { report, versionId: s.versionId, regrade, submissionId: s.id };
+}
+
+export async function startWorker(options: WorkerOptions = {}): Promise<Worker> {
+  const env = getEnv();
+  const log = options.log ?? ((m: string) => console.log(`[grader ${options.name ?? ""}] ${m}`));
+  const id = `${options.name ?? "worker"}@${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+  const poolSize = options.poolSize ?? env.GRADER_POOL_SIZE ?? Math.max(1, os.availableParallelism());
+  const leaseMs = options.leaseMs ?? 30_000;
+  const pollMs = options.pollMs ?? 1000;
+  const pool = createGraderPool({ size: poolSize });
+  const inFlight = new Map<string, Promise<void>>();
+  let graded = 0;
+  let stopping = false;
+  let wake: () => void = () => {};
+  const wakeUp = () => wake();
+
+  // Wake-ups: LISTEN on PostgreSQL (reconnecting), or the in-process bus in embedded mode.
+  let listener: pg.Client | undefined;
+  const offLocal = onLocalWake(wakeUp);
+  const listen = async (): Promise<void> => {
+    if (isEmbedded(env) || stopping) return;
+    try {
+      const client = new pg.Client({ connectionString: env.DATABASE_URL, connectionTimeoutMillis: 5000 });
+      client.on("error", () => {});
+      client.on("end", () => {
+        listener = undefined;
+        if (!stopping) setTimeout(() => void listen(), 1000);
+      });
+      await client.connect();
+      await client.query(`LISTEN ${JOB_CHANNEL}`);
+      client.on("notification", wakeUp);
+      listener = client;
+      wakeUp(); // jobs may have arrived while we were not listening
+    } catch {
+      if (!stopping) setTimeout(() => void listen(), 1000);
+    }
+  };
+  await listen();
+
+  const heartbeat = setInterval(() => {
+    void (async () => {
+      const db = await getDb();
+      await renewLeases(db, id, [...inFlight.keys()], leaseMs);
+      await failAbandonedJobs(db);
+    })().catch(() => {});
+  }, Math.max(200, Math.floor(leaseMs / 3)));
+
+  const process1 = async (job: ClaimedJob) => {
+    const db = await getDb();
+    try {
+      const result = await gradeJob(job, pool);
+      let written = false;
+      for (let attempt = 0; ; attempt++) {
+        try {
+          written = await completeJob(db, job.id, result.submissionId, id, result);
+          break;
+        } catch (error) {
+          // The database may be restarting: keep the result and try again while the lease lasts.
+          if (attempt >= 20 || stopping) throw error;
+          await new Promise((r) => setTimeout(r, 250 * Math.min(attempt + 1, 8)));
+        }
+      }
+      if (written) graded++;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      log(`job ${job.id} failed (attempt ${job.attempts}/${job.maxAttempts}): ${message}`);
+      await failJob(db, job, id, message).catch(() => {});
+    }
+  };
+
+  const loop = (async () => {
+    let backoff = 0;
+    while (!stopping) {
+      const free = poolSize - inFlight.size;
+      let claimed: ClaimedJob[] = [];
+      if (free > 0) {
+        try {
+          claimed = await claimJobs(await getDb(), id, free, leaseMs);
+          backoff = 0;
+        } catch (error) {
+          backoff = Math.min(backoff * 2 || 200, 5000);
+          if (backoff >= 1600) log(`cannot reach the database (${error instanceof Error ? error.message.split("\n")[0] : error}); retrying`);
+        }
+      }
+      for (const job of claimed) {
+        const p = process1(job).finally(() => {
+          inFlight.delete(job.id);
+          wakeUp();
+        });
+        inFlight.set(job.id, p);
+      }
+      if (claimed.length === 0 || inFlight.size >= poolSize) {
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(resolve, backoff || pollMs);
+          wake = () => {
+            clearTimeout(t);
+            resolve();
+          };
+        });
+        wake = () => {};
+      }
+    }
+  })();
+
+  log(`started ${id} with ${poolSize} sandbox processes`);
+  return {
+    id,
+    get graded() {
+      return graded;
+    },
+    async stop() {
+      stopping = true;
+      wakeUp();
+      await loop;
+      const grace = options.stopGraceMs ?? 10_000;
+      await Promise.race([Promise.allSettled([...inFlight.values()]), new Promise((r) => setTimeout(r, grace))]);
+      if (inFlight.size) await releaseJobs(await getDb(), id, [...inFlight.keys()]).catch(() => {});
+      clearInterval(heartbeat);
+      offLocal();
+      await listener?.end().catch(() => {});
+      await pool.close();
+    },
+  };
+}
