@@ -8,6 +8,7 @@ import { ensureAuthSecret } from "@/lib/auth-secret";
 import { closeDb } from "@/lib/db";
 import { describeDemo } from "@/lib/demo";
 import { formatSync, prepareDatabase } from "@/lib/setup";
+import { startWorker } from "@/grader/worker";
 import { buildIfNeeded } from "./lib/build-if-needed";
 import { exitWithError } from "./lib/fatal";
 
@@ -28,7 +29,9 @@ async function main() {
   const server = http.createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve, reject) => server.once("error", reject).listen(env.PORT, env.HOST, resolve));
 
-  let stopWorker: (() => Promise<void>) | undefined; // set once the grader worker exists (submission pipeline)
+  // Embedded mode has one machine and one database opener: the grader worker runs in this process.
+  // EMBEDDED_WORKER=1 also runs one beside a real PostgreSQL (small deployments, tests).
+  const worker = (env.EMBEDDED_WORKER ?? isEmbedded(env)) ? await startWorker({ name: "embedded" }) : undefined;
 
   console.log(`\nCourse site ready on ${baseUrl} (${isEmbedded(env) ? `embedded database in ${env.DATA_DIR}/` : "PostgreSQL at DATABASE_URL"})`);
   if (prepared.demoSeeded && prepared.demoPassword) console.log(describeDemo(prepared.demoPassword, baseUrl));
@@ -39,7 +42,7 @@ async function main() {
     stopping = true;
     console.log(`\n${signal}: shutting down...`);
     server.close();
-    await stopWorker?.();
+    await worker?.stop();
     await closeDb();
     process.exit(0);
   };

@@ -26,6 +26,8 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<A
       SEED_DEMO: "1",
       DEMO_PASSWORD,
       NODE_ENV: "test",
+      EMBEDDED_WORKER: "1",
+      GRADER_POOL_SIZE: "1",
       ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,0 +1,36 @@
+// Deadlines and limits, as pure functions of the assignment, the student's extension and now:
+// whether a submission is accepted, whether it is late, and what penalty it would carry.
+import type { AssignmentSpec } from "@/lib/assignments/schema";
+
+export type Deadlines = { releaseAt: Date; dueAt: Date; lateUntil: Date | null; latePenalty: number };
+export type ExtensionDates = { dueAt: Date; lateUntil: Date | null } | null;
+
+/** The student's own deadlines: an extension moves the due date (and the late window with it). */
+export function effectiveDeadlines(a: Deadlines, ext: ExtensionDates): Deadlines {
+  if (!ext) return a;
+  const lateSpan = a.lateUntil ? a.lateUntil.getTime() - a.dueAt.getTime() : null;
+  const lateUntil = ext.lateUntil ?? (lateSpan !== null ? new Date(ext.dueAt.getTime() + lateSpan) : null);
+  return { ...a, dueAt: ext.dueAt, lateUntil };
+}
+
+export type Timing = { open: true; late: boolean; penalty: number } | { open: false; reason: string };
+
+export function submissionTiming(d: Deadlines, now: Date, formatDate: (d: Date) => string = (x) => x.toISOString()): Timing {
+  if (now < d.releaseAt) return { open: false, reason: `This assignment opens on ${formatDate(d.releaseAt)}.` };
+  if (now <= d.dueAt) return { open: true, late: false, penalty: 0 };
+  if (d.lateUntil && now <= d.lateUntil) return { open: true, late: true, penalty: d.latePenalty };
+  const until = d.lateUntil ?? d.dueAt;
+  return { open: false, reason: `The deadline was ${formatDate(until)}; submissions are closed.` };
+}
+
+export type Limits = { maxAttempts?: number | undefined; perWindow?: number | undefined; windowMinutes?: number | undefined };
+
+export function questionLimits(spec: AssignmentSpec, questionKey: string): Limits {
+  const q = spec.questions.find((x) => x.id === questionKey);
+  return { ...spec.limits, ...(q?.limits ?? {}) };
+}
+
+/** A late submission's score after the penalty (a fraction of the score removed). */
+export function applyLatePenalty(score: number, late: boolean, penalty: number): number {
+  return late ? Math.round(score * (1 - penalty) * 1e6) / 1e6 : score;
+}

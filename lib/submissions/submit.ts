@@ -1,0 +1,112 @@
+// Submit (and Run): every check a submission must pass — the question exists and is open for this
+// student (release, due date, late window, extension), the answer's shape and size, one in flight
+// per question, attempts and the rate limit — then the submission and its grading job in one
+// transaction. Checks run under a per-(student, question) advisory lock so that two requests at once
+// (a double click, two tabs) cannot both slip through.
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { QuestionSpec } from "@/lib/assignments/schema";
+import type { VersionContent } from "@/lib/assignments/public-view";
+import { PRIORITY, notifyWorkers } from "@/lib/queue/jobs";
+import { normalizeAnswer, SubmitRefused } from "@/lib/submissions/answer-shape";
+import { effectiveDeadlines, questionLimits, submissionTiming, type Limits } from "@/lib/submissions/policy";
+
+export { SubmitRefused };
+
+export type SubmitInput = {
+  userId: string;
+  courseId: string;
+  assignmentSlug: string;
+  questionKey: string;
+  kind: "SUBMIT" | "RUN";
+  code?: unknown;
+  answer?: unknown;
+  clientToken?: string | undefined;
+  isStaff: boolean;
+  embedded: boolean;
+  now?: Date;
+};
+
+export type SubmitResult = { submissionId: string; jobId: string | null; late: boolean; duplicate: boolean };
+
+const RUN_LIMIT: Limits = { perWindow: 30, windowMinutes: 10 };
+
+function minutesText(seconds: number): string {
+  if (seconds < 90) return `${seconds} seconds`;
+  return `${Math.ceil(seconds / 60)} minutes`;
+}
+
+export async function submit(db: PrismaClient, input: SubmitInput): Promise<SubmitResult> {
+  const now = input.now ?? new Date();
+  const assignment = await db.assignment.findUnique({
+    where: { courseId_slug: { courseId: input.courseId, slug: input.assignmentSlug } },
+    include: { currentVersion: { include: { questions: true } } },
+  });
+  if (!assignment || assignment.hidden || !assignment.currentVersion || (!input.isStaff && assignment.releaseAt > now)) {
+    throw new SubmitRefused(404, "No such assignment.");
+  }
+  const version = assignment.currentVersion;
+  const row = version.questions.find((q) => q.key === input.questionKey);
+  const spec = (version.content as unknown as VersionContent).spec.questions.find((q: QuestionSpec) => q.id === input.questionKey);
+  if (!row || !spec) throw new SubmitRefused(404, "No such question in this assignment.");
+  if (input.kind === "RUN" && spec.type !== "code") throw new SubmitRefused(400, "Only code questions can be run against visible tests.");
+  const { code, answer } = normalizeAnswer(spec, { code: input.code, answer: input.answer });
+
+  if (input.clientToken) {
+    const dup = await db.submission.findUnique({ where: { userId_clientToken: { userId: input.userId, clientToken: input.clientToken } }, include: { jobs: true } });
+    if (dup) return { submissionId: dup.id, jobId: dup.jobs[0]?.id ?? null, late: dup.late, duplicate: true };
+  }
+
+  const extension = await db.extension.findUnique({ where: { userId_assignmentId: { userId: input.userId, assignmentId: assignment.id } } });
+  const timing = submissionTiming(effectiveDeadlines(assignment, extension), now);
+  const late = timing.open ? timing.late : false;
+  if (input.kind === "SUBMIT" && !input.isStaff && !timing.open) throw new SubmitRefused(403, timing.reason);
+
+  const limits = input.kind === "RUN" ? RUN_LIMIT : questionLimits((version.content as unknown as VersionContent).spec, input.questionKey);
+  const lockKey = `${input.userId}:${assignment.id}:${input.questionKey}:${input.kind}`;
+
+  const result = await db.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext($1))`, lockKey);
+    const mine = { userId: input.userId, assignmentId: assignment.id, questionKey: input.questionKey, kind: input.kind };
+    if (input.clientToken) {
+      const dup = await tx.submission.findUnique({ where: { userId_clientToken: { userId: input.userId, clientToken: input.clientToken } }, include: { jobs: true } });
+      if (dup) return { submissionId: dup.id, jobId: dup.jobs[0]?.id ?? null, late: dup.late, duplicate: true };
+    }
+    if (spec.type !== "proof") {
+      const inFlight = await tx.gradingJob.count({ where: { status: { in: ["QUEUED", "RUNNING"] }, priority: { gte: 0 }, submission: mine } });
+      if (inFlight > 0) throw new SubmitRefused(429, input.kind === "RUN" ? "Your previous run is still going; wait for its results." : "Your previous submission is still being graded; wait for its result.", 2);
+    }
+    if (!input.isStaff) {
+      if (limits.maxAttempts !== undefined && input.kind === "SUBMIT") {
+        // A submission whose grading failed for infrastructure reasons does not count.
+        const used = await tx.submission.count({ where: { ...mine, NOT: { jobs: { some: { status: "FAILED" } } } } });
+        if (used >= limits.maxAttempts) throw new SubmitRefused(429, `You have used all ${limits.maxAttempts} attempts for this question.`);
+      }
+      if (limits.perWindow !== undefined && limits.windowMinutes !== undefined) {
+        const windowStart = new Date(now.getTime() - limits.windowMinutes * 60_000);
+        const recent = await tx.submission.findMany({ where: { ...mine, createdAt: { gt: windowStart } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } });
+        if (recent.length >= limits.perWindow) {
+          const pivot = recent[recent.length - limits.perWindow]!;
+          const wait = Math.max(1, Math.ceil((pivot.createdAt.getTime() + limits.windowMinutes * 60_000 - now.getTime()) / 1000));
+          throw new SubmitRefused(429, `At most ${limits.perWindow} ${input.kind === "RUN" ? "runs" : "submissions"} per ${limits.windowMinutes} minutes for this question. Try again in ${minutesText(wait)}.`, wait);
+        }
+      }
+    }
+    const submission = await tx.submission.create({
+      data: {
+        ...mine,
+        versionId: version.id,
+        questionId: row.id,
+        code,
+        ...(answer ? { answer: answer as object } : {}),
+        clientToken: input.clientToken ?? null,
+        late: input.kind === "SUBMIT" && late,
+        createdAt: now,
+      },
+    });
+    // Proofs are graded by people (the staff's queue), so they get no job.
+    const job = spec.type === "proof" ? null : await tx.gradingJob.create({ data: { submissionId: submission.id, priority: input.kind === "RUN" ? PRIORITY.run : PRIORITY.submit } });
+    return { submissionId: submission.id, jobId: job?.id ?? null, late: submission.late, duplicate: false };
+  });
+  if (result.jobId && !result.duplicate) await notifyWorkers(db, input.embedded).catch(() => {});
+  return result;
+}

@@ -1,0 +1,170 @@
+// Submit → queue → worker → graded, on a real PostgreSQL with the real sandbox pool.
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDb } from "@/lib/db";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { submit, SubmitRefused, type SubmitInput } from "@/lib/submissions/submit";
+import { claimJobs, retryFailedJob } from "@/lib/queue/jobs";
+import { startWorker, type Worker } from "@/grader/worker";
+import { numericAnswer, numericParams } from "@/lib/question-types/numeric";
+import type { VersionContent } from "@/lib/assignments/public-view";
+import { useFreshDatabase } from "./lib/test-db";
+import { seedCourse } from "./lib/course-fixture";
+
+const solution = readFileSync("assignments/layernorm/solution.ts", "utf8");
+const starter = readFileSync("assignments/layernorm/starter.ts", "utf8");
+let db: PrismaClient;
+let ctx: Awaited<ReturnType<typeof seedCourse>>;
+let worker: Worker | undefined;
+const base = (userId: string, over: Partial<SubmitInput> = {}): SubmitInput => ({
+  userId, courseId: ctx.course.id, assignmentSlug: "layernorm", questionKey: "norms", kind: "SUBMIT", code: solution, isStaff: false, embedded: false, now: new Date("2026-12-01T12:00:00Z"), ...over,
+});
+
+async function waitGraded(submissionId: string, ms = 30_000) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    const g = await db.grading.findFirst({ where: { submissionId }, include: { tests: true } });
+    if (g) return g;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`submission ${submissionId} was not graded within ${ms} ms`);
+}
+
+async function refusal(p: Promise<unknown>): Promise<SubmitRefused> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof SubmitRefused) return e;
+    throw e;
+  }
+  throw new Error("expected a refusal");
+}
+
+beforeAll(async () => {
+  await useFreshDatabase();
+  ctx = await seedCourse(["layernorm", "generalization-bounds", "xor-ln-net"], 4);
+  db = ctx.db;
+  worker = await startWorker({ name: "test", poolSize: 2, leaseMs: 2000, pollMs: 200, log: () => {} });
+});
+afterAll(async () => {
+  await worker?.stop();
+  await closeDb();
+});
+
+describe("the submission pipeline", () => {
+  it("grades a correct submission with full marks and a wrong one with the failing tests named", async () => {
+    const good = await submit(db, base(ctx.students[0]!.id));
+    const bad = await submit(db, base(ctx.students[1]!.id, { code: starter }));
+    const g = await waitGraded(good.submissionId);
+    expect(g.score).toBe(g.maxScore);
+    expect(g.maxScore).toBeGreaterThan(0);
+    const b = await waitGraded(bad.submissionId);
+    expect(b.score).toBeLessThan(b.maxScore);
+    expect(b.tests.some((t) => t.status !== "passed")).toBe(true);
+    expect(await db.gradingJob.findFirst({ where: { submissionId: good.submissionId } })).toMatchObject({ status: "DONE" });
+  });
+
+  it("makes one submission of a double click (same client token)", async () => {
+    const input = base(ctx.students[2]!.id, { clientToken: "click-1" });
+    const [a, b] = await Promise.all([submit(db, input), submit(db, input)]);
+    expect(a.submissionId).toBe(b.submissionId);
+    expect(await db.submission.count({ where: { userId: ctx.students[2]!.id } })).toBe(1);
+    await waitGraded(a.submissionId);
+  });
+
+  it("refuses a second submission while the first is in flight", async () => {
+    const s = ctx.students[3]!.id;
+    await worker!.stop();
+    worker = undefined;
+    await submit(db, base(s));
+    const r = await refusal(submit(db, base(s)));
+    expect(r.status).toBe(429);
+    expect(r.message).toMatch(/still being graded/);
+    worker = await startWorker({ name: "test", poolSize: 2, leaseMs: 2000, pollMs: 200, log: () => {} });
+  });
+
+  it("refuses after the deadline with the deadline shown, and accepts late work inside the late window with the flag", async () => {
+    const r = await refusal(submit(db, base(ctx.students[0]!.id, { now: new Date("2027-02-01T00:00:00Z") })));
+    expect(r.status).toBe(403);
+    expect(r.message).toMatch(/The deadline was 2026-12-20T23:59:00.000Z/);
+  });
+
+  it("honours a per-student extension", async () => {
+    const a = await db.assignment.findFirstOrThrow({ where: { slug: "layernorm" } });
+    await db.extension.create({ data: { userId: ctx.students[1]!.id, assignmentId: a.id, dueAt: new Date("2027-03-01T00:00:00Z") } });
+    const ok = await submit(db, base(ctx.students[1]!.id, { now: new Date("2027-02-01T00:00:00Z") }));
+    expect(ok.late).toBe(false);
+    await waitGraded(ok.submissionId);
+  });
+
+  it("refuses oversized code and malformed answers with a clear message, writing nothing", async () => {
+    const before = await db.submission.count();
+    const big = await refusal(submit(db, base(ctx.students[0]!.id, { code: "x".repeat(300 * 1024) })));
+    expect(big.status).toBe(413);
+    expect(big.message).toMatch(/Submission is 300 KB; the limit is 256 KB/);
+    const empty = await refusal(submit(db, base(ctx.students[0]!.id, { code: "   " })));
+    expect(empty.status).toBe(400);
+    const missing = await refusal(submit(db, base(ctx.students[0]!.id, { questionKey: "nope" })));
+    expect(missing.status).toBe(404);
+    expect(await db.submission.count()).toBe(before);
+  });
+
+  it("runs visible tests only for Run, without counting an attempt", async () => {
+    const r = await submit(db, base(ctx.students[0]!.id, { kind: "RUN", code: starter }));
+    const g = await waitGraded(r.submissionId);
+    expect(g.tests.length).toBeGreaterThan(0);
+    expect(g.tests.every((t) => t.visibility === "visible")).toBe(true);
+  });
+
+  it("grades numeric answers with the student's own parameters on the server", async () => {
+    const a = await db.assignment.findFirstOrThrow({ where: { slug: "generalization-bounds" }, include: { currentVersion: true } });
+    const content = a.currentVersion!.content as unknown as VersionContent;
+    const q = content.spec.questions.find((x) => x.type === "numeric")!;
+    if (q.type !== "numeric") throw new Error("unreachable");
+    const student = ctx.students[2]!.id;
+    const key = { course: "ml-theory", assignment: "generalization-bounds", question: q.id, student };
+    const expected = numericAnswer(content.files, q, numericParams(content.files, q, key));
+    const right = await submit(db, base(student, { assignmentSlug: "generalization-bounds", questionKey: q.id, code: undefined, answer: { value: expected } }));
+    expect((await waitGraded(right.submissionId)).score).toBe(q.points);
+    const otherKey = { ...key, student: ctx.students[3]!.id };
+    const othersAnswer = numericAnswer(content.files, q, numericParams(content.files, q, otherKey));
+    const wrong = await submit(db, base(student, { assignmentSlug: "generalization-bounds", questionKey: q.id, code: undefined, answer: { value: othersAnswer } }));
+    expect((await waitGraded(wrong.submissionId)).score).toBe(0);
+  });
+
+  it("retries a job whose worker died once its lease expires, and grades it exactly once", async () => {
+    await worker!.stop();
+    worker = undefined;
+    const s = await submit(db, base(ctx.students[0]!.id, { now: new Date("2026-12-01T13:00:00Z") }));
+    const claimed = await claimJobs(db, "dead-worker", 1, 300);
+    expect(claimed.map((j) => j.id)).toEqual([s.jobId]);
+    worker = await startWorker({ name: "test", poolSize: 2, leaseMs: 2000, pollMs: 200, log: () => {} });
+    const g = await waitGraded(s.submissionId);
+    expect(g.score).toBe(g.maxScore);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await db.grading.count({ where: { submissionId: s.submissionId } })).toBe(1);
+    expect(await db.gradingJob.findUniqueOrThrow({ where: { id: s.jobId! } })).toMatchObject({ status: "DONE", attempts: 2 });
+  });
+
+  it("marks a job FAILED after its attempts are used up, does not count it as an attempt, and an admin can retry it", async () => {
+    await worker!.stop();
+    worker = undefined;
+    const s = await submit(db, base(ctx.students[1]!.id, { now: new Date("2026-12-01T14:00:00Z") }));
+    await db.gradingJob.update({ where: { id: s.jobId! }, data: { maxAttempts: 1 } });
+    await claimJobs(db, "dead-worker", 1, 100);
+    await new Promise((r) => setTimeout(r, 200));
+    worker = await startWorker({ name: "test", poolSize: 2, leaseMs: 300, pollMs: 100, log: () => {} });
+    const until = Date.now() + 5000;
+    let job = await db.gradingJob.findUniqueOrThrow({ where: { id: s.jobId! } });
+    while (job.status !== "FAILED" && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 100));
+      job = await db.gradingJob.findUniqueOrThrow({ where: { id: s.jobId! } });
+    }
+    expect(job.status).toBe("FAILED");
+    expect(job.lastError).toMatch(/grader stopped/);
+    expect(await retryFailedJob(db, s.jobId!)).toBe(true);
+    await db.gradingJob.update({ where: { id: s.jobId! }, data: { maxAttempts: 3 } });
+    const g = await waitGraded(s.submissionId);
+    expect(g.score).toBe(g.maxScore);
+  });
+});
