@@ -125,6 +125,9 @@ export function createGraderPool(opts: PoolOptions = {}): GraderPool {
   let nextId = 1;
   let closed = false;
   let replaced = 0;
+  // Children that die before saying "ready" (e.g. isolated-vm not built): stop after a few.
+  let startFailures = 0;
+  const MAX_START_FAILURES = 3;
   const scriptPromise = opts.childScript ? Promise.resolve(opts.childScript) : childScriptPath();
 
   function spawnWorker(): Worker {
@@ -191,6 +194,7 @@ export function createGraderPool(opts: PoolOptions = {}): GraderPool {
 
   function onMessage(w: Worker, m: FromChild): void {
     if (m.type === "ready") {
+      startFailures = 0;
       if (w.state === "starting") w.state = "idle";
       dispatch();
       return;
@@ -236,6 +240,17 @@ export function createGraderPool(opts: PoolOptions = {}): GraderPool {
   }
 
   function onExit(w: Worker, code: number | null, signal: NodeJS.Signals | null): void {
+    if (w.state === "starting" && !closed) {
+      startFailures++;
+      if (startFailures >= MAX_START_FAILURES) {
+        const i = workers.indexOf(w);
+        if (i >= 0) workers.splice(i, 1);
+        w.state = "dead";
+        const why = `grader: grading processes exit at start-up (${signal ?? `exit code ${code}`}); is isolated-vm built (npm rebuild isolated-vm) and is Node started with --no-node-snapshot?`;
+        for (const j of queue.splice(0)) j.reject(new Error(why));
+        return;
+      }
+    }
     const j = w.job;
     w.job = null;
     w.state = "dead";
@@ -268,6 +283,11 @@ export function createGraderPool(opts: PoolOptions = {}): GraderPool {
     },
     grade(req: GradeRequest): Promise<GradeReport> {
       if (closed) return Promise.reject(new Error("grader pool is closed"));
+      if (workers.length === 0) {
+        // Every child failed to start earlier: try again from scratch.
+        startFailures = 0;
+        for (let i = 0; i < size; i++) spawnWorker();
+      }
       let q;
       try {
         q = loadCodeQuestion(req.assignmentDir, req.questionId);
