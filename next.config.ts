@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 
 const nextConfig: NextConfig = {
   // Native, WASM or process-spawning packages stay plain Node requires, never bundled.
@@ -11,4 +12,5 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
 };
 
-export default nextConfig;
+// next-intl without locale routing: the language comes from a cookie (i18n/request.ts).
+export default createNextIntlPlugin("./i18n/request.ts")(nextConfig);

@@ -1,18 +1,14 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { currentUser } from "@/lib/access";
 
 export default async function LandingPage() {
-  const user = await currentUser();
+  const [user, t] = await Promise.all([currentUser(), getTranslations("landing")]);
   return (
     <section className="hero">
-      <h1>Learn by doing, graded in milliseconds</h1>
-      <p>
-        Read the theory, write code in your browser and get it graded against tests you cannot see, within a
-        fraction of a second. Proofs are graded by course staff with a rubric.
-      </p>
-      <p>
-        {user ? <Link href="/courses">Go to my courses →</Link> : <Link href="/signin">Sign in to your course →</Link>}
-      </p>
+      <h1>{t("title")}</h1>
+      <p>{t("lead")}</p>
+      <p>{user ? <Link href="/courses">{t("toCourses")}</Link> : <Link href="/signin">{t("toSignIn")}</Link>}</p>
     </section>
   );
 }

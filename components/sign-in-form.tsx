@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { credentialsSchema } from "@/lib/credentials-schema";
 
 type Props = { callbackUrl: string; initialError: string | undefined; oidc: string | undefined };
@@ -9,6 +10,7 @@ export function SignInForm({ callbackUrl, initialError, oidc }: Props) {
   const [error, setError] = useState<string | undefined>(initialError);
   const [fieldErrors, setFieldErrors] = useState<{ email?: string; password?: string }>({});
   const [busy, setBusy] = useState(false);
+  const t = useTranslations("signin");
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -26,7 +28,9 @@ export function SignInForm({ callbackUrl, initialError, oidc }: Props) {
     const res = await signIn("credentials", { ...parsed.data, redirect: false, callbackUrl });
     setBusy(false);
     if (!res || res.error) {
-      setError(res?.error && res.error !== "CredentialsSignin" ? res.error : "Wrong email or password.");
+      // The server's own messages (throttling) are shown as they are; a plain miss in the UI language.
+      const plainMiss = !res?.error || res.error === "CredentialsSignin" || res.error === "Wrong email or password.";
+      setError(plainMiss ? t("wrong") : (res.error ?? undefined));
       return;
     }
     window.location.assign(callbackUrl);
@@ -41,23 +45,23 @@ export function SignInForm({ callbackUrl, initialError, oidc }: Props) {
           </p>
         )}
         <label>
-          Email
+          {t("email")}
           <input name="email" type="email" autoComplete="username" required aria-invalid={Boolean(fieldErrors.email)} aria-describedby="email-error" />
           {fieldErrors.email && <span id="email-error" className="error">{fieldErrors.email}</span>}
         </label>
         <label>
-          Password
+          {t("password")}
           <input name="password" type="password" autoComplete="current-password" required aria-invalid={Boolean(fieldErrors.password)} aria-describedby="password-error" />
           {fieldErrors.password && <span id="password-error" className="error">{fieldErrors.password}</span>}
         </label>
         <button className="primary" type="submit" disabled={busy}>
-          {busy ? "Signing in…" : "Sign in"}
+          {busy ? t("busy") : t("submit")}
         </button>
       </form>
       {oidc && (
         <p>
           <button className="secondary" type="button" onClick={() => void signIn("oidc", { callbackUrl })}>
-            Sign in with {oidc}
+            {t("sso", { name: oidc })}
           </button>
         </p>
       )}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { currentUser } from "@/lib/access";
 import { oidcEnabled } from "@/lib/auth";
 import { getEnv } from "@/lib/env";
@@ -20,9 +21,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const callbackUrl = safeCallbackUrl(typeof params.callbackUrl === "string" ? params.callbackUrl : undefined);
   if (await currentUser()) redirect(callbackUrl);
   const errorKey = typeof params.error === "string" ? params.error : undefined;
+  const t = await getTranslations("signin");
   return (
     <section>
-      <h1>Sign in</h1>
+      <h1>{t("title")}</h1>
       <SignInForm
         callbackUrl={callbackUrl}
         initialError={errorKey ? (PROVIDER_ERRORS[errorKey] ?? "Sign-in failed. Try again.") : undefined}

@@ -30,10 +30,4 @@ export function isCloseEnough(value: number, expected: number, rtol: number, ato
   return Math.abs(value - expected) <= atol + rtol * Math.abs(expected);
 }
 
-/** Parses what a student typed: decimals and scientific notation ("1.5e-3", "-2E+4"). */
-export function parseNumericAnswer(text: string): number | null {
-  const t = text.trim().replace(/\u2212/g, "-");
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return null;
-  const v = Number(t);
-  return Number.isFinite(v) ? v : null;
-}
+export { parseNumericAnswer } from "@/lib/question-types/parse-number";

@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "components", "lib", "messages", "next.config.ts", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];
+const SOURCES = ["app", "components", "lib", "messages", "i18n", "next.config.ts", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];
 
 function walk(p: string, out: string[]): void {
   if (!existsSync(p)) return;

@@ -1,61 +1,83 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { requireCourseRole } from "@/lib/access";
 import { courseAssignments } from "@/lib/courses";
+import { studentProgress, type Progress } from "@/lib/student-progress";
 import { LocalTime } from "@/components/local-time";
+import { Countdown } from "@/components/countdown";
 
 export default async function CoursePage({ params }: { params: Promise<{ courseSlug: string }> }) {
   const { courseSlug } = await params;
-  const { course, enrollment, isStaff } = await requireCourseRole(courseSlug);
-  const assignments = await courseAssignments(course.id, isStaff);
+  const { course, enrollment, isStaff, user } = await requireCourseRole(courseSlug);
+  const [assignments, t] = await Promise.all([courseAssignments(course.id, isStaff), getTranslations("course")]);
+  const progress = await studentProgress(user.id, assignments.map((a) => a.id));
   const now = Date.now();
+  const statusBadge = (p: Progress | undefined) => {
+    if (!p || p.state === "not_started") return <span className="badge">{t("status.notStarted")}</span>;
+    if (p.state === "awaiting") return <span className="badge warn">{t("status.awaiting")}</span>;
+    if (p.state === "in_progress") return <span className="badge">{t("status.inProgress")} · {p.score} / {p.max}</span>;
+    return <span className={`badge ${p.score >= p.max ? "ok" : ""}`}>{t("status.graded", { score: p.score, max: p.max })}</span>;
+  };
   return (
     <section>
-      <p className="crumbs"><Link href="/courses">My courses</Link> /</p>
+      <p className="crumbs"><Link href="/courses">{(await getTranslations("nav"))("myCourses")}</Link> /</p>
       <h1>{course.title}</h1>
       <p className="muted">
-        {course.term} · you are <span className={`badge role-${enrollment.role}`}>{enrollment.role.toLowerCase()}</span>
-        {enrollment.section && <> in section {enrollment.section}</>}
+        {course.term} · {t("youAre")} <span className={`badge role-${enrollment.role}`}>{enrollment.role.toLowerCase()}</span>
+        {enrollment.section && <> {t("inSection", { section: enrollment.section })}</>}
         {isStaff && (
           <>
             {" · "}
-            <Link href={`/courses/${course.slug}/roster`}>Roster</Link>
+            <Link href={`/courses/${course.slug}/roster`}>{t("roster")}</Link>
+            {" · "}
+            <Link href={`/courses/${course.slug}/staff`}>{t("staff")}</Link>
           </>
         )}
       </p>
-      <h2>Assignments</h2>
+      <h2>{t("assignments")}</h2>
       {assignments.length === 0 ? (
-        <p className="notice">No assignments are released yet.</p>
+        <p className="notice">{t("none")}</p>
       ) : (
         <table className="data">
           <thead>
             <tr>
-              <th scope="col">Assignment</th>
-              <th scope="col">Due</th>
-              <th scope="col" className="hide-narrow">Late work</th>
+              <th scope="col">{t("colAssignment")}</th>
+              <th scope="col">{t("colDue")}</th>
+              <th scope="col">{t("colStatus")}</th>
+              <th scope="col" className="hide-narrow">{t("colLate")}</th>
             </tr>
           </thead>
           <tbody>
-            {assignments.map((a) => (
-              <tr key={a.id}>
-                <td>
-                  <Link href={`/courses/${course.slug}/assignments/${a.slug}`}>{a.title}</Link>
-                  {a.challenge && <> <span className="badge warn">challenge</span></>}
-                  {a.releaseAt.getTime() > now && <> <span className="badge">not released</span></>}
-                  {a.summary && <div className="muted">{a.summary}</div>}
-                </td>
-                <td>
-                  <LocalTime iso={a.dueAt.toISOString()} />
-                  {a.dueAt.getTime() < now && <> <span className="badge bad">closed</span></>}
-                </td>
-                <td className="hide-narrow">
-                  {a.lateUntil ? (
-                    <>until <LocalTime iso={a.lateUntil.toISOString()} />, −{Math.round(a.latePenalty * 100)}%</>
-                  ) : (
-                    <span className="muted">not accepted</span>
-                  )}
-                </td>
-              </tr>
-            ))}
+            {assignments.map((a) => {
+              const p = progress.get(a.id);
+              const due = p?.extensionDue ?? a.dueAt;
+              return (
+                <tr key={a.id}>
+                  <td>
+                    <Link href={`/courses/${course.slug}/assignments/${a.slug}`}>{a.title}</Link>
+                    {a.challenge && <> <span className="badge warn">{t("challenge")}</span> <Link href={`/courses/${course.slug}/assignments/${a.slug}/leaderboard`}>{t("leaderboard")}</Link></>}
+                    {a.releaseAt.getTime() > now && <> <span className="badge">{t("notReleased")}</span></>}
+                    {a.summary && <div className="muted">{a.summary}</div>}
+                  </td>
+                  <td>
+                    <LocalTime iso={due.toISOString()} />
+                    {p?.extensionDue && <div className="badge ok">{t("extension")}</div>}
+                    <Countdown iso={due.toISOString()} />
+                  </td>
+                  <td>
+                    {statusBadge(p)}
+                    {p?.late && <> <span className="badge bad">{t("status.late")}</span></>}
+                  </td>
+                  <td className="hide-narrow">
+                    {a.lateUntil ? (
+                      <>{t("lateUntil", { penalty: Math.round(a.latePenalty * 100) })} <LocalTime iso={a.lateUntil.toISOString()} /></>
+                    ) : (
+                      <span className="muted">{t("notAccepted")}</span>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}

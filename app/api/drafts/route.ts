@@ -1,0 +1,28 @@
+// PUT /api/drafts — saves the student's editor content for a question (debounced by the browser).
+// A failed save keeps the previous draft and tells the browser, which keeps its copy and retries.
+import { authorizeCourse } from "@/lib/access";
+import { getDb } from "@/lib/db";
+import { HttpError, handler } from "@/lib/http";
+import { readJsonBody } from "@/lib/http-body";
+import { draftBodySchema } from "@/lib/submissions/request";
+import { MAX_SUBMISSION_BYTES } from "@/lib/submissions/answer-shape";
+
+export const PUT = handler(async (req: Request) => {
+  const body = draftBodySchema.parse(await readJsonBody(req, 600 * 1024));
+  if (Buffer.byteLength(body.content) > MAX_SUBMISSION_BYTES) throw new HttpError(413, `Your draft is over ${MAX_SUBMISSION_BYTES / 1024} KB, the limit; it was not saved.`);
+  const access = await authorizeCourse(body.course);
+  const db = await getDb();
+  const assignment = await db.assignment.findUnique({ where: { courseId_slug: { courseId: access.course.id, slug: body.assignment } } });
+  if (!assignment || assignment.hidden) throw new HttpError(404, "No such assignment.");
+  try {
+    const draft = await db.draft.upsert({
+      where: { userId_assignmentId_questionKey: { userId: access.user.id, assignmentId: assignment.id, questionKey: body.question } },
+      create: { userId: access.user.id, assignmentId: assignment.id, questionKey: body.question, content: body.content },
+      update: { content: body.content },
+    });
+    return Response.json({ savedAt: draft.updatedAt.toISOString() });
+  } catch (error) {
+    console.error("draft save failed", error);
+    throw new HttpError(503, "Your draft could not be saved just now (your previous draft is kept). We will retry; keep this tab open.", { "Retry-After": "5" });
+  }
+});

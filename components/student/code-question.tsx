@@ -1,0 +1,128 @@
+"use client";
+// A code question: Monaco (served from this site), the student's draft saved as they type, Run
+// (visible tests) and Submit with keyboard shortcuts, live status, results, compile errors as
+// markers, and the submission history.
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import Editor, { loader, type OnMount } from "@monaco-editor/react";
+import { useTranslations } from "next-intl";
+import type { SubmissionView } from "@/lib/submissions/views";
+import { SubmissionResult } from "./submission-result";
+import { SendError } from "./send-error";
+import { useSubmission } from "./use-submission";
+import { readLocalDraft, useDraftSaver } from "./draft-saver";
+import { History } from "./history";
+
+loader.config({ paths: { vs: "/monaco/vs" } });
+
+type Monaco = Parameters<OnMount>[1];
+type EditorInstance = Parameters<OnMount>[0];
+
+export type CodeQuestionProps = {
+  course: string;
+  assignment: string;
+  question: string;
+  title: string;
+  starter: string;
+  types?: string | undefined;
+  draft: { content: string; updatedAt: string } | null;
+  history: SubmissionView[];
+  canSubmit: boolean;
+};
+
+const COMPILE_AT = /Compile error at line (\d+), column (\d+): (.*)/;
+
+function compileError(view: SubmissionView): { line: number; column: number; message: string } | null {
+  const text = [view.output ?? "", ...(view.tests ?? []).map((t) => t.message ?? "")].join("\n");
+  const m = COMPILE_AT.exec(text);
+  return m ? { line: Number(m[1]), column: Number(m[2]), message: m[3]! } : null;
+}
+
+export function CodeQuestion(props: CodeQuestionProps) {
+  const t = useTranslations("code");
+  const editorRef = useRef<EditorInstance | null>(null);
+  const monacoRef = useRef<Monaco | null>(null);
+  const [history, setHistory] = useState(props.history);
+  const saver = useDraftSaver(props.course, props.assignment, props.question);
+  const onFinal = useCallback((view: SubmissionView) => {
+    setHistory((h) => [view, ...h.filter((x) => x.id !== view.id)]);
+    const editor = editorRef.current;
+    const monaco = monacoRef.current;
+    const model = editor?.getModel();
+    if (!monaco || !model) return;
+    const err = compileError(view);
+    monaco.editor.setModelMarkers(
+      model,
+      "grader",
+      err ? [{ startLineNumber: err.line, startColumn: err.column, endLineNumber: err.line, endColumn: err.column + 1, message: err.message, severity: monaco.MarkerSeverity.Error }] : [],
+    );
+  }, []);
+  const { state, send } = useSubmission(onFinal);
+
+  const initial = useMemo(() => {
+    // The newer of the server draft and this browser's copy (a save that failed before a reload).
+    const local = typeof window === "undefined" ? null : readLocalDraft(props.course, props.assignment, props.question);
+    const serverAt = props.draft ? new Date(props.draft.updatedAt).getTime() : 0;
+    if (local && local.at > serverAt + 1000) return local.content;
+    return props.draft?.content ?? props.starter;
+  }, [props.course, props.assignment, props.question, props.draft, props.starter]);
+
+  const busy = state.phase === "sending" || (state.phase === "tracking" && (state.view.status === "queued" || state.view.status === "running"));
+  const act = useCallback(
+    (kind: "RUN" | "SUBMIT") => {
+      const code = editorRef.current?.getValue() ?? initial;
+      if (busy || (kind === "SUBMIT" && !props.canSubmit)) return;
+      void saver.flush();
+      void send({ course: props.course, assignment: props.assignment, question: props.question, kind, code });
+    },
+    [busy, initial, props.canSubmit, props.course, props.assignment, props.question, saver, send],
+  );
+  const actRef = useRef(act);
+  useEffect(() => {
+    actRef.current = act;
+  }, [act]);
+
+  const onMount: OnMount = (editor, monaco) => {
+    editorRef.current = editor;
+    monacoRef.current = monaco;
+    const ts = (monaco as unknown as { typescript?: typeof monaco.languages.typescript }).typescript ?? monaco.languages.typescript;
+    ts.typescriptDefaults.setCompilerOptions({ target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, strict: true, noEmit: true });
+    if (props.types) ts.typescriptDefaults.addExtraLib(props.types, "file:///types.d.ts");
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => actRef.current("RUN"));
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => actRef.current("SUBMIT"));
+  };
+
+  const restore = (code: string) => {
+    editorRef.current?.setValue(code);
+    saver.change(code);
+  };
+
+  return (
+    <div className="code-question">
+      <div className="editor-frame" role="group" aria-label={t("editorLabel", { title: props.title })}>
+        <Editor
+          height="420px"
+          defaultLanguage="typescript"
+          path={`file:///${props.assignment}/${props.question}/solution.ts`}
+          defaultValue={initial}
+          onMount={onMount}
+          onChange={(v) => saver.change(v ?? "")}
+          loading={<p className="muted">{t("loading")}</p>}
+          options={{ minimap: { enabled: false }, fontSize: 14, scrollBeyondLastLine: false, automaticLayout: true, tabSize: 2, ariaLabel: t("editorLabel", { title: props.title }) }}
+        />
+      </div>
+      <div className="toolbar">
+        <button type="button" className="secondary" onClick={() => act("RUN")} disabled={busy}>{t("run")}</button>
+        <button type="button" className="primary" onClick={() => act("SUBMIT")} disabled={busy || !props.canSubmit}>{t("submit")}</button>
+        <button type="button" className="secondary" onClick={() => window.confirm(t("resetConfirm")) && restore(props.starter)}>{t("reset")}</button>
+        <span className="muted small">{t("shortcuts")}</span>
+        <span className="spacer" />
+        <span className={`save-state ${saver.state.phase}`} aria-live="polite">
+          {saver.state.phase === "saving" ? t("saving") : saver.state.phase === "saved" ? t("saved") : saver.state.phase === "failed" ? t("saveFailed", { error: saver.state.message }) : ""}
+        </span>
+      </div>
+      <SendError state={state} />
+      {state.phase === "tracking" && <SubmissionResult view={state.view} />}
+      <History items={history} current={() => editorRef.current?.getValue() ?? ""} onRestore={restore} />
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+"use client";
+// Sends a Submit/Run and follows its status live: server-sent events first, polling as the
+// fallback (proxies that buffer SSE, or a stream that ended before grading did).
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { SubmissionView } from "@/lib/submissions/views";
+
+export type SendState = { phase: "idle" } | { phase: "sending" } | { phase: "error"; message: string; retryAfter?: number } | { phase: "tracking"; view: SubmissionView };
+
+const FINAL = new Set(["graded", "failed", "awaiting_grading"]);
+
+export function newClientToken(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+export function useSubmission(onFinal?: (view: SubmissionView) => void) {
+  const [state, setState] = useState<SendState>({ phase: "idle" });
+  const source = useRef<EventSource | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const onFinalRef = useRef(onFinal);
+  useEffect(() => {
+    onFinalRef.current = onFinal;
+  }, [onFinal]);
+
+  const stop = useCallback(() => {
+    source.current?.close();
+    source.current = null;
+    if (timer.current) clearTimeout(timer.current);
+  }, []);
+  useEffect(() => stop, [stop]);
+
+  const follow = useCallback(
+    (id: string) => {
+      stop();
+      const update = (view: SubmissionView) => {
+        setState({ phase: "tracking", view });
+        if (FINAL.has(view.status)) {
+          stop();
+          onFinalRef.current?.(view);
+          return true;
+        }
+        return false;
+      };
+      const poll = async () => {
+        try {
+          const res = await fetch(`/api/submissions/${id}`, { cache: "no-store" });
+          if (res.ok && update((await res.json()) as SubmissionView)) return;
+        } catch {
+          /* keep polling */
+        }
+        timer.current = setTimeout(() => void poll(), 700);
+      };
+      if (typeof EventSource === "undefined") return void poll();
+      const es = new EventSource(`/api/submissions/${id}/events`);
+      source.current = es;
+      let finished = false;
+      es.onmessage = (e) => {
+        finished = update(JSON.parse(e.data) as SubmissionView) || finished;
+      };
+      es.onerror = () => {
+        es.close();
+        if (!finished) void poll();
+      };
+    },
+    [stop],
+  );
+
+  const send = useCallback(
+    async (body: Record<string, unknown>) => {
+      setState({ phase: "sending" });
+      try {
+        const res = await fetch("/api/submit", {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ ...body, clientToken: newClientToken() }),
+        });
+        const data = (await res.json().catch(() => ({}))) as { submissionId?: string; error?: string };
+        if (!res.ok || !data.submissionId) {
+          const retry = Number(res.headers.get("Retry-After"));
+          setState({ phase: "error", message: data.error ?? `The server answered ${res.status}.`, ...(retry ? { retryAfter: retry } : {}) });
+          return;
+        }
+        follow(data.submissionId);
+      } catch {
+        setState({ phase: "error", message: "network" });
+      }
+    },
+    [follow],
+  );
+
+  return { state, send, follow };
+}

@@ -1,0 +1,71 @@
+// Everything the assignment page shows one student: the statement and each question in their
+// own version (numeric parameters filled in, options in their order), their drafts, their
+// history, attempts, and whether and how late they may submit now.
+import "server-only";
+import { getDb } from "@/lib/db";
+import type { QuestionSpec } from "@/lib/assignments/schema";
+import { publicQuestion, statementHtml, type Locale, type PublicQuestion, type VersionContent } from "@/lib/assignments/public-view";
+import { fillPlaceholders, renderMarkdown } from "@/lib/markdown";
+import { numericParams } from "@/lib/question-types/numeric";
+import { shuffledOptionIds } from "@/lib/question-types/multiple-choice";
+import { effectiveDeadlines, questionLimits, submissionTiming } from "@/lib/submissions/policy";
+import { historyOf, type SubmissionView } from "@/lib/submissions/views";
+import type { findAssignment } from "@/lib/assignments/queries";
+
+type Assignment = NonNullable<Awaited<ReturnType<typeof findAssignment>>>;
+
+export type StudentQuestion = PublicQuestion & {
+  html?: string;
+  optionsHtml?: { id: string; html: string }[];
+  draft: { content: string; updatedAt: string } | null;
+  history: SubmissionView[];
+  attemptsUsed: number;
+  attemptsLeft: number | null;
+};
+
+export async function studentAssignmentView(opts: { assignment: Assignment; courseSlug: string; userId: string; isStaff: boolean; locale: Locale; now?: Date }) {
+  const { assignment, courseSlug, userId, isStaff, locale } = opts;
+  const now = opts.now ?? new Date();
+  const db = await getDb();
+  const content: VersionContent = assignment.content;
+  const [extension, drafts] = await Promise.all([
+    db.extension.findUnique({ where: { userId_assignmentId: { userId, assignmentId: assignment.id } } }),
+    db.draft.findMany({ where: { userId, assignmentId: assignment.id } }),
+  ]);
+  const deadlines = effectiveDeadlines(assignment, extension);
+  const timing = submissionTiming(deadlines, now);
+  const history = await historyOf(db, userId, assignment.id, { duePassed: deadlines.dueAt < now, staff: isStaff });
+  const questions: StudentQuestion[] = assignment.currentVersion.questions.map((row) => {
+    const spec = content.spec.questions.find((s: QuestionSpec) => s.id === row.key)!;
+    const pub = publicQuestion(content, spec, row.points, locale);
+    const key = { course: courseSlug, assignment: assignment.slug, question: spec.id, student: userId };
+    const mine = history.filter((h) => h.questionKey === spec.id);
+    const used = mine.filter((h) => h.kind === "SUBMIT" && h.status !== "failed").length;
+    const limits = questionLimits(content.spec, spec.id);
+    const draft = drafts.find((d) => d.questionKey === spec.id);
+    const extra: Partial<StudentQuestion> = {};
+    if (pub.type === "numeric" && spec.type === "numeric") {
+      extra.html = renderMarkdown(fillPlaceholders(pub.promptSource ?? "", numericParams(content.files, spec, key)));
+    }
+    if (pub.type === "multiple-choice" && spec.type === "multiple-choice") {
+      const order = shuffledOptionIds(spec, key);
+      extra.optionsHtml = order.map((id) => ({ id, html: renderMarkdown(pub.options.find((o) => o.id === id)!.text).replace(/^<p>|<\/p>\n?$/g, "") }));
+    }
+    return {
+      ...pub,
+      ...extra,
+      draft: draft ? { content: draft.content, updatedAt: draft.updatedAt.toISOString() } : null,
+      history: mine,
+      attemptsUsed: used,
+      attemptsLeft: limits.maxAttempts !== undefined ? Math.max(0, limits.maxAttempts - used) : null,
+    } as StudentQuestion;
+  });
+  return {
+    statement: statementHtml(content, locale),
+    questions,
+    deadlines,
+    extension: extension ? { dueAt: extension.dueAt } : null,
+    timing,
+    canSubmit: isStaff || timing.open,
+  };
+}

@@ -1,0 +1,22 @@
+// Who may read a submission: its author, or staff of its course. Anyone else gets 404, the same
+// answer as for a submission that does not exist.
+import "server-only";
+import { AccessError, decideCourseAccess, currentUser } from "@/lib/access";
+import { getDb } from "@/lib/db";
+import { effectiveDeadlines } from "@/lib/submissions/policy";
+import { submissionView } from "@/lib/submissions/views";
+
+export async function readableSubmission(id: string) {
+  const user = await currentUser();
+  if (!user) throw new AccessError(401, "Sign in to continue.");
+  const db = await getDb();
+  const s = await db.submission.findUnique({ where: { id }, select: { userId: true, assignmentId: true, assignment: { include: { course: true } } } });
+  if (!s) throw new AccessError(404, "No such submission.");
+  const access = await decideCourseAccess(user.id, s.assignment.course.slug).catch(() => null);
+  if (!access || (s.userId !== user.id && !access.isStaff)) throw new AccessError(404, "No such submission.");
+  const ext = await db.extension.findUnique({ where: { userId_assignmentId: { userId: s.userId, assignmentId: s.assignmentId } } });
+  const due = effectiveDeadlines(s.assignment, ext).dueAt;
+  const found = await submissionView(db, id, { duePassed: due.getTime() < Date.now(), staff: access.isStaff });
+  if (!found) throw new AccessError(404, "No such submission.");
+  return found.view;
+}

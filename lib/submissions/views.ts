@@ -1,0 +1,106 @@
+// What a student sees of their own submissions: status (queued with position, running, graded,
+// failed, awaiting grading), the score after any late penalty, and the report redacted per test
+// visibility. Staff of the course see everything.
+import "server-only";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { redactReport, type GradeReport } from "@/grader/report";
+import { queuePosition } from "@/lib/queue/jobs";
+import { applyLatePenalty } from "@/lib/submissions/policy";
+
+export type SubmissionStatus = "queued" | "running" | "graded" | "failed" | "awaiting_grading";
+
+export type SubmissionView = {
+  id: string;
+  kind: "SUBMIT" | "RUN";
+  questionKey: string;
+  createdAt: string;
+  late: boolean;
+  status: SubmissionStatus;
+  position?: number;
+  score?: number;
+  rawScore?: number;
+  maxScore?: number;
+  gradeStatus?: string;
+  tests?: GradeReport["tests"];
+  output?: string;
+  error?: string;
+  manual?: { score: number; comment: string; items: { description: string; points: number }[] };
+  code?: string | null;
+  answer?: unknown;
+};
+
+const include = {
+  jobs: { orderBy: { createdAt: "desc" as const } },
+  gradings: { orderBy: { gradedAt: "desc" as const }, take: 1 },
+  manualGrading: { include: { items: { include: { rubricItem: true } } } },
+  assignment: true,
+};
+
+type Row = NonNullable<Awaited<ReturnType<PrismaClient["submission"]["findFirst"]>>> & {
+  jobs: { id: string; status: string; lastError: string | null; createdAt: Date }[];
+  gradings: { score: number; maxScore: number; status: string; report: unknown }[];
+  manualGrading: { score: number; comment: string; items: { rubricItem: { description: string; points: number } }[] } | null;
+  assignment: { latePenalty: number; dueAt: Date };
+};
+
+export async function toView(db: PrismaClient, s: Row, opts: { duePassed: boolean; withContent: boolean; staff: boolean }): Promise<SubmissionView> {
+  const base = {
+    id: s.id,
+    kind: s.kind,
+    questionKey: s.questionKey,
+    createdAt: s.createdAt.toISOString(),
+    late: s.late,
+    ...(opts.withContent ? { code: s.code, answer: s.answer } : {}),
+  };
+  const grading = s.gradings[0];
+  const job = s.jobs[0];
+  if (grading) {
+    const report = grading.report as GradeReport;
+    const shown = opts.staff ? report : redactReport(report, { duePassed: opts.duePassed });
+    const score = applyLatePenalty(grading.score, s.late, s.assignment.latePenalty);
+    return {
+      ...base,
+      status: "graded",
+      score,
+      rawScore: grading.score,
+      maxScore: grading.maxScore,
+      gradeStatus: grading.status,
+      tests: shown.tests,
+      ...(shown.output !== undefined ? { output: shown.output } : {}),
+    };
+  }
+  if (!job) {
+    const m = s.manualGrading;
+    return {
+      ...base,
+      status: m ? "graded" : "awaiting_grading",
+      ...(m
+        ? {
+            score: applyLatePenalty(m.score, s.late, s.assignment.latePenalty),
+            rawScore: m.score,
+            manual: { score: m.score, comment: m.comment, items: m.items.map((i) => ({ description: i.rubricItem.description, points: i.rubricItem.points })) },
+          }
+        : {}),
+    };
+  }
+  if (job.status === "FAILED") {
+    return { ...base, status: "failed", error: "Grading failed on our side (not your code). It does not count as an attempt; course staff can retry it." };
+  }
+  if (job.status === "QUEUED") {
+    const position = await queuePosition(db, job.id);
+    return { ...base, status: "queued", ...(position !== null ? { position } : {}) };
+  }
+  return { ...base, status: "running" };
+}
+
+export async function submissionView(db: PrismaClient, id: string, opts: { duePassed: boolean; staff: boolean }) {
+  const s = await db.submission.findUnique({ where: { id }, include });
+  if (!s) return null;
+  return { row: s, view: await toView(db, s as Row, { ...opts, withContent: true }) };
+}
+
+/** A student's submissions to one assignment, newest first, per question. */
+export async function historyOf(db: PrismaClient, userId: string, assignmentId: string, opts: { duePassed: boolean; staff: boolean }) {
+  const rows = await db.submission.findMany({ where: { userId, assignmentId }, include, orderBy: { createdAt: "desc" }, take: 200 });
+  return Promise.all(rows.map((r) => toView(db, r as Row, { ...opts, withContent: true })));
+}
