@@ -1,0 +1,128 @@
+// The student's side in real Chromium: the built site, a real PostgreSQL, the real grader worker.
+import { readFileSync } from "node:fs";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD, startApp, type AppServer } from "./lib/app-server";
+import { launchBrowser, screenshot, signIn } from "./lib/browser";
+
+let app: AppServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const solution = readFileSync("assignments/layernorm/solution.ts", "utf8");
+const wrong = solution.replace(/\/ Math\.sqrt\(/g, "/ (1 + Math.sqrt(");
+
+async function pasteIntoEditor(p: Page, code: string) {
+  await p.evaluate((text) => navigator.clipboard.writeText(text), code);
+  await p.locator(".monaco-editor .view-lines").first().click();
+  await p.keyboard.press("ControlOrMeta+A");
+  await p.keyboard.press("ControlOrMeta+V");
+}
+
+async function editorText(p: Page): Promise<string> {
+  return (await p.locator(".monaco-editor .view-lines").first().innerText()).replace(/\u00a0/g, " ");
+}
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, permissions: ["clipboard-read", "clipboard-write"] });
+  page = await context.newPage();
+  await signIn(page, app.baseUrl, "student1@demo.test", DEMO_PASSWORD);
+  await page.waitForURL(/\/courses$/);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe("a student works through the layernorm assignment", () => {
+  it("opens the assignment and sees the statement with math and the starter in the editor", async () => {
+    await page.goto(`${app.baseUrl}/courses/ml-theory/assignments/layernorm`);
+    await page.locator(".monaco-editor").first().waitFor({ timeout: 30_000 });
+    expect(await page.locator(".statement .katex").count()).toBeGreaterThan(3);
+    expect(await editorText(page)).toContain("export function layerNorm");
+    await screenshot(page, "student-01-layernorm-starter");
+  });
+
+  it("Run shows the visible tests without using an attempt", async () => {
+    await page.getByRole("button", { name: "Run visible tests" }).click();
+    await page.locator(".result .status.graded").waitFor({ timeout: 30_000 });
+    const rows = page.locator(".result table.tests tbody tr");
+    expect(await rows.count()).toBeGreaterThan(2);
+    expect(await page.locator(".result").innerText()).toContain("visible tests only");
+    expect(await page.locator(".result").innerText()).not.toContain("hidden test");
+    expect(await page.getByText("Attempts: 0 used").count()).toBe(1);
+    await screenshot(page, "student-02-run");
+  });
+
+  it("a correct solution submitted with the keyboard gets full marks live, without reload", async () => {
+    await pasteIntoEditor(page, solution);
+    await page.keyboard.press("ControlOrMeta+Shift+Enter");
+    await page.locator(".result .score").waitFor({ timeout: 30_000 });
+    const text = await page.locator(".result").innerText();
+    const m = /Score: ([\d.]+) \/ ([\d.]+)/.exec(text);
+    expect(m).not.toBeNull();
+    expect(m![1]).toBe(m![2]);
+    expect(text).toContain("hidden test");
+    await screenshot(page, "student-03-full-marks");
+  });
+
+  it("a wrong solution shows which tests failed, and hidden tests give no details", async () => {
+    await new Promise((r) => setTimeout(r, 300));
+    await pasteIntoEditor(page, wrong);
+    await page.getByRole("button", { name: "Submit", exact: true }).click();
+    await page.locator(".result .score:not(.full)").waitFor({ timeout: 30_000 });
+    const failedRows = page.locator(".result table.tests tbody tr.fail");
+    expect(await failedRows.count()).toBeGreaterThan(0);
+    const hiddenFailed = page.locator(".result table.tests tbody tr.fail", { hasText: "hidden test" });
+    for (let i = 0; i < (await hiddenFailed.count()); i++) expect((await hiddenFailed.nth(i).locator("td.msg").innerText()).trim()).toBe("");
+    await screenshot(page, "student-04-wrong");
+  });
+
+  it("after a reload the draft is still there and the history lists both submissions", async () => {
+    await page.waitForTimeout(1500); // the debounced draft save
+    await page.reload();
+    await page.locator(".monaco-editor").first().waitFor({ timeout: 30_000 });
+    expect(await editorText(page)).toContain("(1 + Math.sqrt(");
+    await page.getByText(/Submission history/).first().click();
+    expect(await page.locator("details.history tbody tr").count()).toBeGreaterThanOrEqual(3);
+    await screenshot(page, "student-05-reload-history");
+  });
+});
+
+describe("theory questions", () => {
+  it("a numeric question accepts 1.5e-3 and explains a malformed number", async () => {
+    await page.goto(`${app.baseUrl}/courses/ml-theory/assignments/generalization-bounds`);
+    const form = page.locator("section.question").first();
+    const input = form.getByLabel("Your answer");
+    await input.fill("abc");
+    await form.getByRole("button", { name: "Submit answer" }).click();
+    expect(await form.locator(".error").first().innerText()).toContain("Enter a number");
+    await input.fill("1.5e-3");
+    await form.getByRole("button", { name: "Submit answer" }).click();
+    await form.locator(".result .status.graded").waitFor({ timeout: 30_000 });
+    expect(await form.locator(".result").innerText()).toMatch(/Score: 0 \//);
+    await screenshot(page, "student-06-numeric");
+  });
+
+  it("the proof editor previews math as the student types", async () => {
+    await page.goto(`${app.baseUrl}/courses/ml-theory/assignments/xor-ln-net`);
+    const proof = page.locator("textarea").first();
+    await proof.fill("Suppose $w_1 x_1 + w_2 x_2 + b$ separates XOR. Then $$b < 0,\\quad w_1 + b > 0.$$");
+    await page.locator("[data-testid^=preview-] .katex").first().waitFor();
+    expect(await page.locator("[data-testid^=preview-] .katex-display").count()).toBe(1);
+    await screenshot(page, "student-07-proof-preview");
+  });
+
+  it("switches to Chinese and back, and the choice is remembered", async () => {
+    await page.goto(`${app.baseUrl}/courses/ml-theory`);
+    await page.getByLabel("Language").selectOption("zh");
+    await page.getByRole("columnheader", { name: "截止时间" }).waitFor();
+    await page.reload();
+    expect(await page.getByRole("columnheader", { name: "截止时间" }).count()).toBe(1);
+    await screenshot(page, "student-08-chinese");
+    await page.getByLabel("语言").selectOption("en");
+    await page.getByRole("columnheader", { name: "Due" }).waitFor();
+  });
+});
