@@ -1,5 +1,5 @@
 // The grade report (the CLI's JSON contract) and its student-facing redaction.
-import type { Visibility } from "./testing";
+import type { TestRecord, Visibility } from "./testing";
 
 export type TestStatus = "passed" | "failed" | "error" | "timeout" | "memory";
 export type GradeStatus = "graded" | "compile_error" | "rejected";
@@ -11,6 +11,8 @@ export interface TestResult {
   status: TestStatus;
   visibility: Visibility;
   message?: string;
+  /** Figures the test recorded (see TestSpec.run); gathered into GradeReport.records. */
+  record?: TestRecord;
 }
 
 export interface GradeTiming {
@@ -34,6 +36,8 @@ export interface GradeReport {
   /** The student's console output (capped), or a compiler/refusal message. */
   output?: string;
   timing?: GradeTiming;
+  /** Figures recorded by tests (server-side use: leaderboards, plots); never in a student's view. */
+  records?: TestRecord;
 }
 
 export interface RedactOptions {
@@ -75,12 +79,23 @@ export function summarize(
   tests: TestResult[],
   extra: { output?: string; timing?: GradeTiming } = {},
 ): GradeReport {
+  const records: TestRecord = {};
+  const plain = tests.map((t) => {
+    if (!t.record) return t;
+    for (const [k, v] of Object.entries(t.record)) {
+      const prev = records[k];
+      records[k] = typeof prev === "number" && typeof v === "number" ? prev + v : v;
+    }
+    const { record: _record, ...rest } = t;
+    return rest;
+  });
   const report: GradeReport = {
-    score: roundScore(tests.reduce((s, t) => s + t.score, 0)),
-    maxScore: roundScore(tests.reduce((s, t) => s + t.maxScore, 0)),
+    score: roundScore(plain.reduce((s, t) => s + t.score, 0)),
+    maxScore: roundScore(plain.reduce((s, t) => s + t.maxScore, 0)),
     status,
-    tests,
+    tests: plain,
   };
+  if (Object.keys(records).length) report.records = records;
   if (extra.output) report.output = extra.output;
   if (extra.timing) report.timing = extra.timing;
   return report;

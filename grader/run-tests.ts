@@ -2,7 +2,7 @@
 // Shared by the sandboxed grader and the unsandboxed benchmark floor.
 import type { TestResult, TestStatus } from "./report";
 import { roundScore } from "./report";
-import type { Student, StudentErrorKind, Visibility } from "./testing";
+import type { Student, StudentErrorKind, TestRecord, Visibility } from "./testing";
 import type { LoadedTest } from "./test-loader";
 
 /** A Student plus what the runner needs to classify failures. */
@@ -57,10 +57,14 @@ export async function runOneTest(t: LoadedTest, student: StudentSession, deadlin
     if (value === TIMED_OUT || fatal === "timeout") return timeoutResult(t, "Your code did not finish in time.");
     if (fatal === "memory") return timeoutResult(t, "Your code ran out of memory.", "memory");
     let fraction = 1;
-    if (typeof value === "number") fraction = Number.isNaN(value) ? 0 : Math.min(1, Math.max(0, value));
+    let record: TestRecord | undefined;
+    const raw = typeof value === "object" && value !== null ? value.fraction : value;
+    if (typeof value === "object" && value !== null && value.record) record = value.record;
+    if (typeof raw === "number") fraction = Number.isNaN(raw) ? 0 : Math.min(1, Math.max(0, raw));
     const score = roundScore(fraction * t.points);
-    if (fraction >= 1) return { ...base, score, status: "passed" };
-    return { ...base, score, status: "failed", message: `Partial credit: ${Math.round(fraction * 1000) / 10}% of the cases are right.` };
+    const withRecord = record ? { record } : {};
+    if (fraction >= 1) return { ...base, ...withRecord, score, status: "passed" };
+    return { ...base, ...withRecord, score, status: "failed", message: `Partial credit: ${Math.round(fraction * 1000) / 10}% of the cases are right.` };
   } catch (e) {
     const fatal = student.fatal();
     const kind = errorKind(e);

@@ -21,9 +21,16 @@ export interface TestSpec {
   points: number;
   /** Default: "visible" in a file whose path contains "visible", "hidden" when it contains "hidden". */
   visibility?: Visibility;
-  /** Throwing fails the test; returning a number in [0, 1] awards that fraction of the points. */
-  run: (student: Student) => void | number | Promise<void | number>;
+  /**
+   * Throwing fails the test; returning a number in [0, 1] awards that fraction of the points.
+   * Returning `{ fraction?, record }` also records figures for the platform (a leaderboard metric,
+   * data for a plot); numbers recorded under the same key by several tests are added up.
+   */
+  run: (student: Student) => TestOutcome | Promise<TestOutcome>;
 }
+
+export type TestRecord = Record<string, number | number[] | string>;
+export type TestOutcome = void | number | { fraction?: number; record?: TestRecord };
 
 export interface TestSuite {
   readonly kind: "coursegrade-tests";

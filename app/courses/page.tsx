@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/access";
 import { coursesOf } from "@/lib/courses";
 
@@ -7,12 +8,12 @@ export const metadata: Metadata = { title: "My courses" };
 
 export default async function MyCoursesPage() {
   const user = await requireUser("/courses");
-  const enrollments = await coursesOf(user.id);
+  const [enrollments, t] = await Promise.all([coursesOf(user.id), getTranslations("courses")]);
   return (
     <section>
-      <h1>My courses</h1>
+      <h1>{t("title")}</h1>
       {enrollments.length === 0 ? (
-        <p className="notice">You are not enrolled in any course yet. Your instructor adds you to the roster with the email you signed in with.</p>
+        <p className="notice">{t("none")}</p>
       ) : (
         <div className="cards">
           {enrollments.map((e) => (
@@ -24,7 +25,7 @@ export default async function MyCoursesPage() {
               <p>
                 <span className={`badge role-${e.role}`}>{e.role.toLowerCase()}</span>{" "}
                 {e.course.term && <span className="muted">{e.course.term}</span>}{" "}
-                <span className="muted">· {e.course._count.assignments} assignments</span>
+                <span className="muted">· {t("assignments", { count: e.course._count.assignments })}</span>
               </p>
             </article>
           ))}

@@ -27,7 +27,17 @@ export type SubmissionView = {
   manual?: { score: number; comment: string; items: { description: string; points: number }[] };
   code?: string | null;
   answer?: unknown;
+  /** The student's spectrum of a visible data set and the reference, when the tests recorded them. */
+  plot?: { yours: number[]; reference: number[] };
 };
+
+function plotOf(report: GradeReport): SubmissionView["plot"] | undefined {
+  const r = report.records;
+  const nums = (v: unknown) => (Array.isArray(v) && v.every((x) => typeof x === "number") ? (v as number[]) : null);
+  const yours = nums(r?.eigenvalues);
+  const reference = nums(r?.referenceEigenvalues);
+  return yours && reference ? { yours, reference } : undefined;
+}
 
 const include = {
   jobs: { orderBy: { createdAt: "desc" as const } },
@@ -58,7 +68,9 @@ export async function toView(db: PrismaClient, s: Row, opts: { duePassed: boolea
     const report = grading.report as GradeReport;
     const shown = opts.staff ? report : redactReport(report, { duePassed: opts.duePassed });
     const score = applyLatePenalty(grading.score, s.late, s.assignment.latePenalty);
+    const plot = plotOf(report);
     return {
+      ...(plot ? { plot } : {}),
       ...base,
       status: "graded",
       score,

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireCourseRole } from "@/lib/access";
 import { courseAssignments } from "@/lib/courses";
 import { studentProgress, type Progress } from "@/lib/student-progress";
@@ -11,6 +11,7 @@ export default async function CoursePage({ params }: { params: Promise<{ courseS
   const { course, enrollment, isStaff, user } = await requireCourseRole(courseSlug);
   const [assignments, t] = await Promise.all([courseAssignments(course.id, isStaff), getTranslations("course")]);
   const progress = await studentProgress(user.id, assignments.map((a) => a.id));
+  const zh = (await getLocale()) === "zh";
   const now = Date.now();
   const statusBadge = (p: Progress | undefined) => {
     if (!p || p.state === "not_started") return <span className="badge">{t("status.notStarted")}</span>;
@@ -21,7 +22,7 @@ export default async function CoursePage({ params }: { params: Promise<{ courseS
   return (
     <section>
       <p className="crumbs"><Link href="/courses">{(await getTranslations("nav"))("myCourses")}</Link> /</p>
-      <h1>{course.title}</h1>
+      <h1>{zh && course.titleZh ? course.titleZh : course.title}</h1>
       <p className="muted">
         {course.term} · {t("youAre")} <span className={`badge role-${enrollment.role}`}>{enrollment.role.toLowerCase()}</span>
         {enrollment.section && <> {t("inSection", { section: enrollment.section })}</>}
@@ -54,7 +55,7 @@ export default async function CoursePage({ params }: { params: Promise<{ courseS
               return (
                 <tr key={a.id}>
                   <td>
-                    <Link href={`/courses/${course.slug}/assignments/${a.slug}`}>{a.title}</Link>
+                    <Link href={`/courses/${course.slug}/assignments/${a.slug}`}>{zh && a.titleZh ? a.titleZh : a.title}</Link>
                     {a.challenge && <> <span className="badge warn">{t("challenge")}</span> <Link href={`/courses/${course.slug}/assignments/${a.slug}/leaderboard`}>{t("leaderboard")}</Link></>}
                     {a.releaseAt.getTime() > now && <> <span className="badge">{t("notReleased")}</span></>}
                     {a.summary && <div className="muted">{a.summary}</div>}

@@ -30,6 +30,17 @@ export default defineTests([
     },
   },
   {
+    // No points: it only keeps the student's spectrum of the plot data set for the log-log chart
+    // on their page, right or wrong (an assertion failure would lose the record).
+    name: "your spectrum of the plot data set, for the chart",
+    points: 0,
+    run: async (s) => {
+      const eigenvalues = await s.call("symmetricEigenvalues", await s.call("covariance", PLOT_Z));
+      const finite = Array.isArray(eigenvalues) && eigenvalues.every((v) => typeof v === "number" && Number.isFinite(v));
+      return { record: { eigenvalues: finite ? (eigenvalues as number[]).slice(0, 64) : [], referenceEigenvalues: referenceEigenvalues() } };
+    },
+  },
+  {
     name: "effectiveRank of [1, 1, 1, 1] is 4 and of [2, 0, 0] is 1",
     points: 1,
     run: async (s) => {
