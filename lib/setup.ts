@@ -8,6 +8,7 @@ import { loadAllAssignments } from "@/lib/assignments/load";
 import { syncAssignments, type SyncOutcome } from "@/lib/assignments/sync";
 import { questionPoints } from "@/lib/assignments/points";
 import { demoPassword, ensureCourse, seedDemoPeople } from "@/lib/demo";
+import { seedDemoActivity } from "@/lib/demo-activity";
 
 export function formatSync(outcomes: SyncOutcome[]): string {
   return outcomes
@@ -37,5 +38,6 @@ export async function prepareDatabase(options: { demo: "always" | "if-empty" | "
   const password = demoPassword();
   const course = await ensureCourse(db, getEnv().COURSE_SLUG);
   await seedDemoPeople(db, course.id, password);
+  await seedDemoActivity(db, course.id);
   return { migrations, sync, demoSeeded: true, demoPassword: password };
 }

@@ -1,0 +1,24 @@
+// POST {submissionId, itemIds, comment, adjustment, revision} — save a rubric grading of a proof.
+// 409 when someone else saved a newer revision in the meantime.
+import { STAFF, authorizeCourse } from "@/lib/access";
+import { getDb } from "@/lib/db";
+import { staffHandler } from "@/lib/staff/http";
+import { readJsonBody } from "@/lib/http-body";
+import { saveManualGrading } from "@/lib/staff/manual-grading";
+import { gradingBody } from "@/lib/staff/route-input";
+
+export const POST = staffHandler(async (req: Request, { params }: { params: Promise<{ courseSlug: string }> }) => {
+  const { courseSlug } = await params;
+  const { course, user } = await authorizeCourse(courseSlug, STAFF);
+  const body = gradingBody.parse(await readJsonBody(req, 64 * 1024));
+  const saved = await saveManualGrading(await getDb(), {
+    courseId: course.id,
+    submissionId: body.submissionId,
+    graderId: user.id,
+    itemIds: body.itemIds,
+    comment: body.comment,
+    adjustment: body.adjustment,
+    expectedRevision: body.revision,
+  });
+  return Response.json(saved);
+});

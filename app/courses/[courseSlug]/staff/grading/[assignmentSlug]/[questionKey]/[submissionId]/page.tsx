@@ -1,0 +1,85 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { STAFF, requireCourseRole } from "@/lib/access";
+import { getDb } from "@/lib/db";
+import { renderMarkdown } from "@/lib/markdown";
+import { localizedFile } from "@/lib/assignments/public-view";
+import { staffAssignment } from "@/lib/staff/course-data";
+import { proofQueue, queueRank } from "@/lib/staff/manual-grading";
+import { LocalTime } from "@/components/local-time";
+import { GradingPanel } from "@/components/staff/grading-panel";
+
+export default async function GradeProofPage({ params }: { params: Promise<{ courseSlug: string; assignmentSlug: string; questionKey: string; submissionId: string }> }) {
+  const { courseSlug, assignmentSlug, questionKey, submissionId } = await params;
+  const { course } = await requireCourseRole(courseSlug, STAFF, `/courses/${courseSlug}/staff/grading/${assignmentSlug}/${questionKey}/${submissionId}`);
+  const db = await getDb();
+  const a = await staffAssignment(db, course.id, assignmentSlug);
+  const q = a?.currentVersion.questions.find((x) => x.key === questionKey && x.type === "PROOF");
+  if (!a || !q) notFound();
+  const s = await db.submission.findUnique({
+    where: { id: submissionId },
+    include: { user: { select: { name: true, email: true } }, version: { select: { number: true } }, manualGrading: { include: { items: true, grader: { select: { email: true } } } } },
+  });
+  if (!s || s.assignmentId !== a.id || s.questionKey !== q.key || s.kind !== "SUBMIT") notFound();
+  const [queue, rubric] = await Promise.all([
+    proofQueue(db, a.id, q.key),
+    db.rubricItem.findMany({ where: { assignmentId: a.id, questionKey: q.key }, orderBy: { position: "asc" } }),
+  ]);
+  // Navigation follows the fixed shuffled order, whatever is graded; "save & next" skips to the next ungraded.
+  const ordered = [...queue].sort((x, y) => (queueRank(a.id, q.key, x.userId) < queueRank(a.id, q.key, y.userId) ? -1 : 1));
+  const at = ordered.findIndex((e) => e.submissionId === s.id);
+  const base = `/courses/${course.slug}/staff/grading/${a.slug}/${q.key}`;
+  const url = (e: { submissionId: string } | undefined) => (e ? `${base}/${e.submissionId}` : null);
+  const prev = at > 0 ? url(ordered[at - 1]) : null;
+  const next = at >= 0 && at < ordered.length - 1 ? url(ordered[at + 1]) : null;
+  const after = at >= 0 ? [...ordered.slice(at + 1), ...ordered.slice(0, at)] : ordered;
+  const nextUngraded = url(after.find((e) => !e.graded && e.submissionId !== s.id)) ?? base;
+  const answer = (s.answer as { text?: string } | null)?.text ?? "";
+  const promptSrc = a.content.spec.questions.find((x) => x.id === q.key)?.prompt;
+  const prompt = promptSrc ? localizedFile(a.content.files, promptSrc, "en") : undefined;
+  const isFinal = at >= 0;
+  return (
+    <section>
+      <p className="crumbs"><Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={`/courses/${course.slug}/staff/grading`}>Proof grading</Link> / <Link href={base}>{q.title}</Link> /</p>
+      <h1>{q.title} <span className="muted small">{at >= 0 ? `${at + 1} of ${ordered.length}` : "an earlier submission"}</span></h1>
+      {!isFinal && <p className="notice warn">This is not the student&apos;s final submission; the queue grades final ones.</p>}
+      <div className="grading-layout">
+        <div>
+          {prompt && (
+            <details className="card">
+              <summary>Question</summary>
+              <div className="markdown" dangerouslySetInnerHTML={{ __html: renderMarkdown(prompt) }} />
+            </details>
+          )}
+          <h2>Answer</h2>
+          <p className="muted small">
+            Submitted <LocalTime iso={s.createdAt.toISOString()} />{s.late && <> <span className="badge bad">late</span></>} · version {s.version.number}
+          </p>
+          <div className="answer markdown" data-testid="proof-answer" dangerouslySetInnerHTML={{ __html: renderMarkdown(answer) }} />
+          <details className="small">
+            <summary>Student (hidden to reduce bias)</summary>
+            {s.user.name} · {s.user.email}
+          </details>
+        </div>
+        <GradingPanel
+          key={`${s.id}:${s.manualGrading?.revision ?? 0}`}
+          course={course.slug}
+          submissionId={s.id}
+          questionPoints={q.points}
+          rubric={rubric.map((r) => ({ id: r.id, points: r.points, description: r.description }))}
+          initial={{
+            itemIds: s.manualGrading?.items.map((i) => i.rubricItemId) ?? [],
+            comment: s.manualGrading?.comment ?? "",
+            adjustment: s.manualGrading?.adjustment ?? 0,
+            revision: s.manualGrading?.revision ?? 0,
+            grader: s.manualGrading?.grader?.email ?? null,
+          }}
+          prevUrl={prev}
+          nextUrl={next}
+          nextUngradedUrl={nextUngraded}
+          queueUrl={base}
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+import Link from "next/link";
+import { STAFF, requireCourseRole } from "@/lib/access";
+import { getDb } from "@/lib/db";
+import { proofCounts, staffAssignments } from "@/lib/staff/course-data";
+import { LocalTime } from "@/components/local-time";
+
+export default async function StaffHome({ params }: { params: Promise<{ courseSlug: string }> }) {
+  const { courseSlug } = await params;
+  const { course, enrollment } = await requireCourseRole(courseSlug, STAFF, `/courses/${courseSlug}/staff`);
+  const db = await getDb();
+  const [assignments, counts, students] = await Promise.all([
+    staffAssignments(db, course.id),
+    proofCounts(db, course.id),
+    db.enrollment.count({ where: { courseId: course.id, role: "STUDENT" } }),
+  ]);
+  const base = `/courses/${course.slug}/staff`;
+  let ungraded = 0;
+  for (const c of counts.values()) ungraded += c.total - c.graded;
+  return (
+    <section>
+      <p className="crumbs"><Link href="/courses">My courses</Link> / <Link href={`/courses/${course.slug}`}>{course.title}</Link> /</p>
+      <h1>Staff overview</h1>
+      <p className="muted">{students} students · you are <span className={`badge role-${enrollment.role}`}>{enrollment.role.toLowerCase()}</span></p>
+      <div className="cards">
+        <div className="card">
+          <h3><Link href={`${base}/gradebook`}>Gradebook</Link></h3>
+          <p className="muted">Totals per student and assignment, per-question detail, overrides.</p>
+          <p className="row-actions">
+            <a className="button secondary" href={`/api/courses/${course.slug}/staff/export?format=canvas`} download>Canvas CSV</a>
+            <a className="button secondary" href={`/api/courses/${course.slug}/staff/export?format=long`} download>Long CSV</a>
+          </p>
+        </div>
+        <div className="card">
+          <h3><Link href={`${base}/grading`}>Proof grading</Link></h3>
+          <p className="muted">{ungraded === 0 ? "No proofs wait for a grader." : `${ungraded} proof${ungraded === 1 ? "" : "s"} to grade.`}</p>
+        </div>
+        <div className="card">
+          <h3><Link href={`${base}/extensions`}>Extensions</Link></h3>
+          <p className="muted">New due dates per student and assignment.</p>
+        </div>
+        <div className="card">
+          <h3><Link href={`${base}/roster`}>Roster import</Link></h3>
+          <p className="muted">Add students, TAs and instructors from a CSV file.</p>
+        </div>
+        <div className="card">
+          <h3><Link href={`${base}/analytics`}>Analytics</Link></h3>
+          <p className="muted">Score histograms, failing tests, submissions around the deadline.</p>
+        </div>
+        <div className="card">
+          <h3><Link href={`${base}/similarity`}>Similarity</Link></h3>
+          <p className="muted">Pairs of similar final code submissions to review.</p>
+        </div>
+      </div>
+      <h2>Assignments</h2>
+      <table className="data">
+        <thead>
+          <tr>
+            <th scope="col">Assignment</th>
+            <th scope="col">Due</th>
+            <th scope="col">Questions</th>
+            <th scope="col">Tools</th>
+          </tr>
+        </thead>
+        <tbody>
+          {assignments.map((a) => (
+            <tr key={a.id}>
+              <td>
+                {a.title}
+                <div className="muted small">{a.slug} · policy {a.policy.toLowerCase()}{a.latePenalty ? ` · late −${Math.round(a.latePenalty * 100)}%` : ""}</div>
+              </td>
+              <td><LocalTime iso={a.dueAt.toISOString()} /></td>
+              <td>
+                {a.currentVersion?.questions.map((q) => {
+                  const c = counts.get(`${a.id}:${q.key}`);
+                  return (
+                    <div key={q.id}>
+                      {q.type === "PROOF" ? <Link href={`${base}/grading/${a.slug}/${q.key}`}>{q.title}</Link> : q.title}{" "}
+                      <span className="badge">{q.type.toLowerCase().replace("_", " ")} · {q.points} pts</span>
+                      {c && <> <span className={`badge ${c.graded < c.total ? "warn" : "ok"}`}>{c.graded}/{c.total} graded</span></>}
+                    </div>
+                  );
+                })}
+              </td>
+              <td className="row-actions">
+                <Link href={`${base}/assignments/${a.slug}`}>Preview &amp; check</Link>
+                <Link href={`${base}/analytics?assignment=${a.slug}`}>Analytics</Link>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,129 @@
+"use client";
+// Rubric toggles (keys 1–9), adjustment, comment, save & next. Saves name the revision they were
+// based on; the server refuses a save over someone else's newer one, and we say so.
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { postJson } from "./post-json";
+
+type Item = { id: string; points: number; description: string };
+type Props = {
+  course: string;
+  submissionId: string;
+  questionPoints: number;
+  rubric: Item[];
+  initial: { itemIds: string[]; comment: string; adjustment: number; revision: number; grader: string | null };
+  prevUrl: string | null;
+  nextUrl: string | null;
+  nextUngradedUrl: string;
+  queueUrl: string;
+};
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+export function GradingPanel(props: Props) {
+  const router = useRouter();
+  const [selected, setSelected] = useState<Set<string>>(() => new Set(props.initial.itemIds));
+  const [comment, setComment] = useState(props.initial.comment);
+  const [adjustment, setAdjustment] = useState(String(props.initial.adjustment));
+  const [state, setState] = useState<{ phase: "idle" | "saving" | "saved" } | { phase: "error"; message: string; conflict: boolean }>({ phase: "idle" });
+  const saving = useRef(false);
+  const adj = Number(adjustment) || 0;
+  const score = useMemo(() => {
+    const sum = props.rubric.filter((r) => selected.has(r.id)).reduce((s, r) => s + r.points, 0) + adj;
+    return round(Math.min(Math.max(sum, 0), props.questionPoints));
+  }, [props.rubric, props.questionPoints, selected, adj]);
+
+  const toggle = useCallback((id: string) => {
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+    setState({ phase: "idle" });
+  }, []);
+
+  const save = useCallback(async () => {
+    if (saving.current) return;
+    if (!Number.isFinite(Number(adjustment))) {
+      setState({ phase: "error", message: "The adjustment must be a number, e.g. -0.5.", conflict: false });
+      return;
+    }
+    saving.current = true;
+    setState({ phase: "saving" });
+    try {
+      await postJson(`/api/courses/${props.course}/staff/grading`, { submissionId: props.submissionId, itemIds: [...selected], comment, adjustment: adj, revision: props.initial.revision });
+      setState({ phase: "saved" });
+      router.push(props.nextUngradedUrl);
+      router.refresh();
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      setState({ phase: "error", message, conflict: /someone else/i.test(message) });
+      saving.current = false;
+    }
+  }, [adj, adjustment, comment, props.course, props.initial.revision, props.nextUngradedUrl, props.submissionId, router, selected]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      const typing = target && (target.tagName === "TEXTAREA" || target.tagName === "INPUT" || target.isContentEditable);
+      if ((e.ctrlKey || e.metaKey) && e.key === "Enter") {
+        e.preventDefault();
+        void save();
+        return;
+      }
+      if (typing || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (/^[1-9]$/.test(e.key)) {
+        const item = props.rubric[Number(e.key) - 1];
+        if (item) {
+          e.preventDefault();
+          toggle(item.id);
+        }
+      } else if (e.key === "Enter") {
+        if (target?.tagName === "BUTTON" || target?.tagName === "A" || target?.tagName === "SUMMARY") return;
+        e.preventDefault();
+        void save();
+      } else if (e.key === "n" && props.nextUrl) router.push(props.nextUrl);
+      else if (e.key === "p" && props.prevUrl) router.push(props.prevUrl);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [props.nextUrl, props.prevUrl, props.rubric, router, save, toggle]);
+
+  return (
+    <aside className="rubric-panel card" aria-label="Rubric">
+      <div>
+        <span className="score-big" data-testid="grading-score">{score}</span> <span className="muted">/ {props.questionPoints}</span>
+        {props.initial.revision > 0 && <div className="muted small">graded{props.initial.grader ? ` by ${props.initial.grader}` : ""} (revision {props.initial.revision})</div>}
+      </div>
+      {props.rubric.map((r, i) => (
+        <button key={r.id} type="button" className={`rubric-item${r.points < 0 ? " negative" : ""}`} aria-pressed={selected.has(r.id)} onClick={() => toggle(r.id)}>
+          <kbd>{i < 9 ? i + 1 : ""}</kbd>
+          <span className="pts">{r.points > 0 ? "+" : ""}{r.points}</span>
+          <span>{r.description}</span>
+        </button>
+      ))}
+      <label>
+        Adjustment (points)
+        <input type="number" step="0.25" value={adjustment} onChange={(e) => setAdjustment(e.target.value)} />
+      </label>
+      <label>
+        Comment to the student
+        <textarea rows={4} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={10_000} />
+      </label>
+      <div className="row-actions">
+        <button className="primary" type="button" onClick={() => void save()} disabled={state.phase === "saving"}>Save &amp; next</button>
+        {props.prevUrl && <a className="button secondary" href={props.prevUrl}>Previous</a>}
+        {props.nextUrl && <a className="button secondary" href={props.nextUrl}>Next</a>}
+      </div>
+      <p className="muted small">Keys: 1–9 toggle items · Enter or Ctrl+Enter save &amp; next · n / p next / previous</p>
+      {state.phase === "saved" && <p className="ok-text" role="status">Saved.</p>}
+      {state.phase === "error" && (
+        <div className="error" role="alert">
+          {state.message}
+          {state.conflict && <> <button type="button" className="secondary" onClick={() => window.location.reload()}>Reload</button></>}
+        </div>
+      )}
+    </aside>
+  );
+}

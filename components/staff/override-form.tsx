@@ -1,0 +1,54 @@
+"use client";
+// Override one question's score for one student, with a reason (kept in the audit log).
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { postJson } from "./post-json";
+
+type Props = { course: string; assignment: string; question: string; userId: string; max: number; hasOverride: boolean };
+
+export function OverrideForm(props: Props) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [score, setScore] = useState("");
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const send = async (value: number | null) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await postJson(`/api/courses/${props.course}/staff/overrides`, { assignment: props.assignment, question: props.question, userId: props.userId, score: value, reason });
+      setOpen(false);
+      setScore("");
+      setReason("");
+      router.refresh();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (!open) return <button type="button" className="secondary small" onClick={() => setOpen(true)}>{props.hasOverride ? "Change override" : "Override"}</button>;
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void send(Number(score));
+      }}
+    >
+      <label>
+        Score (0–{props.max})
+        <input type="number" step="0.01" min={0} max={props.max} required value={score} onChange={(e) => setScore(e.target.value)} />
+      </label>
+      <label>
+        Reason
+        <input type="text" required minLength={3} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="e.g. regrade request, rubric misapplied" />
+      </label>
+      <button className="primary" type="submit" disabled={busy}>Save override</button>
+      {props.hasOverride && <button className="secondary" type="button" disabled={busy || reason.trim().length < 3} onClick={() => void send(null)}>Remove override</button>}
+      <button className="secondary" type="button" onClick={() => setOpen(false)}>Cancel</button>
+      {error && <p className="error" role="alert">{error}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,58 @@
+// The demo seed gives the staff pages something to show: graded work (some late, one extension,
+// one proof graded, two waiting), and a Canvas export that the checker accepts.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDb } from "@/lib/db";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { syncCourseAssignments } from "@/lib/setup";
+import { ensureCourse, seedDemoPeople } from "@/lib/demo";
+import { seedDemoActivity } from "@/lib/demo-activity";
+import { computeGradebook } from "@/lib/staff/gradebook";
+import { exportGrades } from "@/lib/staff/export";
+import { checkCanvasCsv } from "@/lib/staff/canvas-check";
+import { proofQueue } from "@/lib/staff/manual-grading";
+import { useFreshDatabase } from "./lib/test-db";
+
+let db: PrismaClient;
+let courseId: string;
+let seedMs = 0;
+
+beforeAll(async () => {
+  db = await useFreshDatabase();
+  await syncCourseAssignments("ml-theory");
+  courseId = (await ensureCourse(db, "ml-theory")).id;
+  await seedDemoPeople(db, courseId, "demo-password-for-tests");
+  const t0 = performance.now();
+  await seedDemoActivity(db, courseId);
+  seedMs = performance.now() - t0;
+});
+afterAll(closeDb);
+
+describe("demo activity", () => {
+  it("grades every demo submission, with late ones, an extension and one graded proof", async () => {
+    console.log(`seedDemoActivity took ${Math.round(seedMs)} ms`);
+    expect(await db.gradingJob.count({ where: { status: { not: "DONE" } } })).toBe(0);
+    const book = await computeGradebook(db, courseId);
+    const cells = book.rows.flatMap((r) => [...r.results.values()].flatMap((x) => x.cells));
+    expect(cells.filter((c) => c.late).length).toBeGreaterThanOrEqual(2);
+    expect(book.rows.filter((r) => [...r.results.values()].some((x) => x.extensionDueAt)).length).toBe(1);
+    expect(cells.filter((c) => c.grader === "ta@demo.test").length).toBe(1);
+    const xor = book.assignments.find((a) => a.slug === "xor-ln-net")!;
+    const queue = await proofQueue(db, xor.id, "xor-proof");
+    expect(queue.map((e) => e.graded)).toEqual([false, false, true]);
+    // Chloé's late-by-the-calendar submissions are covered by her extension.
+    const chloe = book.rows.find((r) => r.student.email === "student3@demo.test")!;
+    expect(chloe.results.get(xor.id)!.cells.some((c) => c.late)).toBe(false);
+  });
+
+  it("exports a Canvas CSV that the checker accepts", async () => {
+    const csv = await exportGrades(db, { courseId, format: "canvas" });
+    expect(checkCanvasCsv(csv)).toEqual([]);
+    expect(csv.split("\n").length).toBe(2 + 3 + 1);
+  });
+
+  it("is idempotent", async () => {
+    const before = await db.submission.count();
+    expect((await seedDemoActivity(db, courseId)).skipped).toBe(true);
+    expect(await db.submission.count()).toBe(before);
+  });
+});
