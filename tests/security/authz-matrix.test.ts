@@ -1,0 +1,162 @@
+// The authorization matrix: every page and route handler (found by walking app/) × every persona
+// × own/other object, against the built site and a real PostgreSQL. A route without an entry in
+// route-table.ts fails the first test, so nothing new ships unguarded.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDb, getDb } from "@/lib/db";
+import { resetEnvCache } from "@/lib/env";
+import { hashPassword } from "@/lib/passwords";
+import { loadAllAssignments } from "@/lib/assignments/load";
+import { syncAssignments } from "@/lib/assignments/sync";
+import { questionPoints } from "@/lib/assignments/points";
+import { submit } from "@/lib/submissions/submit";
+import { DEMO_PASSWORD, startApp, type AppServer } from "../e2e/lib/app-server";
+import { PERSONAS, ROUTES, expected, type Objects, type Outcome, type Persona, type RouteSpec } from "./route-table";
+
+function appRoutes(dir = "app", prefix = ""): { pattern: string; isPage: boolean; methods: string[] }[] {
+  const out: { pattern: string; isPage: boolean; methods: string[] }[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) {
+      const seg = /^\(.*\)$/.test(name) ? "" : `/${name}`; // route groups add no segment
+      out.push(...appRoutes(full, prefix + seg));
+    } else if (name === "page.tsx") {
+      out.push({ pattern: prefix || "/", isPage: true, methods: ["GET"] });
+    } else if (name === "route.ts") {
+      const src = readFileSync(full, "utf8");
+      const methods = [...src.matchAll(/export\s+(?:const|async function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b|as\s+(GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1] ?? m[2]!);
+      out.push({ pattern: prefix, isPage: false, methods: [...new Set(methods)] });
+    }
+  }
+  return out;
+}
+
+let app: AppServer;
+let objects: Objects;
+const cookies = new Map<Persona, string>();
+const EMAIL: Record<Exclude<Persona, "anonymous">, string> = {
+  student: "student1@demo.test",
+  studentOther: "outsider-student@other.test",
+  ta: "ta@demo.test",
+  instructor: "instructor@demo.test",
+  taOther: "outsider-ta@other.test",
+};
+
+async function signInCookie(email: string): Promise<string> {
+  const csrf = await fetch(`${app.baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const res = await fetch(`${app.baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
+    body: new URLSearchParams({ csrfToken, email, password: DEMO_PASSWORD, json: "true" }),
+  });
+  const session = res.headers.getSetCookie().find((c) => c.includes("session-token"));
+  if (!session) throw new Error(`sign-in failed for ${email}: ${res.status}`);
+  return session.split(";")[0]!;
+}
+
+async function outcomeOf(res: Response): Promise<Outcome | number> {
+  if (res.status >= 300 && res.status < 400) return (res.headers.get("location") ?? "").includes("/signin") ? "signin" : res.status;
+  return res.status;
+}
+
+function matches(actual: Outcome | number, want: Outcome): boolean {
+  if (want === "allowed") return actual !== 401 && actual !== 403 && actual !== "signin" && typeof actual === "number" && actual < 500 && actual !== 404;
+  return actual === want;
+}
+
+beforeAll(async () => {
+  app = await startApp({ EMBEDDED_WORKER: "0" });
+  process.env.DATABASE_URL = app.databaseUrl;
+  resetEnvCache();
+  const db = await getDb();
+  // A second course with its own student and TA, and its own copy of two assignments.
+  const other = await db.course.create({ data: { slug: "other-course", title: "Other course" } });
+  const hash = await hashPassword(DEMO_PASSWORD);
+  const mk = async (email: string, role: "STUDENT" | "TA") => {
+    const u = await db.user.create({ data: { email, name: email.split("@")[0]!, passwordHash: hash } });
+    await db.enrollment.create({ data: { userId: u.id, courseId: other.id, role } });
+    return u;
+  };
+  const outsider = await mk(EMAIL.studentOther, "STUDENT");
+  await mk(EMAIL.taOther, "TA");
+  const results = (await loadAllAssignments("assignments")).filter((r) => ["layernorm", "xor-ln-net"].includes(r.slug));
+  await syncAssignments(db, other.id, results, questionPoints);
+  const course = await db.course.findUniqueOrThrow({ where: { slug: "ml-theory" } });
+  const user = (email: string) => db.user.findUniqueOrThrow({ where: { email } });
+  const [s1, s2] = [await user("student1@demo.test"), await user("student2@demo.test")];
+  const now = new Date("2026-12-01T00:00:00Z");
+  const sub = (userId: string, courseId: string, assignmentSlug: string, questionKey: string, extra: object) =>
+    submit(db, { userId, courseId, assignmentSlug, questionKey, kind: "SUBMIT", isStaff: false, embedded: false, now, clientToken: `matrix-${userId}-${assignmentSlug}-${courseId}`, ...extra });
+  const code = { code: "export function layerNorm(x: number[]) { return x; }" };
+  const proof = { answer: { text: "By contradiction: add the inequalities." } };
+  const proofKey = "xor-proof";
+  const rubric = async (courseId: string) => (await db.rubricItem.findFirstOrThrow({ where: { assignment: { courseId, slug: "xor-ln-net" }, questionKey: proofKey } })).id;
+  objects = {
+    course: "ml-theory",
+    codeAssignment: "layernorm",
+    codeQuestion: "norms",
+    proofAssignment: "xor-ln-net",
+    proofQuestion: proofKey,
+    submission: { own: (await sub(s1.id, course.id, "layernorm", "norms", code)).submissionId, other: (await sub(s2.id, course.id, "layernorm", "norms", code)).submissionId },
+    proofSubmission: { own: (await sub(s1.id, course.id, "xor-ln-net", proofKey, proof)).submissionId, other: (await sub(outsider.id, other.id, "xor-ln-net", proofKey, proof)).submissionId },
+    student: { own: s1.id, other: outsider.id },
+    rubricItem: { own: await rubric(course.id), other: await rubric(other.id) },
+  };
+  for (const [persona, email] of Object.entries(EMAIL) as [Exclude<Persona, "anonymous">, string][]) cookies.set(persona, await signInCookie(email));
+}, 180_000);
+
+afterAll(async () => {
+  await closeDb();
+  await app?.stop();
+});
+
+describe("authorization matrix", () => {
+  const discovered = appRoutes();
+
+  it("has an entry, with every method, for each page and route handler in app/", () => {
+    const missing = discovered.filter((r) => !ROUTES[r.pattern]).map((r) => r.pattern);
+    expect(missing, "add these routes to tests/security/route-table.ts").toEqual([]);
+    for (const r of discovered) {
+      const listed = new Set((ROUTES[r.pattern] ?? []).map((s) => s.method));
+      for (const m of r.methods) expect(listed.has(m as RouteSpec["method"]), `${m} ${r.pattern} is not in the route table`).toBe(true);
+    }
+    const extra = Object.keys(ROUTES).filter((p) => !discovered.some((r) => r.pattern === p));
+    expect(extra, "route-table.ts lists routes that no longer exist").toEqual([]);
+    const actions = readdirSync("app", { recursive: true }).map(String).filter((f) => /\.(ts|tsx)$/.test(f) && readFileSync(path.join("app", f), "utf8").includes('"use server"'));
+    expect(actions, "server actions need a matrix entry of their own; this project uses route handlers").toEqual([]);
+  });
+
+  it("answers every route × persona × object as the table says", async () => {
+    const failures: string[] = [];
+    let cells = 0;
+    for (const r of discovered) {
+      for (const spec of ROUTES[r.pattern] ?? []) {
+        if (spec.skip) continue;
+        for (const which of spec.objectScoped ? (["own", "other"] as const) : (["own"] as const)) {
+          for (const persona of PERSONAS) {
+            const req = spec.build(objects, which);
+            const cookie = cookies.get(persona);
+            const res = await fetch(`${app.baseUrl}${req.path}`, {
+              method: spec.method,
+              redirect: "manual",
+              headers: { ...(cookie ? { cookie } : {}), ...(req.body !== undefined ? { "content-type": "application/json", origin: app.baseUrl } : {}) },
+              ...(req.body !== undefined ? { body: JSON.stringify(req.body) } : {}),
+              signal: AbortSignal.timeout(20_000),
+            });
+            const actual = await outcomeOf(res);
+            if (spec.method === "GET" && req.path.endsWith("/events")) await res.body?.cancel().catch(() => {});
+            const want = expected(spec, r.isPage, persona, which);
+            cells++;
+            if (!matches(actual, want)) failures.push(`${spec.method} ${req.path} as ${persona} (${which}): expected ${want}, got ${actual}`);
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(cells).toBeGreaterThan(100);
+  });
+});

@@ -1,0 +1,111 @@
+// The authorization matrix's route table: every page and route handler of app/, with who may use
+// it. tests/security/authz-matrix.test.ts walks app/ and fails for any route missing here, then
+// requests every route as every persona on their own and on another user's object.
+export type Persona = "anonymous" | "student" | "studentOther" | "ta" | "instructor" | "taOther";
+export const PERSONAS: Persona[] = ["anonymous", "student", "studentOther", "ta", "instructor", "taOther"];
+
+/** What a request may expect: an exact status, a redirect to sign-in, or "allowed" (the guard let
+ * it through: not 401/403 and not the guard's 404; validation may still answer 400/404/409/422). */
+export type Outcome = 200 | 401 | 403 | 404 | "signin" | "allowed";
+
+export type Objects = {
+  course: string;
+  codeAssignment: string;
+  codeQuestion: string;
+  proofAssignment: string;
+  proofQuestion: string;
+  /** "own": the student persona's own object (or an object of the course, for staff routes);
+   *  "other": another user's object: another student's in the course for student-owned objects,
+   *  another course's for course objects. */
+  submission: { own: string; other: string };
+  proofSubmission: { own: string; other: string };
+  student: { own: string; other: string };
+  rubricItem: { own: string; other: string };
+};
+
+export type Which = "own" | "other";
+export type Request = { path: string; method?: "GET" | "POST" | "PUT"; body?: unknown };
+export type Access = "public" | "signed-in" | "course" | "students" | "staff" | "author-or-staff";
+
+export type RouteSpec = {
+  access: Access;
+  /** Method to request (pages: GET). */
+  method: "GET" | "POST" | "PUT";
+  build: (o: Objects, which: Which) => Request;
+  /** Whether the object matters (own vs other); when false, "other" is not requested. */
+  objectScoped?: boolean;
+  /** Not requested by the matrix, with the reason (still listed so new routes cannot slip in). */
+  skip?: string;
+};
+
+const api = (access: Access, method: RouteSpec["method"], build: RouteSpec["build"], objectScoped = false): RouteSpec => ({ access, method, build, objectScoped });
+
+export const ROUTES: Record<string, RouteSpec[]> = {
+  "/": [{ access: "public", method: "GET", build: () => ({ path: "/" }) }],
+  "/signin": [{ access: "public", method: "GET", build: () => ({ path: "/signin" }), skip: "public sign-in form; signed-in visitors are redirected on to their courses" }],
+  "/api/auth/[...nextauth]": [
+    { access: "public", method: "GET", build: () => ({ path: "/api/auth/providers" }), skip: "next-auth's own endpoints" },
+    { access: "public", method: "POST", build: () => ({ path: "/api/auth/signout" }), skip: "next-auth's own endpoints (CSRF-protected by next-auth)" },
+  ],
+  "/courses": [{ access: "signed-in", method: "GET", build: () => ({ path: "/courses" }) }],
+  "/courses/[courseSlug]": [{ access: "course", method: "GET", build: (o) => ({ path: `/courses/${o.course}` }) }],
+  "/courses/[courseSlug]/roster": [{ access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/roster` }) }],
+  "/courses/[courseSlug]/assignments/[assignmentSlug]": [{ access: "course", method: "GET", build: (o) => ({ path: `/courses/${o.course}/assignments/${o.codeAssignment}` }) }],
+  "/courses/[courseSlug]/assignments/[assignmentSlug]/leaderboard": [{ access: "course", method: "GET", build: (o) => ({ path: `/courses/${o.course}/assignments/lnnet-capacity/leaderboard` }) }],
+  "/courses/[courseSlug]/staff": [{ access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/staff` }) }],
+  "/courses/[courseSlug]/staff/gradebook": [{ access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/staff/gradebook` }) }],
+  "/courses/[courseSlug]/staff/gradebook/[userId]": [
+    { access: "staff", method: "GET", objectScoped: true, build: (o, w) => ({ path: `/courses/${o.course}/staff/gradebook/${o.student[w]}` }) },
+  ],
+  "/courses/[courseSlug]/staff/grading": [{ access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/staff/grading` }) }],
+  "/courses/[courseSlug]/staff/grading/[assignmentSlug]/[questionKey]": [
+    { access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/staff/grading/${o.proofAssignment}/${o.proofQuestion}` }) },
+  ],
+  "/courses/[courseSlug]/staff/grading/[assignmentSlug]/[questionKey]/[submissionId]": [
+    { access: "staff", method: "GET", objectScoped: true, build: (o, w) => ({ path: `/courses/${o.course}/staff/grading/${o.proofAssignment}/${o.proofQuestion}/${o.proofSubmission[w]}` }) },
+  ],
+  "/api/submit": [
+    api("course", "POST", (o) => ({ path: "/api/submit", body: { course: o.course, assignment: o.codeAssignment, question: o.codeQuestion, kind: "RUN", code: "export const x = 1;" } })),
+  ],
+  "/api/drafts": [api("course", "PUT", (o) => ({ path: "/api/drafts", body: { course: o.course, assignment: o.codeAssignment, question: o.codeQuestion, content: "// draft" } }))],
+  "/api/leaderboard": [api("students", "PUT", (o) => ({ path: "/api/leaderboard", body: { course: o.course, optIn: false } }))],
+  "/api/submissions/[submissionId]": [api("author-or-staff", "GET", (o, w) => ({ path: `/api/submissions/${o.submission[w]}` }), true)],
+  "/api/submissions/[submissionId]/events": [api("author-or-staff", "GET", (o, w) => ({ path: `/api/submissions/${o.submission[w]}/events` }), true)],
+  "/api/courses/[courseSlug]/staff/export": [api("staff", "GET", (o) => ({ path: `/api/courses/${o.course}/staff/export?format=long` }))],
+  "/api/courses/[courseSlug]/staff/grading": [
+    api("staff", "POST", (o, w) => ({ path: `/api/courses/${o.course}/staff/grading`, body: { submissionId: o.proofSubmission[w], itemIds: [], comment: "", adjustment: 0, revision: 0 } }), true),
+  ],
+  "/api/courses/[courseSlug]/staff/overrides": [
+    api("staff", "POST", (o, w) => ({ path: `/api/courses/${o.course}/staff/overrides`, body: { assignment: o.codeAssignment, question: o.codeQuestion, userId: o.student[w], score: null, reason: "matrix test" } }), true),
+  ],
+  "/api/courses/[courseSlug]/staff/rubric": [
+    api("staff", "POST", (o, w) => ({ path: `/api/courses/${o.course}/staff/rubric`, body: { rubricItemId: o.rubricItem[w], points: 1, description: "matrix test" } }), true),
+  ],
+};
+
+const PAGE_DENY = { anonymous: "signin" } as const;
+
+/** The expected outcome of a route for a persona and object, from its access level. */
+export function expected(spec: RouteSpec, isPage: boolean, persona: Persona, which: Which): Outcome {
+  if (persona === "anonymous") return spec.access === "public" ? 200 : isPage ? PAGE_DENY.anonymous : 401;
+  const outsider = persona === "studentOther" || persona === "taOther";
+  switch (spec.access) {
+    case "public":
+    case "signed-in":
+      return 200;
+    case "course":
+      return outsider ? 404 : isPage ? 200 : "allowed";
+    case "students":
+      return outsider ? 404 : persona === "student" ? "allowed" : 403;
+    case "staff":
+      if (outsider) return 404;
+      if (persona === "student") return 403;
+      // Staff of this course asking for another course's object must not get it.
+      if (spec.objectScoped && which === "other") return 404;
+      return isPage ? 200 : "allowed";
+    case "author-or-staff":
+      if (outsider) return 404;
+      if (persona === "student" && which === "other") return 404;
+      return 200;
+  }
+}
