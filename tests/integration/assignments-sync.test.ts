@@ -1,7 +1,6 @@
 // Syncing assignment folders into PostgreSQL: idempotent, versioned by content, never destructive,
 // and what reaches a browser carries no answers and no hidden tests.
-import { cpSync, mkdtempSync, rmSync, writeFileSync, appendFileSync } from "node:fs";
-import os from "node:os";
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb } from "@/lib/db";
@@ -60,7 +59,6 @@ describe("assignments:sync", () => {
 
   it("keeps the last good version when a folder becomes invalid, and reports why", async () => {
     const yamlPath = path.join(root, "xor-ln-net/assignment.yaml");
-    const { readFileSync } = await import("node:fs");
     const good = readFileSync(yamlPath, "utf8");
     writeFileSync(yamlPath, good.replace(/^due: .*$/m, "due: tomorrow"));
     const outcomes = await sync();
