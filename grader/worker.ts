@@ -58,7 +58,12 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   let graded = 0;
   let stopping = false;
   let wake: () => void = () => {};
-  const wakeUp = () => wake();
+  // Set by every wake-up, so that one arriving while the loop is claiming (not waiting) is not lost.
+  let woken = false;
+  const wakeUp = () => {
+    woken = true;
+    wake();
+  };
 
   // Wake-ups: LISTEN on PostgreSQL (reconnecting), or the in-process bus in embedded mode.
   let listener: pg.Client | undefined;
@@ -117,6 +122,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   const loop = (async () => {
     let backoff = 0;
     while (!stopping) {
+      woken = false;
       const free = poolSize - inFlight.size;
       let claimed: ClaimedJob[] = [];
       if (free > 0) {
@@ -135,7 +141,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
         });
         inFlight.set(job.id, p);
       }
-      if (claimed.length === 0 || inFlight.size >= poolSize) {
+      if ((claimed.length === 0 || inFlight.size >= poolSize) && !woken) {
         await new Promise<void>((resolve) => {
           const t = setTimeout(resolve, backoff || pollMs);
           wake = () => {
