@@ -1,0 +1,27 @@
+// POST {assignment, question} starts a regrade of every final submission of a question;
+// GET ?batch=<id> reports its progress.
+import { STAFF, authorizeCourse } from "@/lib/access";
+import { getDb } from "@/lib/db";
+import { readJsonBody } from "@/lib/http-body";
+import { requireStaffAssignment } from "@/lib/staff/course-data";
+import { staffHandler } from "@/lib/staff/http";
+import { regradeProgress, startRegrade } from "@/lib/staff/regrade";
+import { regradeBody, regradeQuery } from "@/lib/staff/route-input";
+
+type Ctx = { params: Promise<{ courseSlug: string }> };
+
+export const POST = staffHandler(async (req: Request, { params }: Ctx) => {
+  const { courseSlug } = await params;
+  const { course, user } = await authorizeCourse(courseSlug, STAFF);
+  const body = regradeBody.parse(await readJsonBody(req, 4 * 1024));
+  const db = await getDb();
+  const a = await requireStaffAssignment(db, course.id, body.assignment);
+  return Response.json(await startRegrade(db, { courseId: course.id, assignmentId: a.id, questionKey: body.question, actorId: user.id }));
+});
+
+export const GET = staffHandler(async (req: Request, { params }: Ctx) => {
+  const { courseSlug } = await params;
+  const { course } = await authorizeCourse(courseSlug, STAFF);
+  const q = regradeQuery.parse(Object.fromEntries(new URL(req.url).searchParams));
+  return Response.json(await regradeProgress(await getDb(), course.id, q.batch));
+});

@@ -1,0 +1,90 @@
+"use client";
+// Grant (or change) an extension; dates are typed in the grader's own time zone and sent as ISO.
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { postJson } from "./post-json";
+
+type Props = { course: string; students: { id: string; label: string }[]; assignments: { slug: string; title: string; dueAt: string }[] };
+
+function toLocalInput(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+export function ExtensionForm({ course, students, assignments }: Props) {
+  const router = useRouter();
+  const [userId, setUserId] = useState(students[0]?.id ?? "");
+  const [assignment, setAssignment] = useState(assignments[0]?.slug ?? "");
+  const [dueAt, setDueAt] = useState("");
+  const [reason, setReason] = useState("");
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const current = assignments.find((a) => a.slug === assignment);
+  if (!students.length || !assignments.length) return <p className="notice">Extensions need at least one student and one assignment.</p>;
+  return (
+    <form
+      className="inline-form card"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setMessage(null);
+        const date = new Date(dueAt);
+        if (Number.isNaN(date.getTime())) return setMessage({ ok: false, text: "Choose the new due date and time." });
+        try {
+          await postJson(`/api/courses/${course}/staff/extensions`, { userId, assignment, dueAt: date.toISOString(), reason });
+          setMessage({ ok: true, text: "Extension saved." });
+          router.refresh();
+        } catch (err) {
+          setMessage({ ok: false, text: err instanceof Error ? err.message : String(err) });
+        }
+      }}
+    >
+      <label>
+        Student
+        <select value={userId} onChange={(e) => setUserId(e.target.value)}>
+          {students.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
+        </select>
+      </label>
+      <label>
+        Assignment
+        <select value={assignment} onChange={(e) => setAssignment(e.target.value)}>
+          {assignments.map((a) => <option key={a.slug} value={a.slug}>{a.title}</option>)}
+        </select>
+      </label>
+      <label>
+        New due date
+        <input type="datetime-local" required value={dueAt} min={current ? toLocalInput(current.dueAt) : undefined} onChange={(e) => setDueAt(e.target.value)} />
+      </label>
+      <label>
+        Reason
+        <input type="text" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="optional, staff only" />
+      </label>
+      <button className="primary" type="submit">Grant extension</button>
+      {message && <p className={message.ok ? "ok-text" : "error"} role={message.ok ? "status" : "alert"}>{message.text}</p>}
+    </form>
+  );
+}
+
+export function RevokeExtension({ course, extensionId }: { course: string; extensionId: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <>
+      <button
+        type="button"
+        className="secondary"
+        onClick={async () => {
+          if (!window.confirm("Remove this extension? The student's original due date applies again.")) return;
+          try {
+            await postJson(`/api/courses/${course}/staff/extensions`, { extensionId }, "DELETE");
+            router.refresh();
+          } catch (e) {
+            setError(e instanceof Error ? e.message : String(e));
+          }
+        }}
+      >
+        Remove
+      </button>
+      {error && <div className="bad-text small">{error}</div>}
+    </>
+  );
+}
