@@ -17,7 +17,7 @@ export async function courseAssignments(courseId: string, isStaff: boolean, now 
   return db.assignment.findMany({
     where: { courseId, hidden: false, ...(isStaff ? {} : { releaseAt: { lte: now } }) },
     orderBy: [{ position: "asc" }, { dueAt: "asc" }],
-    select: { id: true, slug: true, title: true, titleZh: true, summary: true, releaseAt: true, dueAt: true, lateUntil: true, latePenalty: true, challenge: true },
+    select: { id: true, slug: true, title: true, titleZh: true, summary: true, summaryZh: true, releaseAt: true, dueAt: true, lateUntil: true, latePenalty: true, challenge: true },
   });
 }
 

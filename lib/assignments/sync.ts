@@ -26,6 +26,7 @@ export async function syncAssignment(db: PrismaClient, courseId: string, a: Load
     title: spec.title,
     titleZh: spec.title_zh ?? null,
     summary: spec.summary,
+    summaryZh: spec.summary_zh ?? null,
     releaseAt: spec.release,
     dueAt: spec.due,
     lateUntil: spec.late?.until ?? null,

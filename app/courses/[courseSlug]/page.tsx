@@ -24,7 +24,7 @@ export default async function CoursePage({ params }: { params: Promise<{ courseS
       <p className="crumbs"><Link href="/courses">{(await getTranslations("nav"))("myCourses")}</Link> /</p>
       <h1>{zh && course.titleZh ? course.titleZh : course.title}</h1>
       <p className="muted">
-        {course.term} · {t("youAre")} <span className={`badge role-${enrollment.role}`}>{enrollment.role.toLowerCase()}</span>
+        {course.term} · {t("youAre")} <span className={`badge role-${enrollment.role}`}>{t(`role.${enrollment.role}`)}</span>
         {enrollment.section && <> {t("inSection", { section: enrollment.section })}</>}
         {isStaff && (
           <>
@@ -58,7 +58,7 @@ export default async function CoursePage({ params }: { params: Promise<{ courseS
                     <Link href={`/courses/${course.slug}/assignments/${a.slug}`}>{zh && a.titleZh ? a.titleZh : a.title}</Link>
                     {a.challenge && <> <span className="badge warn">{t("challenge")}</span> <Link href={`/courses/${course.slug}/assignments/${a.slug}/leaderboard`}>{t("leaderboard")}</Link></>}
                     {a.releaseAt.getTime() > now && <> <span className="badge">{t("notReleased")}</span></>}
-                    {a.summary && <div className="muted">{a.summary}</div>}
+                    {a.summary && <div className="muted">{zh && a.summaryZh ? a.summaryZh : a.summary}</div>}
                   </td>
                   <td>
                     <LocalTime iso={due.toISOString()} />
