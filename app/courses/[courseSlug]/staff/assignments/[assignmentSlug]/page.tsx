@@ -4,7 +4,6 @@ import { z } from "zod";
 import { STAFF, requireCourseRole } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { statementHtml } from "@/lib/assignments/public-view";
-import { materializeVersion } from "@/lib/assignments/materialize";
 import { staffAssignment } from "@/lib/staff/course-data";
 import { previewQuestions, previewStudent } from "@/lib/staff/preview";
 import { LocalTime } from "@/components/local-time";
@@ -22,9 +21,8 @@ export default async function AssignmentPreviewPage({ params, searchParams }: { 
   const sp = query.safeParse(await searchParams);
   const seed = (sp.success && sp.data.seed) || "preview";
   const student = await previewStudent(db, course.id, seed);
-  const dir = materializeVersion(a.slug, a.currentVersion.contentHash, a.content.files);
   const points = new Map(a.currentVersion.questions.map((q) => [q.key, q.points]));
-  const questions = await previewQuestions(a.content, dir, course.slug, a.slug, points, student.key);
+  const questions = await previewQuestions(a.content, a.currentVersion.contentHash, a.slug, course.slug, a.slug, points, student.key);
   const statement = statementHtml(a.content, "en");
   const base = `/courses/${course.slug}/staff`;
   return (
