@@ -10,7 +10,8 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 const solution = readFileSync("assignments/layernorm/solution.ts", "utf8");
-const wrong = solution.replace(/\/ Math\.sqrt\(/g, "/ (1 + Math.sqrt(");
+// A plausible mistake that still compiles: 1 added under the square root.
+const wrong = solution.replace(/Math\.sqrt\(/g, "Math.sqrt(1 + ");
 
 async function pasteIntoEditor(p: Page, code: string) {
   await p.evaluate((text) => navigator.clipboard.writeText(text), code);
@@ -89,10 +90,42 @@ describe("a student works through the layernorm assignment", () => {
     await page.waitForTimeout(1500); // the debounced draft save
     await page.reload();
     await page.locator(".monaco-editor").first().waitFor({ timeout: 30_000 });
-    expect(await editorText(page)).toContain("(1 + Math.sqrt(");
+    expect(await editorText(page)).toContain("Math.sqrt(1 + ");
     await page.getByText(/Submission history/).first().click();
     expect(await page.locator("details.history tbody tr").count()).toBeGreaterThanOrEqual(3);
     await screenshot(page, "student-05-reload-history");
+  });
+});
+
+describe("what reaches the browser", () => {
+  it("the assignment page carries no reference solution and no hidden test code or data", async () => {
+    // The student has never submitted spectra, so its reference code can only leak, not be theirs.
+    const html = await (await page.request.get(`${app.baseUrl}/courses/ml-theory/assignments/spectra`)).text();
+    const starter = readFileSync("assignments/spectra/starter.ts", "utf8");
+    const distinctive = (file: string) =>
+      readFileSync(file, "utf8").split("\n").map((l) => l.trim()).filter((l) => l.length > 30 && !l.startsWith("//") && !l.startsWith("export function") && !starter.includes(l));
+    const secrets = [...distinctive("assignments/spectra/solution.ts"), ...distinctive("assignments/spectra/tests/hidden.test.ts")];
+    expect(secrets.length).toBeGreaterThan(10);
+    for (const line of secrets) expect(html.includes(line), line).toBe(false);
+    const layernorm = await (await page.request.get(`${app.baseUrl}/courses/ml-theory/assignments/layernorm`)).text();
+    expect(layernorm).not.toContain("[5, 5, 5, 5]");
+    const mc = await (await page.request.get(`${app.baseUrl}/courses/ml-theory/assignments/generalization-bounds`)).text();
+    expect(mc).not.toMatch(/"correct"\s*:/);
+  });
+
+  it("history shows an old submission, diffs it against the editor and restores it", async () => {
+    await page.goto(`${app.baseUrl}/courses/ml-theory/assignments/layernorm`);
+    await page.locator(".monaco-editor").first().waitFor({ timeout: 30_000 });
+    await page.getByText(/Submission history/).first().click();
+    const rows = page.locator("details.history tbody tr");
+    const correctRow = rows.filter({ hasText: "26 / 26" }).first();
+    await correctRow.getByRole("button", { name: "Diff with editor" }).click();
+    expect(await page.locator("pre.diff .del").count() + (await page.locator("pre.diff .add").count())).toBeGreaterThan(0);
+    await screenshot(page, "student-09-diff");
+    page.once("dialog", (d) => void d.accept());
+    await correctRow.getByRole("button", { name: "Restore into editor" }).click();
+    await page.waitForFunction(() => !document.querySelector(".monaco-editor .view-lines")?.textContent?.includes("Math.sqrt(1 + "));
+    expect(await editorText(page)).toContain("Math.sqrt(variance + eps)");
   });
 });
 
