@@ -32,7 +32,7 @@ export function RosterImport({ course }: { course: string }) {
   };
   return (
     <div>
-      <div className="card">
+      <div className="card roster-form">
         <label>
           CSV file
           <input
@@ -53,7 +53,7 @@ export function RosterImport({ course }: { course: string }) {
         </label>
         <p className="row-actions">
           <button className="secondary" type="button" disabled={!csv.trim() || busy} onClick={() => void send(false)}>Preview</button>
-          <button className="primary" type="button" disabled={!preview || preview.bad.length > 0 || busy} onClick={() => void send(true)}>Import {preview ? preview.rows.length : ""} rows</button>
+          <button className="primary" type="button" disabled={!preview || preview.bad.length > 0 || busy} onClick={() => void send(true)}>{preview ? `Import ${preview.rows.length} row${preview.rows.length === 1 ? "" : "s"}` : "Import"}</button>
         </p>
         {message && <p className={message.ok ? "ok-text" : "error"} role={message.ok ? "status" : "alert"}>{message.text}</p>}
       </div>

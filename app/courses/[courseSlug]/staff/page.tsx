@@ -81,9 +81,9 @@ export default async function StaffHome({ params }: { params: Promise<{ courseSl
                   );
                 })}
               </td>
-              <td className="row-actions">
-                <Link href={`${base}/assignments/${a.slug}`}>Preview &amp; check</Link>
-                <Link href={`${base}/analytics?assignment=${a.slug}`}>Analytics</Link>
+              <td>
+                <div><Link href={`${base}/assignments/${a.slug}`}>Preview &amp; check</Link></div>
+                <div><Link href={`${base}/analytics?assignment=${a.slug}`}>Analytics</Link></div>
               </td>
             </tr>
           ))}

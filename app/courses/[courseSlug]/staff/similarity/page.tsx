@@ -39,7 +39,7 @@ export default async function SimilarityPage({ params, searchParams }: { params:
         </label>
         <button className="secondary" type="submit">Compare</button>
       </form>
-      <p className="muted small">{submissions} final submissions, {pairs.length} pairs with shared code.</p>
+      <p className="muted small">{submissions} final submission{submissions === 1 ? "" : "s"}, {pairs.length} pair{pairs.length === 1 ? "" : "s"} with shared code (after removing the starter).</p>
       {open && (
         <div className="card">
           <h2>{open.a.name} and {open.b.name}: {Math.round(open.similarity * 100)}%</h2>

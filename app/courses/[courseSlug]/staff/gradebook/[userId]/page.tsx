@@ -29,7 +29,8 @@ export default async function StudentGradesPage({ params }: { params: Promise<{ 
             <h2>{a.title} <span className="muted small">{res.total === null ? "no submission" : `${pts(res.total)} / ${pts(a.points)}`} · policy {a.policy.toLowerCase()}{res.extensionDueAt ? " · extension" : ""}</span></h2>
             {res.extensionDueAt && <p className="small">Extension: due <LocalTime iso={res.extensionDueAt.toISOString()} /></p>}
             <div className="wide">
-              <table className="data">
+              <table className="data fixed">
+                <colgroup><col style={{ width: "36%" }} /><col style={{ width: "12%" }} /><col style={{ width: "30%" }} /><col style={{ width: "22%" }} /></colgroup>
                 <thead>
                   <tr>
                     <th scope="col">Question</th>
@@ -49,7 +50,7 @@ export default async function StudentGradesPage({ params }: { params: Promise<{ 
                         </td>
                         <td className="num">
                           <strong>{pts(c.score)}</strong> / {pts(q.points)}
-                          {c.late && <div className="small bad-text">late: {pts(c.rawScore)} − {pts(c.penaltyPoints)}</div>}
+                          {c.late && <div className="small bad-text">late: −{pts(c.penaltyPoints)} of {pts(c.rawScore)}</div>}
                           {c.pending && <div><span className="badge warn">newer one pending</span></div>}
                         </td>
                         <td className="small">
