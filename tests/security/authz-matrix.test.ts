@@ -58,13 +58,21 @@ async function signInCookie(email: string): Promise<string> {
   return session.split(";")[0]!;
 }
 
-async function outcomeOf(res: Response): Promise<Outcome | number> {
+/** The status, or "signin" for a redirect there, or "object-404" for an API 404 about an object
+ * (the guard's own 404 says "No such course."). */
+async function outcomeOf(res: Response): Promise<Outcome | number | "object-404"> {
   if (res.status >= 300 && res.status < 400) return (res.headers.get("location") ?? "").includes("/signin") ? "signin" : res.status;
+  if (res.status === 404 && (res.headers.get("content-type") ?? "").includes("application/json")) {
+    const body = (await res.json().catch(() => ({}))) as { error?: string };
+    return body.error === "No such course." ? 404 : "object-404";
+  }
   return res.status;
 }
 
-function matches(actual: Outcome | number, want: Outcome): boolean {
-  if (want === "allowed") return actual !== 401 && actual !== 403 && actual !== "signin" && typeof actual === "number" && actual < 500 && actual !== 404;
+function matches(actual: Outcome | number | "object-404", want: Outcome): boolean {
+  if (want === "allowed") return actual === "object-404" || (typeof actual === "number" && actual < 500 && ![401, 403, 404].includes(actual));
+  // Denying an object of another course may come from the guard or from the object lookup.
+  if (want === 404) return actual === 404 || actual === "object-404";
   return actual === want;
 }
 

@@ -5,7 +5,8 @@ export type Persona = "anonymous" | "student" | "studentOther" | "ta" | "instruc
 export const PERSONAS: Persona[] = ["anonymous", "student", "studentOther", "ta", "instructor", "taOther"];
 
 /** What a request may expect: an exact status, a redirect to sign-in, or "allowed" (the guard let
- * it through: not 401/403 and not the guard's 404; validation may still answer 400/404/409/422). */
+ * it through: not 401/403 and not the guard's 404 "No such course."; validation or a missing
+ * object may still answer 400/404/409/422). */
 export type Outcome = 200 | 401 | 403 | 404 | "signin" | "allowed";
 
 export type Objects = {
@@ -24,13 +25,13 @@ export type Objects = {
 };
 
 export type Which = "own" | "other";
-export type Request = { path: string; method?: "GET" | "POST" | "PUT"; body?: unknown };
+export type Request = { path: string; body?: unknown };
 export type Access = "public" | "signed-in" | "course" | "students" | "staff" | "author-or-staff";
 
 export type RouteSpec = {
   access: Access;
   /** Method to request (pages: GET). */
-  method: "GET" | "POST" | "PUT";
+  method: "GET" | "POST" | "PUT" | "DELETE";
   build: (o: Objects, which: Which) => Request;
   /** Whether the object matters (own vs other); when false, "other" is not requested. */
   objectScoped?: boolean;
@@ -57,6 +58,11 @@ export const ROUTES: Record<string, RouteSpec[]> = {
   "/courses/[courseSlug]/staff/gradebook/[userId]": [
     { access: "staff", method: "GET", objectScoped: true, build: (o, w) => ({ path: `/courses/${o.course}/staff/gradebook/${o.student[w]}` }) },
   ],
+  "/courses/[courseSlug]/staff/analytics": [{ access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/staff/analytics` }) }],
+  "/courses/[courseSlug]/staff/assignments/[assignmentSlug]": [{ access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/staff/assignments/${o.codeAssignment}` }) }],
+  "/courses/[courseSlug]/staff/extensions": [{ access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/staff/extensions` }) }],
+  "/courses/[courseSlug]/staff/roster": [{ access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/staff/roster` }) }],
+  "/courses/[courseSlug]/staff/similarity": [{ access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/staff/similarity` }) }],
   "/courses/[courseSlug]/staff/grading": [{ access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/staff/grading` }) }],
   "/courses/[courseSlug]/staff/grading/[assignmentSlug]/[questionKey]": [
     { access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/staff/grading/${o.proofAssignment}/${o.proofQuestion}` }) },
@@ -72,6 +78,18 @@ export const ROUTES: Record<string, RouteSpec[]> = {
   "/api/submissions/[submissionId]": [api("author-or-staff", "GET", (o, w) => ({ path: `/api/submissions/${o.submission[w]}` }), true)],
   "/api/submissions/[submissionId]/events": [api("author-or-staff", "GET", (o, w) => ({ path: `/api/submissions/${o.submission[w]}/events` }), true)],
   "/api/courses/[courseSlug]/staff/export": [api("staff", "GET", (o) => ({ path: `/api/courses/${o.course}/staff/export?format=long` }))],
+  "/api/courses/[courseSlug]/staff/check": [api("staff", "POST", (o) => ({ path: `/api/courses/${o.course}/staff/check`, body: { assignment: o.codeAssignment } }))],
+  "/api/courses/[courseSlug]/staff/extensions": [
+    api("staff", "POST", (o, w) => ({ path: `/api/courses/${o.course}/staff/extensions`, body: { assignment: o.codeAssignment, userId: o.student[w], dueAt: "2027-01-31T23:59:00Z", reason: "matrix test" } }), true),
+    api("staff", "DELETE", (o) => ({ path: `/api/courses/${o.course}/staff/extensions`, body: { extensionId: "no-such-extension" } })),
+  ],
+  "/api/courses/[courseSlug]/staff/regrade": [
+    api("staff", "POST", (o) => ({ path: `/api/courses/${o.course}/staff/regrade`, body: { assignment: o.codeAssignment, question: o.codeQuestion } })),
+    api("staff", "GET", (o) => ({ path: `/api/courses/${o.course}/staff/regrade?batch=no-such-batch` })),
+  ],
+  "/api/courses/[courseSlug]/staff/roster": [
+    api("staff", "POST", (o) => ({ path: `/api/courses/${o.course}/staff/roster`, body: { csv: "email,name,student id,section,role\nnew-person@x.test,New Person,S9,A,student\n", commit: false } })),
+  ],
   "/api/courses/[courseSlug]/staff/grading": [
     api("staff", "POST", (o, w) => ({ path: `/api/courses/${o.course}/staff/grading`, body: { submissionId: o.proofSubmission[w], itemIds: [], comment: "", adjustment: 0, revision: 0 } }), true),
   ],
