@@ -71,10 +71,12 @@ export async function syncAssignment(db: PrismaClient, courseId: string, a: Load
     for (const q of spec.questions) {
       if (q.type !== "proof") continue;
       for (const [position, item] of q.rubric.entries()) {
+        // Files create rubric items; once one exists, staff edit it on the grading page (which
+        // recomputes every score using it), so a later version does not overwrite those edits.
         await tx.rubricItem.upsert({
           where: { assignmentId_questionKey_key: { assignmentId: assignment.id, questionKey: q.id, key: item.id } },
           create: { assignmentId: assignment.id, questionKey: q.id, key: item.id, points: item.points, description: item.description, position },
-          update: { points: item.points, description: item.description, position },
+          update: { position },
         });
       }
     }
