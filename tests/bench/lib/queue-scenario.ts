@@ -406,9 +406,13 @@ export async function runQueueScenario(opts: QueueScenarioOptions): Promise<Queu
 
     let kills = 0;
     if (opts.faults) {
+      // A random worker among those running (past start-up); none running yet: this tick skips.
+      // Killing processes that are still booting tests nothing about the queue, and on a loaded
+      // machine (boot > killEveryMs) it would leave no worker ever grading.
       killTimer = setInterval(() => {
-        const slot = fleet!.slots[Math.floor(Math.random() * fleet!.slots.length)]!;
-        fleet!.killAndRestart(slot);
+        const running = fleet!.slots.filter((s) => s.ready);
+        if (!running.length) return;
+        fleet!.killAndRestart(running[Math.floor(Math.random() * running.length)]!);
         kills++;
       }, killEveryMs);
     }
