@@ -2,6 +2,7 @@
 // status, and anything unexpected into a 500 that says nothing internal (details go to the log).
 import { ZodError } from "zod";
 import { AccessError } from "@/lib/access";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
 
 export class HttpError extends Error {
   constructor(
@@ -24,6 +25,10 @@ export function toErrorResponse(error: unknown): Response {
     const first = error.issues[0];
     const where = first?.path.length ? `${first.path.join(".")}: ` : "";
     return jsonError(400, `${where}${first?.message ?? "invalid input"}`);
+  }
+  if (isDatabaseUnavailable(error)) {
+    console.error("database unavailable in route handler:", error instanceof Error ? error.message.trim().split("\n").pop() : error);
+    return jsonError(503, "The site cannot reach its database just now. Please try again in a moment.", { "Retry-After": "5" });
   }
   console.error("unhandled error in route handler", error);
   return jsonError(500, "Something went wrong on our side. Try again; if it keeps happening, tell course staff.");
