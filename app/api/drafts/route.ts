@@ -12,8 +12,14 @@ export const PUT = handler(async (req: Request) => {
   if (Buffer.byteLength(body.content) > MAX_SUBMISSION_BYTES) throw new HttpError(413, `Your draft is over ${MAX_SUBMISSION_BYTES / 1024} KB, the limit; it was not saved.`);
   const access = await authorizeCourse(body.course);
   const db = await getDb();
-  const assignment = await db.assignment.findUnique({ where: { courseId_slug: { courseId: access.course.id, slug: body.assignment } } });
-  if (!assignment || assignment.hidden) throw new HttpError(404, "No such assignment.");
+  const assignment = await db.assignment.findUnique({
+    where: { courseId_slug: { courseId: access.course.id, slug: body.assignment } },
+    include: { currentVersion: { select: { questions: { select: { key: true } } } } },
+  });
+  // Unreleased work is invisible to students, here as on submit (no probing slugs by status).
+  if (!assignment || assignment.hidden || (!access.isStaff && assignment.releaseAt > new Date())) throw new HttpError(404, "No such assignment.");
+  // Drafts only for questions that exist: otherwise any key would do, 256 KB each, without end.
+  if (!assignment.currentVersion?.questions.some((q) => q.key === body.question)) throw new HttpError(404, "No such question in this assignment.");
   try {
     const draft = await db.draft.upsert({
       where: { userId_assignmentId_questionKey: { userId: access.user.id, assignmentId: assignment.id, questionKey: body.question } },
