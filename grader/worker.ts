@@ -21,19 +21,34 @@ import type { GradeReport } from "./report";
 export type WorkerOptions = { name?: string; poolSize?: number; leaseMs?: number; pollMs?: number; stopGraceMs?: number; log?: (msg: string) => void };
 export type Worker = { id: string; stop(): Promise<void>; readonly graded: number };
 
+// Versions are immutable, so their content (every file of the assignment) is read once per worker.
+const versionCache = new Map<string, { number: number; contentHash: string; content: VersionContent }>();
+
+async function versionOf(versionId: string) {
+  const hit = versionCache.get(versionId);
+  if (hit) return hit;
+  const db = await getDb();
+  const v = await db.assignmentVersion.findUniqueOrThrow({ where: { id: versionId }, select: { number: true, contentHash: true, content: true } });
+  const entry = { number: v.number, contentHash: v.contentHash, content: v.content as unknown as VersionContent };
+  if (versionCache.size > 200) versionCache.clear();
+  versionCache.set(versionId, entry);
+  return entry;
+}
+
 async function gradeJob(job: ClaimedJob, pool: GraderPool): Promise<{ report: GradeReport; versionId: string; regrade: boolean; submissionId: string }> {
   const db = await getDb();
   const s = await db.submission.findUniqueOrThrow({
     where: { id: job.submissionId },
-    include: { version: true, assignment: { include: { course: true } } },
+    select: { id: true, userId: true, versionId: true, questionKey: true, kind: true, code: true, answer: true, assignment: { select: { slug: true, course: { select: { slug: true } } } } },
   });
-  const content = s.version.content as unknown as VersionContent;
+  const version = await versionOf(s.versionId);
+  const content = version.content;
   const spec = content.spec.questions.find((q: QuestionSpec) => q.id === s.questionKey);
-  if (!spec) throw new Error(`question ${s.questionKey} is missing from version ${s.version.number}`);
+  if (!spec) throw new Error(`question ${s.questionKey} is missing from version ${version.number}`);
   const regrade = job.priority < 0;
   let report: GradeReport;
   if (spec.type === "code") {
-    const dir = materializeVersion(s.assignment.slug, s.version.contentHash, content.files);
+    const dir = materializeVersion(s.assignment.slug, version.contentHash, content.files);
     report = await pool.grade({ assignmentDir: dir, questionId: spec.id, source: s.code ?? "", include: s.kind === "RUN" ? "visible" : "all" });
   } else if (spec.type === "numeric") {
     const key = { course: s.assignment.course.slug, assignment: s.assignment.slug, question: spec.id, student: s.userId };
@@ -123,7 +138,9 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
     let backoff = 0;
     while (!stopping) {
       woken = false;
-      const free = poolSize - inFlight.size;
+      // Claim one job ahead per sandbox process, so its database work (fetching the submission,
+      // writing the last result) overlaps with grading instead of leaving the sandbox idle.
+      const free = poolSize * 2 - inFlight.size;
       let claimed: ClaimedJob[] = [];
       if (free > 0) {
         try {
@@ -141,7 +158,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
         });
         inFlight.set(job.id, p);
       }
-      if ((claimed.length === 0 || inFlight.size >= poolSize) && !woken) {
+      if ((claimed.length === 0 || inFlight.size >= poolSize * 2) && !woken) {
         await new Promise<void>((resolve) => {
           const t = setTimeout(resolve, backoff || pollMs);
           wake = () => {

@@ -25,7 +25,7 @@ export async function openPglite() {
 async function createClient(): Promise<PrismaClient> {
   const env = getEnv();
   if (env.DATABASE_URL) {
-    const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: 10, connectionTimeoutMillis: 5_000 });
+    const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: 20, connectionTimeoutMillis: 5_000 });
     return new PrismaClient({ adapter });
   }
   const { PrismaPGlite } = await import("pglite-prisma-adapter");

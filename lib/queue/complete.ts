@@ -15,7 +15,7 @@ export async function completeJob(db: PrismaClient, jobId: string, submissionId:
     });
     if (owned.count !== 1) return false;
     if (await tx.grading.findUnique({ where: { jobId }, select: { id: true } })) return false;
-    await tx.grading.create({
+    const grading = await tx.grading.create({
       data: {
         submissionId,
         jobId,
@@ -26,18 +26,21 @@ export async function completeJob(db: PrismaClient, jobId: string, submissionId:
         output: report.output ?? null,
         report: JSON.parse(JSON.stringify(report)),
         regrade: result.regrade,
-        tests: {
-          create: report.tests.map((t, position) => ({
-            position,
-            name: t.name,
-            score: t.score,
-            maxScore: t.maxScore,
-            status: t.status,
-            visibility: t.visibility,
-            message: t.message ?? null,
-          })),
-        },
       },
+      select: { id: true },
+    });
+    // One INSERT for all per-test rows (a nested create would issue one per test).
+    await tx.testResult.createMany({
+      data: report.tests.map((t, position) => ({
+        gradingId: grading.id,
+        position,
+        name: t.name,
+        score: t.score,
+        maxScore: t.maxScore,
+        status: t.status,
+        visibility: t.visibility,
+        message: t.message ?? null,
+      })),
     });
     return true;
   });

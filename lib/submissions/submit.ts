@@ -106,7 +106,8 @@ export async function submit(db: PrismaClient, input: SubmitInput): Promise<Subm
     // Proofs are graded by people (the staff's queue), so they get no job.
     const job = spec.type === "proof" ? null : await tx.gradingJob.create({ data: { submissionId: submission.id, priority: input.kind === "RUN" ? PRIORITY.run : PRIORITY.submit } });
     return { submissionId: submission.id, jobId: job?.id ?? null, late: submission.late, duplicate: false };
-  });
+    // A class arriving at the deadline waits for a connection rather than failing after Prisma's 2 s.
+  }, { maxWait: 15_000, timeout: 15_000 });
   if (result.jobId && !result.duplicate) await notifyWorkers(db, input.embedded).catch(() => {});
   return result;
 }
