@@ -164,3 +164,19 @@ describe("theory questions", () => {
     await page.getByRole("columnheader", { name: "Due" }).waitFor();
   });
 });
+
+describe("on a phone", () => {
+  it("the course and assignment pages fit a 390 px wide screen without sideways scrolling", async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const p = await phone.newPage();
+    await signIn(p, app.baseUrl, "student2@demo.test", DEMO_PASSWORD);
+    await p.waitForURL(/\/courses$/);
+    for (const [path, name] of [["/courses/ml-theory", "phone-course"], ["/courses/ml-theory/assignments/generalization-bounds", "phone-assignment"]] as const) {
+      await p.goto(`${app.baseUrl}${path}`);
+      const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${path} scrolls sideways by ${overflow} px`).toBeLessThanOrEqual(0);
+      await screenshot(p, name);
+    }
+    await phone.close();
+  });
+});

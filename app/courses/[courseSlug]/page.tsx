@@ -58,7 +58,7 @@ export default async function CoursePage({ params }: { params: Promise<{ courseS
                     <Link href={`/courses/${course.slug}/assignments/${a.slug}`}>{zh && a.titleZh ? a.titleZh : a.title}</Link>
                     {a.challenge && <> <span className="badge warn">{t("challenge")}</span> <Link href={`/courses/${course.slug}/assignments/${a.slug}/leaderboard`}>{t("leaderboard")}</Link></>}
                     {a.releaseAt.getTime() > now && <> <span className="badge">{t("notReleased")}</span></>}
-                    {a.summary && <div className="muted">{zh && a.summaryZh ? a.summaryZh : a.summary}</div>}
+                    {a.summary && <div className="muted hide-narrow">{zh && a.summaryZh ? a.summaryZh : a.summary}</div>}
                   </td>
                   <td>
                     <LocalTime iso={due.toISOString()} />
