@@ -138,9 +138,10 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
     let backoff = 0;
     while (!stopping) {
       woken = false;
-      // Claim one job ahead per sandbox process, so its database work (fetching the submission,
-      // writing the last result) overlaps with grading instead of leaving the sandbox idle.
-      const free = poolSize * 2 - inFlight.size;
+      // One job per sandbox process: a claimed job counts as an attempt, so a worker must not hold
+      // jobs it is not grading yet (measured: claiming ahead gained nothing on 2 cores, and a
+      // killed worker then used up attempts of jobs it never started).
+      const free = poolSize - inFlight.size;
       let claimed: ClaimedJob[] = [];
       if (free > 0) {
         try {
@@ -158,7 +159,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
         });
         inFlight.set(job.id, p);
       }
-      if ((claimed.length === 0 || inFlight.size >= poolSize * 2) && !woken) {
+      if ((claimed.length === 0 || inFlight.size >= poolSize) && !woken) {
         await new Promise<void>((resolve) => {
           const t = setTimeout(resolve, backoff || pollMs);
           wake = () => {

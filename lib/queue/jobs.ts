@@ -8,6 +8,10 @@ import { JOB_CHANNEL, wakeLocal } from "@/lib/queue/wake";
 
 export const PRIORITY = { run: 10, submit: 5, regrade: -10 } as const;
 
+/** Infrastructure failures (a worker lost mid-job, a grader that could not run) before a job is
+ * FAILED for staff to look at. Student code cannot cause one: it runs in the sandbox children. */
+export const MAX_JOB_ATTEMPTS = 5;
+
 export type ClaimedJob = { id: string; submissionId: string; attempts: number; maxAttempts: number; priority: number };
 
 export async function notifyWorkers(db: PrismaClient, embedded: boolean): Promise<void> {

@@ -4,7 +4,7 @@
 // jobs, so its progress can be read back by any web server.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { isEmbedded } from "@/lib/env";
-import { PRIORITY, notifyWorkers } from "@/lib/queue/jobs";
+import { MAX_JOB_ATTEMPTS, PRIORITY, notifyWorkers } from "@/lib/queue/jobs";
 import { StaffError } from "@/lib/staff/errors";
 
 export type RegradeProgress = { batchId: string; total: number; queued: number; running: number; done: number; failed: number };
@@ -23,7 +23,7 @@ export async function startRegrade(db: PrismaClient, input: { courseId: string; 
   if (!finals.length) throw new StaffError(400, "No submissions to regrade yet.");
   const batch = await db.$transaction(async (tx) => {
     const jobIds: string[] = [];
-    for (const s of finals) jobIds.push((await tx.gradingJob.create({ data: { submissionId: s.id, priority: PRIORITY.regrade } })).id);
+    for (const s of finals) jobIds.push((await tx.gradingJob.create({ data: { submissionId: s.id, priority: PRIORITY.regrade, maxAttempts: MAX_JOB_ATTEMPTS } })).id);
     return tx.auditLog.create({ data: { courseId: input.courseId, actorId: input.actorId, action: "regrade", targetId: a.id, data: { assignment: a.slug, question: q.key, jobIds } } });
   });
   await notifyWorkers(db, isEmbedded()).catch(() => {});

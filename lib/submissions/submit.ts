@@ -6,7 +6,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { QuestionSpec } from "@/lib/assignments/schema";
 import type { VersionContent } from "@/lib/assignments/public-view";
-import { PRIORITY, notifyWorkers } from "@/lib/queue/jobs";
+import { MAX_JOB_ATTEMPTS, PRIORITY, notifyWorkers } from "@/lib/queue/jobs";
 import { normalizeAnswer, SubmitRefused } from "@/lib/submissions/answer-shape";
 import { effectiveDeadlines, questionLimits, submissionTiming, type Limits } from "@/lib/submissions/policy";
 
@@ -104,7 +104,7 @@ export async function submit(db: PrismaClient, input: SubmitInput): Promise<Subm
       },
     });
     // Proofs are graded by people (the staff's queue), so they get no job.
-    const job = spec.type === "proof" ? null : await tx.gradingJob.create({ data: { submissionId: submission.id, priority: input.kind === "RUN" ? PRIORITY.run : PRIORITY.submit } });
+    const job = spec.type === "proof" ? null : await tx.gradingJob.create({ data: { submissionId: submission.id, priority: input.kind === "RUN" ? PRIORITY.run : PRIORITY.submit, maxAttempts: MAX_JOB_ATTEMPTS } });
     return { submissionId: submission.id, jobId: job?.id ?? null, late: submission.late, duplicate: false };
     // A class arriving at the deadline waits for a connection rather than failing after Prisma's 2 s.
   }, { maxWait: 15_000, timeout: 15_000 });
