@@ -7,8 +7,20 @@ import texmath from "markdown-it-texmath";
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
 md.use(texmath, { engine: katex, delimiters: "dollars", katexOptions: { throwOnError: false, strict: "ignore", maxExpand: 1000, maxSize: 50 } });
 
+// Statements and prompts are re-rendered on every page view; KaTeX makes that ~10 ms of CPU for a
+// long statement. Content is immutable per version, so a bounded cache by source text is safe.
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 500;
+
 export function renderMarkdown(source: string): string {
-  return md.render(source);
+  const hit = cache.get(source);
+  if (hit !== undefined) return hit;
+  const html = md.render(source);
+  if (source.length < 200_000) {
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    cache.set(source, html);
+  }
+  return html;
 }
 
 /** Replaces {{name}} with the student's parameter values (numeric questions). */
