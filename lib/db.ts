@@ -17,6 +17,9 @@ export function embeddedDataDir(): string {
 export async function openPglite() {
   if (!holder.pglite) {
     const { PGlite } = await import("@electric-sql/pglite");
+    const { mkdirSync } = await import("node:fs");
+    // PGlite creates its own folder but not the parents (a fresh DATA_DIR).
+    mkdirSync(path.dirname(embeddedDataDir()), { recursive: true });
     holder.pglite = await PGlite.create(embeddedDataDir());
   }
   return holder.pglite;
