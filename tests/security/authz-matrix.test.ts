@@ -12,6 +12,7 @@ import { syncAssignments } from "@/lib/assignments/sync";
 import { questionPoints } from "@/lib/assignments/points";
 import { submit } from "@/lib/submissions/submit";
 import { DEMO_PASSWORD, startApp, type AppServer } from "../e2e/lib/app-server";
+import { Session } from "../e2e/lib/session";
 import { PERSONAS, ROUTES, expected, type Objects, type Outcome, type Persona, type RouteSpec } from "./route-table";
 
 function appRoutes(dir = "app", prefix = ""): { pattern: string; isPage: boolean; methods: string[] }[] {
@@ -34,7 +35,7 @@ function appRoutes(dir = "app", prefix = ""): { pattern: string; isPage: boolean
 
 let app: AppServer;
 let objects: Objects;
-const cookies = new Map<Persona, string>();
+const sessions = new Map<Persona, Session>();
 const EMAIL: Record<Exclude<Persona, "anonymous">, string> = {
   student: "student1@demo.test",
   studentOther: "outsider-student@other.test",
@@ -42,21 +43,6 @@ const EMAIL: Record<Exclude<Persona, "anonymous">, string> = {
   instructor: "instructor@demo.test",
   taOther: "outsider-ta@other.test",
 };
-
-async function signInCookie(email: string): Promise<string> {
-  const csrf = await fetch(`${app.baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const res = await fetch(`${app.baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
-    body: new URLSearchParams({ csrfToken, email, password: DEMO_PASSWORD, json: "true" }),
-  });
-  const session = res.headers.getSetCookie().find((c) => c.includes("session-token"));
-  if (!session) throw new Error(`sign-in failed for ${email}: ${res.status}`);
-  return session.split(";")[0]!;
-}
 
 /** The status, or "signin" for a redirect there, or "object-404" for an API 404 about an object
  * (the guard's own 404 says "No such course."). */
@@ -114,7 +100,12 @@ beforeAll(async () => {
     student: { own: s1.id, other: outsider.id },
     rubricItem: { own: await rubric(course.id), other: await rubric(other.id) },
   };
-  for (const [persona, email] of Object.entries(EMAIL) as [Exclude<Persona, "anonymous">, string][]) cookies.set(persona, await signInCookie(email));
+  sessions.set("anonymous", new Session(app.baseUrl));
+  for (const [persona, email] of Object.entries(EMAIL) as [Exclude<Persona, "anonymous">, string][]) {
+    const session = new Session(app.baseUrl);
+    if (!(await session.signIn(email, DEMO_PASSWORD))) throw new Error(`sign-in failed for ${email}`);
+    sessions.set(persona, session);
+  }
 }, 180_000);
 
 afterAll(async () => {
@@ -147,14 +138,9 @@ describe("authorization matrix", () => {
         for (const which of spec.objectScoped ? (["own", "other"] as const) : (["own"] as const)) {
           for (const persona of PERSONAS) {
             const req = spec.build(objects, which);
-            const cookie = cookies.get(persona);
-            const res = await fetch(`${app.baseUrl}${req.path}`, {
-              method: spec.method,
-              redirect: "manual",
-              headers: { ...(cookie ? { cookie } : {}), ...(req.body !== undefined ? { "content-type": "application/json", origin: app.baseUrl } : {}) },
-              ...(req.body !== undefined ? { body: JSON.stringify(req.body) } : {}),
-              signal: AbortSignal.timeout(20_000),
-            });
+            const session = sessions.get(persona)!;
+            const init = { method: spec.method, signal: AbortSignal.timeout(20_000) };
+            const res = req.body === undefined ? await session.fetch(req.path, init) : await session.json(spec.method, req.path, req.body);
             const actual = await outcomeOf(res);
             if (spec.method === "GET" && req.path.endsWith("/events")) await res.body?.cancel().catch(() => {});
             const want = expected(spec, r.isPage, persona, which);

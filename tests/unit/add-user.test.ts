@@ -7,7 +7,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 function run(args: string[], dataDir: string) {
-  const env = { ...process.env, DATA_DIR: dataDir };
+  const env: Record<string, string | undefined> = { ...process.env, DATA_DIR: dataDir };
   delete env.DATABASE_URL;
   const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/add-user.ts", ...args], { env, encoding: "utf8", timeout: 120_000 });
   return { code: r.status, out: r.stdout + r.stderr };
