@@ -7,8 +7,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 function run(args: string[], dataDir: string) {
-  const env: Record<string, string | undefined> = { ...process.env, DATA_DIR: dataDir };
-  delete env.DATABASE_URL;
+  // The embedded database: no DATABASE_URL, whatever the test runner has.
+  const { DATABASE_URL: _unused, ...env } = { ...process.env, DATA_DIR: dataDir };
   const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/add-user.ts", ...args], { env, encoding: "utf8", timeout: 120_000 });
   return { code: r.status, out: r.stdout + r.stderr };
 }
