@@ -7,8 +7,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 function run(args: string[], dataDir: string) {
-  // The embedded database: no DATABASE_URL, whatever the test runner has.
-  const { DATABASE_URL: _unused, ...env } = { ...process.env, DATA_DIR: dataDir };
+  // The embedded database: an empty DATABASE_URL counts as unset (lib/env.ts).
+  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" };
   const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/add-user.ts", ...args], { env, encoding: "utf8", timeout: 120_000 });
   return { code: r.status, out: r.stdout + r.stderr };
 }
