@@ -26,6 +26,7 @@ import { createRng, type Rng } from "@/grader/rng";
 import { buildIfNeeded } from "@/scripts/lib/build-if-needed";
 import { freePort, startThrowawayPostgres, type ThrowawayPostgres } from "@/scripts/lib/throwaway-postgres";
 import { pgRunner } from "@/lib/sql-runner";
+import { intOption } from "./lib/args";
 
 const { values } = parseArgs({
   options: {
@@ -42,14 +43,7 @@ const { values } = parseArgs({
     verbose: { type: "boolean", default: false },
   },
 });
-const int = (name: keyof typeof values, min: number): number => {
-  const n = Number(values[name]);
-  if (!Number.isInteger(n) || n < min) {
-    console.error(`--${name} must be a whole number ≥ ${min}`);
-    process.exit(2);
-  }
-  return n;
-};
+const int = (name: keyof typeof values, min: number): number => intOption(values, name, min);
 const STUDENTS = int("students", 1);
 const DURATION_MS = int("duration-s", 1) * 1000;
 const WORKERS = int("workers", 0);

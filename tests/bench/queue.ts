@@ -8,6 +8,7 @@
 // --rate R paces arrivals at R submissions/s instead of the burst (latency below saturation).
 import { parseArgs } from "node:util";
 import { runQueueScenario } from "./lib/queue-scenario";
+import { intOption } from "./lib/args";
 
 const { values } = parseArgs({
   options: {
@@ -25,14 +26,7 @@ const { values } = parseArgs({
   },
 });
 
-const int = (name: keyof typeof values, min: number): number => {
-  const n = Number(values[name]);
-  if (!Number.isInteger(n) || n < min) {
-    console.error(`--${name} must be a whole number ≥ ${min}`);
-    process.exit(2);
-  }
-  return n;
-};
+const int = (name: keyof typeof values, min: number): number => intOption(values, name, min);
 
 const workers = int("workers", 1);
 const faults = !values["no-faults"];
