@@ -6,18 +6,12 @@ import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { verifyPassword } from "@/lib/passwords";
 import { credentialsSchema } from "@/lib/credentials-schema";
-import { checkSignInThrottle, recordSignInAttempt } from "@/lib/signin-throttle";
+import { checkSignInThrottle, clientIp, recordSignInAttempt, throttleMessage } from "@/lib/signin-throttle";
 
 export const SIGN_IN_ERRORS = {
   invalid: "Wrong email or password.",
   malformed: "Enter a valid email address and your password.",
 } as const;
-
-function clientIp(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  if (typeof forwarded === "string" && forwarded) return forwarded.split(",")[0]!.trim();
-  return "local";
-}
 
 function oidcProvider() {
   const env = getEnv();
@@ -59,10 +53,7 @@ export const authOptions: NextAuthOptions = {
         const ip = clientIp(req?.headers as Record<string, unknown> | undefined);
         const db = await getDb();
         const verdict = await checkSignInThrottle(db, email, ip);
-        if (!verdict.allowed) {
-          const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
-          throw new Error(`Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
-        }
+        if (!verdict.allowed) throw new Error(throttleMessage(verdict.retryAfterSeconds));
         const user = await db.user.findUnique({ where: { email } });
         const ok = await verifyPassword(password, user?.passwordHash);
         await recordSignInAttempt(db, email, ip, ok);

@@ -70,6 +70,30 @@ describe("walking skeleton in the browser", () => {
     await page.context().close();
   });
 
+  it("after five wrong passwords for one email the next sign-in is refused with 429 and Retry-After, and the form says how long to wait", async () => {
+    const page = await freshPage();
+    const email = "locked-out@demo.test";
+    const attempt = async () => {
+      const { csrfToken } = (await (await page.request.get(`${app.baseUrl}/api/auth/csrf`)).json()) as { csrfToken: string };
+      return page.request.post(`${app.baseUrl}/api/auth/callback/credentials`, {
+        form: { email, password: "wrong-password", csrfToken, json: "true", callbackUrl: "/courses" },
+        headers: { Origin: app.baseUrl },
+      });
+    };
+    for (let i = 0; i < 5; i++) expect((await attempt()).status()).not.toBe(429);
+    const refused = await attempt();
+    expect(refused.status()).toBe(429);
+    const wait = Number(refused.headers()["retry-after"]);
+    expect(wait).toBeGreaterThan(14 * 60);
+    expect(wait).toBeLessThanOrEqual(15 * 60);
+    // The sign-in form reads the same refusal and shows the wait.
+    await signIn(page, app.baseUrl, email, "wrong-password");
+    await page.locator("#signin-error").waitFor();
+    expect(await page.locator("#signin-error").textContent()).toBe("Too many failed sign-ins. Try again in 15 minutes.");
+    await screenshot(page, "skeleton-throttled");
+    await page.context().close();
+  });
+
   it("a malformed email is explained by the form before anything is sent", async () => {
     const page = await freshPage();
     await signIn(page, app.baseUrl, "not-an-email", "whatever");
