@@ -43,7 +43,7 @@ function enc(v, depth, stack, budget) {
     if (isFin(v)) return "" + v;
     return v !== v ? '{"$cg":"NaN"}' : v > 0 ? '{"$cg":"Infinity"}' : '{"$cg":"-Infinity"}';
   }
-  if (t === "string") { if (v.length > RESULT_CAP) throw TooLarge(); return stringify(v); }
+  if (t === "string") { if (v.length > budget.left) throw TooLarge(); return stringify(v); }
   if (t === "boolean") return v ? "true" : "false";
   if (v === null) return "null";
   if (t !== "object") throw NotPlain(describe(v));
@@ -78,10 +78,10 @@ function enc(v, depth, stack, budget) {
     s += "}";
   }
   stack.length = stack.length - 1;
-  budget.left -= s.length;
-  if (budget.left < 0) throw TooLarge();
   return s;
 }
+// A budget is the number of characters still allowed; enc only compares against it (any part of
+// the text is part of the total), and whoever encodes a whole value takes its length off.
 function encode(v) { return enc(v, 0, [], { left: RESULT_CAP }); }
 
 function errorInfo(e) {
@@ -103,19 +103,27 @@ function revive(k, v) {
   }
   return v;
 }
-function result(r) {
+function result(r, budget) {
   try {
     if (r !== null && (typeof r === "object" || typeof r === "function") && typeof r.then === "function") {
       return fail("promise", "returned a Promise; exports must be synchronous functions");
     }
   } catch (e) { return errorInfo(e); }
   if (r === undefined) return '{"ok":true,"undef":true}';
-  try { return '{"ok":true,"v":' + encode(r) + "}"; }
+  try { const text = enc(r, 0, [], budget); budget.left -= text.length; return '{"ok":true,"v":' + text + "}"; }
   catch (e) {
     if (e !== null && typeof e === "object" && getProto(e) === ObjectProto && apply(hasOwn, e, ["cgNotPlain"])) return fail("not_plain", "returned " + e.msg + ", which is not plain JSON data");
     if (e !== null && typeof e === "object" && getProto(e) === ObjectProto && apply(hasOwn, e, ["cgTooLarge"])) return fail("not_plain", "returned more than " + RESULT_CAP + " characters of data");
     return errorInfo(e);
   }
+}
+// The reviver is only needed when the host tagged NaN/±Infinity/undefined.
+function parseArgs(json) { return apply(strIndexOf, json, ['"$cg"']) < 0 ? parse(json) : parse(json, revive); }
+function callWith(f, name, args, budget) {
+  if (typeof f !== "function") return fail("missing", f === undefined ? "export \\"" + name + "\\" is missing" : "export \\"" + name + "\\" is not a function");
+  let r;
+  try { r = apply(f, undefined, args); } catch (e) { return errorInfo(e); }
+  return result(r, budget);
 }
 function lookup(name) {
   if (!done) return { err: fail("not_loaded", "the module's top-level code has not finished (a top-level await that never settles?)") };
@@ -149,12 +157,20 @@ return {
     try {
       const l = lookup(name);
       if (l.err) return l.err;
-      if (typeof l.f !== "function") return fail("missing", l.f === undefined ? "export \\"" + name + "\\" is missing" : "export \\"" + name + "\\" is not a function");
-      // The reviver is only needed when the host tagged NaN/±Infinity/undefined.
-      const args = apply(strIndexOf, argsJson, ['"$cg"']) < 0 ? parse(argsJson) : parse(argsJson, revive);
-      let r;
-      try { r = apply(l.f, undefined, args); } catch (e) { return errorInfo(e); }
-      return result(r);
+      return callWith(l.f, name, parseArgs(argsJson), { left: RESULT_CAP });
+    } catch (_) { return fail("threw", "the call failed"); }
+  },
+  // Many calls of one export in one crossing (property tests): a JSON array of envelopes. The
+  // result budget is shared, so a batch carries no more data than one call may.
+  callEach: function (name, argListsJson) {
+    try {
+      const l = lookup(name);
+      if (l.err) return l.err;
+      const lists = parseArgs(argListsJson);
+      const budget = { left: RESULT_CAP };
+      let s = "[";
+      for (let i = 0; i < lists.length; i++) s += (i ? "," : "") + callWith(l.f, name, lists[i], budget);
+      return '{"ok":true,"each":' + s + "]}";
     } catch (_) { return fail("threw", "the call failed"); }
   },
   get: function (name) {
@@ -162,7 +178,7 @@ return {
       const l = lookup(name);
       if (l.err) return l.err;
       if (l.f === undefined) return fail("missing", "export \\"" + name + "\\" is missing");
-      return result(l.f);
+      return result(l.f, { left: RESULT_CAP });
     } catch (_) { return fail("threw", "reading the export failed"); }
   },
   mute: function (m) { muted = m; },

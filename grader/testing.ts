@@ -14,6 +14,14 @@ export interface Student {
   call<T = unknown>(name: string, ...args: unknown[]): Promise<T>;
   /** Reads the exported value `name` (a constant), copied the same way. */
   get<T = unknown>(name: string): Promise<T>;
+  /**
+   * Calls `name` once per argument list in ONE crossing into the sandbox: for property tests over
+   * many random cases it costs about one `call`. Each outcome is settled as in Promise.allSettled:
+   * the value, or the StudentError that `call` would have rejected with. The batch shares one time
+   * limit (the per-call limit × the number of lists, within the grading's deadline) and one result
+   * size cap; a timeout or running out of memory rejects the whole batch. At most 1,000 lists.
+   */
+  callEach<T = unknown>(name: string, argLists: unknown[][]): Promise<PromiseSettledResult<T>[]>;
 }
 
 export interface TestSpec {

@@ -67,6 +67,9 @@ async function floor(): Promise<{ perS: number; p50: number }> {
       async get<T>(name: string) {
         return structuredClone(mod[name]) as T;
       },
+      callEach<T>(name: string, argLists: unknown[][]) {
+        return Promise.allSettled(argLists.map((args) => session.call<T>(name, ...args)));
+      },
     };
     const results = await runTests(tests, session, { deadline: performance.now() + 5000 });
     if (results.some((r) => r.status !== "passed")) throw new Error("floor: the reference failed a test");

@@ -9,11 +9,14 @@ function vector(rng: Rng, n: number, scale = 1, offset = 0): number[] {
   return Array.from({ length: n }, () => offset + scale * rng.normal());
 }
 
-/** Fraction of `cases` whose answer is close to the reference. */
-async function fraction(cases: (() => Promise<boolean>)[]): Promise<number> {
-  let ok = 0;
-  for (const c of cases) if (await c()) ok++;
-  return ok / cases.length;
+/**
+ * Fraction of the cases whose answer is close to the reference. All cases go to the sandbox in one
+ * batch (callEach); a case that throws counts as wrong, a timeout fails the whole test.
+ */
+async function fraction(s: Student, fn: string, argLists: unknown[][], expected: number[][]): Promise<number> {
+  const outcomes = await s.callEach<number[]>(fn, argLists);
+  const ok = outcomes.filter((o, i) => o.status === "fulfilled" && allCloseOk(o.value, expected[i]!, TOL)).length;
+  return ok / argLists.length;
 }
 
 const rng = createRng(seedFrom("layernorm", "hidden-tests", "v1"));
@@ -36,9 +39,6 @@ const randomGroups = Array.from({ length: 10 }, () => {
   const size = rng.int(1, 8);
   return { x: vector(rng, groups * size, rng.uniform(0.5, 5), rng.uniform(-10, 10)), groups };
 });
-
-const ln = (s: Student, x: number[], g?: number[], b?: number[], eps?: number) =>
-  eps === undefined ? s.call("layerNorm", x, g, b) : s.call("layerNorm", x, g, b, eps);
 
 export default defineTests([
   {
@@ -92,7 +92,12 @@ export default defineTests([
     name: "layerNorm: seeded random vectors (partial credit)",
     points: 2,
     run: (s) =>
-      fraction(randomLn.map((c) => async () => allCloseOk(await ln(s, c.x, c.gamma, c.beta, c.eps), refLayerNorm(c.x, c.gamma, c.beta, c.eps), TOL))),
+      fraction(
+        s,
+        "layerNorm",
+        randomLn.map((c) => (c.eps === undefined ? [c.x, c.gamma, c.beta] : [c.x, c.gamma, c.beta, c.eps])),
+        randomLn.map((c) => refLayerNorm(c.x, c.gamma, c.beta, c.eps)),
+      ),
   },
   {
     name: "rmsNorm: zero and constant vectors",
@@ -127,7 +132,7 @@ export default defineTests([
   {
     name: "rmsNorm: seeded random vectors (partial credit)",
     points: 2,
-    run: (s) => fraction(randomRms.map((c) => async () => allCloseOk(await s.call("rmsNorm", c.x, c.gamma), refRmsNorm(c.x, c.gamma), TOL))),
+    run: (s) => fraction(s, "rmsNorm", randomRms.map((c) => [c.x, c.gamma]), randomRms.map((c) => refRmsNorm(c.x, c.gamma))),
   },
   {
     name: "groupNorm: one group equals layerNorm without affine",
@@ -155,8 +160,7 @@ export default defineTests([
   {
     name: "groupNorm: seeded random vectors (partial credit)",
     points: 2,
-    run: (s) =>
-      fraction(randomGroups.map((c) => async () => allCloseOk(await s.call("groupNorm", c.x, c.groups), refGroupNorm(c.x, c.groups), TOL))),
+    run: (s) => fraction(s, "groupNorm", randomGroups.map((c) => [c.x, c.groups]), randomGroups.map((c) => refGroupNorm(c.x, c.groups))),
   },
   {
     name: "groupNorm: invalid groups throw RangeError (partial credit)",
