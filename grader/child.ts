@@ -54,8 +54,10 @@ async function handle(m: ToChild): Promise<void> {
     send({ type: "failed", id, message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   }
   cleanup();
-  send({ type: "idle", id });
+  // The next isolate is made before saying idle, so a job sent now starts at once instead of
+  // waiting in the pipe behind it (the parent's clean-up timer covers both).
   prepareSpareIsolate(m.job.memoryMb);
+  send({ type: "idle", id });
 }
 
 if (process.send) {
