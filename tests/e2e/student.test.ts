@@ -170,13 +170,29 @@ describe("theory questions", () => {
     await screenshot(page, "student-06-numeric");
   });
 
-  it("the proof editor previews math as the student types", async () => {
+  it("the proof editor previews math as the student types, and a submitted proof waits for staff", async () => {
     await page.goto(`${app.baseUrl}/courses/ml-theory/assignments/xor-ln-net`);
     const proof = page.locator("textarea").first();
     await proof.fill("Suppose $w_1 x_1 + w_2 x_2 + b$ separates XOR. Then $$b < 0,\\quad w_1 + b > 0.$$");
     await page.locator("[data-testid^=preview-] .katex").first().waitFor();
     expect(await page.locator("[data-testid^=preview-] .katex-display").count()).toBe(1);
     await screenshot(page, "student-07-proof-preview");
+    const form = page.locator("form.answer-form", { has: proof });
+    await form.getByRole("button", { name: "Submit proof" }).click();
+    await form.locator(".result .status.awaiting_grading").waitFor({ timeout: 30_000 });
+    expect(await form.locator(".result").innerText()).toContain("Awaiting grading by course staff");
+  });
+
+  it("a multiple-choice question is submitted and graded at once", async () => {
+    const question = page.locator("section.question", { hasText: "A width-2 LayerNorm layer" });
+    // Options are shuffled per student: pick them by their text. A wrong pick first, then the right one.
+    await question.getByLabel(/LayerNorm is a linear map/).check();
+    await question.getByRole("button", { name: "Submit answer" }).click();
+    await question.locator(".result", { hasText: "Score: 0 / 2" }).waitFor({ timeout: 30_000 });
+    await question.getByLabel(/LayerNorm of a 2-vector z/).check();
+    await question.getByRole("button", { name: "Submit answer" }).click();
+    await question.locator(".result", { hasText: "Score: 2 / 2" }).waitFor({ timeout: 30_000 });
+    await screenshot(page, "student-07b-multiple-choice");
   });
 
   it("switches to Chinese and back, and the choice is remembered", async () => {
