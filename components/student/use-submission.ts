@@ -2,6 +2,7 @@
 // Sends a Submit/Run and follows its status live: server-sent events first, polling as the
 // fallback (proxies that buffer SSE, or a stream that ended before grading did).
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
 import type { SubmissionView } from "@/lib/submissions/views";
 
 export type SendState = { phase: "idle" } | { phase: "sending" } | { phase: "error"; message: string; retryAfter?: number } | { phase: "tracking"; view: SubmissionView };
@@ -16,6 +17,7 @@ export function newClientToken(): string {
 
 export function useSubmission(onFinal?: (view: SubmissionView) => void) {
   const [state, setState] = useState<SendState>({ phase: "idle" });
+  const router = useRouter();
   const source = useRef<EventSource | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const onFinalRef = useRef(onFinal);
@@ -38,6 +40,9 @@ export function useSubmission(onFinal?: (view: SubmissionView) => void) {
         if (FINAL.has(view.status)) {
           stop();
           onFinalRef.current?.(view);
+          // The server-rendered parts (attempts used and left, the course's status badges) are
+          // re-read; client state (the editor, a typed proof) stays as it is.
+          if (view.kind === "SUBMIT") router.refresh();
           return true;
         }
         return false;
@@ -63,7 +68,7 @@ export function useSubmission(onFinal?: (view: SubmissionView) => void) {
         if (!finished) void poll();
       };
     },
-    [stop],
+    [stop, router],
   );
 
   const send = useCallback(

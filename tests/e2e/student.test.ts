@@ -192,6 +192,9 @@ describe("theory questions", () => {
     await question.getByLabel(/LayerNorm of a 2-vector z/).check();
     await question.getByRole("button", { name: "Submit answer" }).click();
     await question.locator(".result", { hasText: "Score: 2 / 2" }).waitFor({ timeout: 30_000 });
+    // The attempts line is re-read from the server after each submission (the demo made one before).
+    await question.getByText(/^Attempts: 3 used/).waitFor({ timeout: 10_000 });
+    expect(await question.getByLabel(/LayerNorm of a 2-vector z/).isChecked()).toBe(true);
     await screenshot(page, "student-07b-multiple-choice");
   });
 
