@@ -7,6 +7,7 @@ import "./globals.css";
 import { currentUser } from "@/lib/access";
 import { SignOutButton } from "@/components/sign-out-button";
 import { LanguageSwitch } from "@/components/language-switch";
+import { HydrationMark } from "@/components/hydration-mark";
 
 export const metadata: Metadata = {
   title: { default: "Course platform", template: "%s · Course platform" },
@@ -35,6 +36,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             )}
           </header>
           <main id="main">{children}</main>
+          <HydrationMark />
         </NextIntlClientProvider>
       </body>
     </html>

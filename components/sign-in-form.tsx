@@ -38,7 +38,9 @@ export function SignInForm({ callbackUrl, initialError, oidc }: Props) {
 
   return (
     <>
-      <form className="stack card" onSubmit={onSubmit} noValidate aria-describedby={error ? "signin-error" : undefined}>
+      {/* method="post": a submit before the script has loaded re-renders this page instead of
+          putting the password in the address bar (a GET form would). */}
+      <form method="post" className="stack card" onSubmit={onSubmit} noValidate aria-describedby={error ? "signin-error" : undefined}>
         {error && (
           <p id="signin-error" className="error" role="alert">
             {error}

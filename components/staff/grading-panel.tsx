@@ -27,6 +27,7 @@ export function GradingPanel(props: Props) {
   const [adjustment, setAdjustment] = useState(String(props.initial.adjustment));
   const [state, setState] = useState<{ phase: "idle" | "saving" | "saved" } | { phase: "error"; message: string; conflict: boolean }>({ phase: "idle" });
   const saving = useRef(false);
+  const panel = useRef<HTMLElement>(null);
   const adj = Number(adjustment) || 0;
   const score = useMemo(() => {
     const sum = props.rubric.filter((r) => selected.has(r.id)).reduce((s, r) => s + r.points, 0) + adj;
@@ -87,11 +88,13 @@ export function GradingPanel(props: Props) {
       else if (e.key === "p" && props.prevUrl) router.push(props.prevUrl);
     };
     window.addEventListener("keydown", onKey);
+    // Says the shortcuts are live (they are not before hydration); browser tests wait for it.
+    panel.current?.setAttribute("data-keys", "on");
     return () => window.removeEventListener("keydown", onKey);
   }, [props.nextUrl, props.prevUrl, props.rubric, router, save, toggle]);
 
   return (
-    <aside className="rubric-panel card" aria-label="Rubric">
+    <aside ref={panel} className="rubric-panel card" aria-label="Rubric">
       <div>
         <span className="score-big" data-testid="grading-score">{score}</span> <span className="muted">/ {props.questionPoints}</span>
         {props.initial.revision > 0 && <div className="muted small">graded{props.initial.grader ? ` by ${props.initial.grader}` : ""} (revision {props.initial.revision})</div>}

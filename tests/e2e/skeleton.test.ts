@@ -2,7 +2,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, startApp, type AppServer } from "./lib/app-server";
-import { launchBrowser, screenshot, signIn } from "./lib/browser";
+import { launchBrowser, open, screenshot, signIn } from "./lib/browser";
 
 let app: AppServer;
 let browser: Browser;
@@ -111,7 +111,7 @@ describe("walking skeleton in the browser", () => {
     const cookies = await page.context().cookies();
     const session = cookies.find((c) => c.name.includes("next-auth.session-token"))!;
     await page.context().addCookies([{ ...session, value: session.value.slice(0, -4) + "AAAA" }]);
-    await page.goto(`${app.baseUrl}/courses`);
+    await open(page, `${app.baseUrl}/courses`);
     expect(page.url()).toContain("/signin");
     await page.context().close();
   });

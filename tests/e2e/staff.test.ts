@@ -6,7 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkCanvasCsv } from "@/lib/staff/canvas-check";
 import { DEMO_PASSWORD, startApp, type AppServer } from "./lib/app-server";
-import { launchBrowser, screenshot, signIn } from "./lib/browser";
+import { launchBrowser, open, screenshot, signIn } from "./lib/browser";
 
 let app: AppServer;
 let browser: Browser;
@@ -32,11 +32,12 @@ async function as(email: string): Promise<Page> {
 describe("staff side in the browser", () => {
   it("a TA grades two proofs with keyboard shortcuts", async () => {
     const page = await as("ta@demo.test");
-    await page.goto(`${app.baseUrl}${STAFF}/grading/xor-ln-net/xor-proof`);
+    await open(page, `${app.baseUrl}${STAFF}/grading/xor-ln-net/xor-proof`);
     expect(await page.locator("table.data >> nth=0").locator(".badge.warn").count()).toBe(2);
     await screenshot(page, "staff-grading-queue");
     await page.getByRole("link", { name: "Start grading" }).click();
     await page.getByTestId("proof-answer").waitFor();
+    await page.locator("aside[data-keys=on]").waitFor(); // the shortcuts listen only once hydrated
     const first = page.url();
     expect(await page.getByTestId("proof-answer").locator(".katex").count()).toBeGreaterThan(0);
     await page.keyboard.press("1");
@@ -47,6 +48,7 @@ describe("staff side in the browser", () => {
     await page.waitForURL((u) => u.toString() !== first && /xor-proof\/[a-z0-9_]+$/.test(u.pathname));
     await page.getByTestId("proof-answer").waitFor();
     await expect.poll(() => page.getByTestId("grading-score").textContent()).toBe("0");
+    await page.locator("aside[data-keys=on]").waitFor();
     await page.keyboard.press("1");
     await page.keyboard.press("3");
     await page.keyboard.press("4");
@@ -63,7 +65,7 @@ describe("staff side in the browser", () => {
 
   it("an instructor downloads the Canvas export, which passes the Canvas rules", async () => {
     const page = await as("instructor@demo.test");
-    await page.goto(`${app.baseUrl}${STAFF}/gradebook`);
+    await open(page, `${app.baseUrl}${STAFF}/gradebook`);
     expect(await page.locator("table.gradebook tbody tr").count()).toBe(3);
     await screenshot(page, "staff-gradebook");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download Canvas CSV" }).click()]);
@@ -92,7 +94,7 @@ describe("staff side in the browser", () => {
       await screenshot(page, name);
     }
     expect(await page.locator("text=Expected answer for this student").count()).toBeGreaterThan(0);
-    await page.goto(`${app.baseUrl}${STAFF}/roster`);
+    await open(page, `${app.baseUrl}${STAFF}/roster`);
     await page.getByLabel("or paste it").fill("email,name,student id,section,role\nnew@uni.test,New Person,S2001,B,student\nbroken,No Email,,A,student\nx@uni.test,X,,A,instructor");
     await page.getByRole("button", { name: "Preview" }).click();
     await page.getByTestId("bad-rows").waitFor();
@@ -103,7 +105,7 @@ describe("staff side in the browser", () => {
 
   it("the checker grades the reference solution live from the preview page", async () => {
     const page = await as("instructor@demo.test");
-    await page.goto(`${app.baseUrl}${STAFF}/assignments/layernorm`);
+    await open(page, `${app.baseUrl}${STAFF}/assignments/layernorm`);
     expect(await page.locator("text=hidden").count()).toBeGreaterThan(0);
     await page.getByRole("button", { name: "Grade the reference solution now" }).click();
     await page.getByText("all checks pass").waitFor({ timeout: 60_000 });

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, startApp, type AppServer } from "./lib/app-server";
-import { launchBrowser, screenshot, signIn } from "./lib/browser";
+import { hydrated, launchBrowser, open, screenshot, signIn } from "./lib/browser";
 
 let app: AppServer;
 let browser: Browser;
@@ -66,7 +66,7 @@ afterAll(async () => {
 
 describe("a student works through the layernorm assignment", () => {
   it("opens the assignment and sees the statement with math and the starter in the editor", async () => {
-    await page.goto(`${app.baseUrl}/courses/ml-theory/assignments/layernorm`);
+    await open(page, `${app.baseUrl}/courses/ml-theory/assignments/layernorm`);
     await page.locator(".monaco-editor").first().waitFor({ timeout: 30_000 });
     expect(await page.locator(".statement .katex").count()).toBeGreaterThan(3);
     expect(await editorText(page)).toContain("export function layerNorm");
@@ -83,6 +83,7 @@ describe("a student works through the layernorm assignment", () => {
     expect(await page.locator(".result").innerText()).toContain("visible tests only");
     expect(await page.locator(".result").innerText()).not.toContain("hidden test");
     await page.reload();
+    await hydrated(page);
     await page.locator(".monaco-editor").first().waitFor({ timeout: 30_000 });
     expect(await attempts.innerText()).toBe(before);
     await screenshot(page, "student-02-run");
@@ -115,6 +116,7 @@ describe("a student works through the layernorm assignment", () => {
   it("after a reload the draft is still there and the history lists both submissions", async () => {
     await page.waitForTimeout(1500); // the debounced draft save
     await page.reload();
+    await hydrated(page);
     await page.locator(".monaco-editor").first().waitFor({ timeout: 30_000 });
     expect(await editorText(page)).toContain("Math.sqrt(1 + ");
     await page.getByText(/Submission history/).first().click();
@@ -140,7 +142,7 @@ describe("what reaches the browser", () => {
   });
 
   it("history shows an old submission, diffs it against the editor and restores it", async () => {
-    await page.goto(`${app.baseUrl}/courses/ml-theory/assignments/layernorm`);
+    await open(page, `${app.baseUrl}/courses/ml-theory/assignments/layernorm`);
     await page.locator(".monaco-editor").first().waitFor({ timeout: 30_000 });
     await page.getByText(/Submission history/).first().click();
     const rows = page.locator("details.history tbody tr");
@@ -157,7 +159,7 @@ describe("what reaches the browser", () => {
 
 describe("theory questions", () => {
   it("a numeric question accepts 1.5e-3 and explains a malformed number", async () => {
-    await page.goto(`${app.baseUrl}/courses/ml-theory/assignments/generalization-bounds`);
+    await open(page, `${app.baseUrl}/courses/ml-theory/assignments/generalization-bounds`);
     const form = page.locator("section.question").first();
     const input = form.getByLabel("Your answer");
     await input.fill("abc");
@@ -171,7 +173,7 @@ describe("theory questions", () => {
   });
 
   it("the proof editor previews math as the student types, and a submitted proof waits for staff", async () => {
-    await page.goto(`${app.baseUrl}/courses/ml-theory/assignments/xor-ln-net`);
+    await open(page, `${app.baseUrl}/courses/ml-theory/assignments/xor-ln-net`);
     const proof = page.locator("textarea").first();
     await proof.fill("Suppose $w_1 x_1 + w_2 x_2 + b$ separates XOR. Then $$b < 0,\\quad w_1 + b > 0.$$");
     await page.locator("[data-testid^=preview-] .katex").first().waitFor();
@@ -199,10 +201,11 @@ describe("theory questions", () => {
   });
 
   it("switches to Chinese and back, and the choice is remembered", async () => {
-    await page.goto(`${app.baseUrl}/courses/ml-theory`);
+    await open(page, `${app.baseUrl}/courses/ml-theory`);
     await page.getByLabel("Language").selectOption("zh");
     await page.getByRole("columnheader", { name: "截止时间" }).waitFor();
     await page.reload();
+    await hydrated(page);
     expect(await page.getByRole("columnheader", { name: "截止时间" }).count()).toBe(1);
     await screenshot(page, "student-08-chinese");
     await page.getByLabel("语言").selectOption("en");
@@ -217,7 +220,7 @@ describe("on a phone", () => {
     await signIn(p, app.baseUrl, "student2@demo.test", DEMO_PASSWORD);
     await p.waitForURL(/\/courses$/);
     for (const [path, name] of [["/courses/ml-theory", "phone-course"], ["/courses/ml-theory/assignments/generalization-bounds", "phone-assignment"]] as const) {
-      await p.goto(`${app.baseUrl}${path}`);
+      await open(p, `${app.baseUrl}${path}`);
       const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${path} scrolls sideways by ${overflow} px`).toBeLessThanOrEqual(0);
       await screenshot(p, name);

@@ -19,8 +19,20 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
+/** Waits until React has hydrated the page (components/hydration-mark.tsx): before that, clicks
+ *  and key presses reach no handler. */
+export async function hydrated(page: Page): Promise<void> {
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
+
+/** Opens a page and waits until it is interactive. */
+export async function open(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await hydrated(page);
+}
+
 export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
-  await page.goto(`${baseUrl}/signin`);
+  await open(page, `${baseUrl}/signin`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
