@@ -7,7 +7,8 @@ export const MAX_SOURCE_BYTES = 256 * 1024;
 export const SUBMISSION_FILE = "submission.ts";
 
 export type CompileResult =
-  | { ok: true; code: string }
+  /** `map`: the source map from `code` back to the student's lines (runtime errors name them). */
+  | { ok: true; code: string; map?: string }
   | { ok: false; status: "compile_error" | "rejected"; message: string };
 
 /** Refusal message for a source over the limit, or null when it fits. Cheap: call before anything else. */
@@ -36,8 +37,8 @@ export async function compileSubmission(source: string, doneMarker: string): Pro
   // no require and no module loader anyway).
   if (!/import|require/.test(source)) {
     try {
-      const out = await transform(source, { loader: "ts", format: "esm", target: "es2022", sourcefile: SUBMISSION_FILE, logLevel: "silent" });
-      return { ok: true, code: out.code + done };
+      const out = await transform(source, { loader: "ts", format: "esm", target: "es2022", sourcefile: SUBMISSION_FILE, sourcemap: "external", logLevel: "silent" });
+      return { ok: true, code: out.code + done, map: out.map };
     } catch {
       // fall through: the bundling path reports the same errors with their locations
     }
@@ -53,6 +54,8 @@ export async function compileSubmission(source: string, doneMarker: string): Pro
       // Keep unused imports too (TS would drop them as possibly type-only): every import is refused.
       tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true } },
       write: false,
+      outfile: "submission.js",
+      sourcemap: "external",
       logLevel: "silent",
       plugins: [
         {
@@ -66,8 +69,10 @@ export async function compileSubmission(source: string, doneMarker: string): Pro
         },
       ],
     });
-    const code = out.outputFiles?.[0]?.text ?? "";
-    return { ok: true, code: code + done };
+    const files = out.outputFiles ?? [];
+    const code = files.find((f) => f.path.endsWith(".js"))?.text ?? "";
+    const map = files.find((f) => f.path.endsWith(".map"))?.text;
+    return { ok: true, code: code + done, ...(map ? { map } : {}) };
   } catch (e) {
     const errors: Message[] = (e as { errors?: Message[] }).errors ?? [];
     const first = errors[0];

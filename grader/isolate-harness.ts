@@ -20,7 +20,7 @@ const isArray = Array.isArray, isView = ArrayBuffer.isView;
 const getProto = Object.getPrototypeOf, ownKeys = Object.keys, defProp = Object.defineProperty;
 const ObjectProto = Object.prototype, hasOwn = Object.prototype.hasOwnProperty;
 const apply = Reflect.apply, Str = String, strSlice = String.prototype.slice, strIndexOf = String.prototype.indexOf;
-const isFin = Number.isFinite;
+const isFin = Number.isFinite, reExec = RegExp.prototype.exec;
 const OUT_CAP = ${o.outputCapBytes}, RESULT_CAP = ${o.resultCapChars}, MSG_CAP = ${o.errorMessageCapChars};
 const MAX_DEPTH = 64;
 let ns = null, done = false, out = "", outFull = false, muted = false, droppedWhileMuted = false;
@@ -84,15 +84,27 @@ function enc(v, depth, stack, budget) {
 // the text is part of the total), and whoever encodes a whole value takes its length off.
 function encode(v) { return enc(v, 0, [], { left: RESULT_CAP }); }
 
+// Where in the compiled module an error was thrown: the first submission.js frame of its stack.
+// Reading .stack may run the student's Error.prepareStackTrace; this runs inside the timed call.
+const AT = /submission\\.js:(\\d+):(\\d+)/;
+function whereThrown(e) {
+  try {
+    const st = e.stack;
+    if (typeof st !== "string") return "";
+    const m = apply(reExec, AT, [apply(strSlice, st, [0, 4000])]);
+    return m ? ',"line":' + (m[1] | 0) + ',"col":' + (m[2] | 0) : "";
+  } catch (_) { return ""; }
+}
 function errorInfo(e) {
-  let name = "Error", msg = "";
+  let name = "Error", msg = "", at = "";
   try {
     if (e !== null && (typeof e === "object" || typeof e === "function")) {
       const n = e.name; name = typeof n === "string" ? n : "Error";
       const m = e.message; msg = typeof m === "string" ? m : m === undefined ? "" : Str(m);
+      at = whereThrown(e);
     } else { name = "thrown value"; msg = typeof e === "string" ? e : Str(e); }
   } catch (_) { msg = "(the thrown error could not be read)"; }
-  return '{"ok":false,"kind":"threw","name":' + stringify(cap(name, 100)) + ',"message":' + stringify(cap(msg, MSG_CAP)) + "}";
+  return '{"ok":false,"kind":"threw","name":' + stringify(cap(name, 100)) + ',"message":' + stringify(cap(msg, MSG_CAP)) + at + "}";
 }
 // Envelopes are built by concatenation (stringify only ever sees primitive strings), so a
 // student's Object.prototype.toJSON cannot reshape them.

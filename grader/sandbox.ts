@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import ivm from "isolated-vm";
 import { compileSubmission } from "./compile";
 import { harnessSource } from "./isolate-harness";
+import { sourceLocator, type Locate } from "./source-lines";
 import type { StudentSession } from "./run-tests";
 import { StudentError, type StudentErrorKind, type Visibility } from "./testing";
 
@@ -70,24 +71,29 @@ interface Envelope {
   kind?: StudentErrorKind;
   name?: string;
   message?: string;
+  /** Where a "threw" error was thrown, in the compiled module. */
+  line?: number;
+  col?: number;
 }
 
 /** Most calls one callEach may batch. */
 export const MAX_BATCH = 1000;
 
-function settleError(env: Envelope, what: string): StudentError {
+function settleError(env: Envelope, what: string, locate: Locate): StudentError {
   const kind = env.kind ?? "threw";
   if (kind === "threw") {
     const type = env.name ?? "Error";
-    return new StudentError("threw", `${what} threw ${type}: ${env.message ?? ""}`, type, env.message ?? "");
+    const at = env.line ? locate(env.line, env.col ?? 1) : null;
+    const where = at ? ` (line ${at.line}, column ${at.column} of your code)` : "";
+    return new StudentError("threw", `${what} threw ${type}: ${env.message ?? ""}${where}`, type, env.message ?? "");
   }
   return new StudentError(kind, `${what}: ${env.message ?? kind}`);
 }
 
 /** An envelope as the value the test sees, or the StudentError it rejects with. */
-function settle(env: Envelope, what: string): Promise<unknown> {
+function settle(env: Envelope, what: string, locate: Locate): Promise<unknown> {
   if (env.ok) return Promise.resolve(env.undef ? undefined : env.v);
-  return Promise.reject(settleError(env, what));
+  return Promise.reject(settleError(env, what, locate));
 }
 
 type HarnessFns = Record<"call" | "callEach" | "get" | "mute" | "output" | "setNamespace" | "isDone", ivm.Reference<(...a: unknown[]) => unknown>>;
@@ -149,6 +155,7 @@ export class Sandbox implements StudentSession {
     private readonly context: ivm.Context,
     private readonly fns: HarnessFns,
     private readonly o: SandboxOptions,
+    private readonly locate: Locate,
   ) {
     this.deadline = o.deadline;
   }
@@ -161,7 +168,7 @@ export class Sandbox implements StudentSession {
       returnFreshIsolate(fresh);
       return compiled;
     }
-    const sandbox = new Sandbox(fresh.isolate, fresh.context, fresh.fns, o);
+    const sandbox = new Sandbox(fresh.isolate, fresh.context, fresh.fns, o, sourceLocator(compiled.map));
     let mod: ivm.Module;
     try {
       // Parsing and linking run no student code, so the sync forms are safe here.
@@ -216,7 +223,11 @@ export class Sandbox implements StudentSession {
       const f = this.failure(e, "Loading your module");
       if (f.kind === "threw") {
         const msg = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-        this.loadFailure = new StudentError("threw", `Your module threw while loading: ${msg.slice(0, ERROR_MESSAGE_CAP)}`);
+        // isolated-vm hands over a host-side copy of the error, so reading its stack runs nothing of the student's.
+        const m = e instanceof Error && typeof e.stack === "string" ? /submission\.js:(\d+):(\d+)/.exec(e.stack) : null;
+        const at = m ? this.locate(Number(m[1]), Number(m[2])) : null;
+        const where = at ? ` (line ${at.line}, column ${at.column} of your code)` : "";
+        this.loadFailure = new StudentError("threw", `Your module threw while loading: ${msg.slice(0, ERROR_MESSAGE_CAP)}${where}`);
       } else {
         this.loadFailure = f;
       }
@@ -272,7 +283,7 @@ export class Sandbox implements StudentSession {
   private async invoke(fn: "call" | "get", name: string, args: unknown[]): Promise<unknown> {
     const what = fn === "call" ? `${name}()` : `reading ${name}`;
     const env = await this.cross(fn, what, fn === "call" ? [name, encodeArgs(args)] : [name], this.o.callTimeoutMs);
-    return settle(env, what);
+    return settle(env, what, this.locate);
   }
 
   call<T = unknown>(name: string, ...args: unknown[]): Promise<T> {
@@ -291,10 +302,10 @@ export class Sandbox implements StudentSession {
     const what = `${name}()`;
     // The batch may take as long as its calls would one by one (the grading deadline still caps it).
     const env = await this.cross("callEach", what, [name, encodeArgs(argLists)], this.o.callTimeoutMs * argLists.length);
-    if (!env.ok || !Array.isArray(env.each)) return Promise.reject(settleError(env, what));
+    if (!env.ok || !Array.isArray(env.each)) return Promise.reject(settleError(env, what, this.locate));
     return Promise.all(
       env.each.map((e) =>
-        settle(e, what).then(
+        settle(e, what, this.locate).then(
           (value) => ({ status: "fulfilled", value: value as T }) as const,
           (reason: unknown) => ({ status: "rejected", reason }) as const,
         ),

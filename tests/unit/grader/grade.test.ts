@@ -117,6 +117,28 @@ describe("grading layernorm", () => {
     expect(r.tests.every((t) => t.score === 0 && t.status === "error")).toBe(true);
   });
 
+  it("names the student's own line and column when their code throws, through the source map", async () => {
+    // Type-only lines vanish when compiling, so compiled and source lines differ: the map must be used.
+    const src = [
+      "interface Shape {", // 1
+      "  n: number;", // 2
+      "}", // 3
+      "type Vec = number[];", // 4
+      "export function layerNorm(x: Vec): Vec {", // 5
+      "  const s = undefined as unknown as Shape;", // 6
+      "  return x.map(() => s.n);", // 7: V8 points at the property read, column 24
+      "}", // 8
+      "export function rmsNorm(x: Vec): Vec { return x; }",
+      "export function groupNorm(x: Vec): Vec { return x; }",
+    ].join("\n");
+    const r = await grade(src, "visible");
+    const t = test(r, "layerNorm of [1, 2, 3]");
+    expect(t.status).toBe("error");
+    expect(t.message).toMatch(/layerNorm\(\) threw TypeError: .* \(line 7, column 24 of your code\)$/);
+    const loading = await grade('type T = string;\nconst bad: T = "x";\nthrow new RangeError("at load " + bad);\nexport function layerNorm() {}', "visible");
+    expect(loading.tests[0]!.message).toMatch(/Your module threw while loading: RangeError: at load x \(line 3, column 7 of your code\)/);
+  });
+
   it("counts columns in characters, not bytes", async () => {
     const r = await grade('const s = "ééé"; const = 1;\n');
     expect(r.status).toBe("compile_error");

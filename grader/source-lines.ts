@@ -1,0 +1,21 @@
+// Maps a position in the compiled module (what the isolate's stack traces name) back to the
+// student's own line and column, through the source map esbuild made. Parsed only when an error
+// needs it: most gradings never do.
+import { TraceMap, originalPositionFor } from "@jridgewell/trace-mapping";
+
+export type Locate = (line: number, column: number) => { line: number; column: number } | null;
+
+export function sourceLocator(map: string | undefined): Locate {
+  let traced: TraceMap | null = null;
+  return (line, column) => {
+    if (!map) return null;
+    try {
+      traced ??= new TraceMap(map);
+      // V8 columns are 1-based, source-map columns 0-based.
+      const p = originalPositionFor(traced, { line, column: Math.max(0, column - 1) });
+      return p.line === null ? null : { line: p.line, column: p.column + 1 };
+    } catch {
+      return null;
+    }
+  };
+}
