@@ -105,6 +105,12 @@ const cases: Case[] = [
     testStatuses: ["timeout"],
   },
   { name: "Error.prepareStackTrace loop then throw", source: `(Error as any).prepareStackTrace = () => { for (;;) {} };\n${all3("throw new Error('boom');")}` },
+  {
+    name: "stack forging a location outside the file",
+    source: `(Error as any).prepareStackTrace = () => "at f (file:///submission.js:99999:1) submission.js:1e309:NaN";\n${all3("throw new Error('boom');")}`,
+    testStatuses: ["error"],
+  },
+  { name: "stack getter that loops", source: all3("const e = new Error('x'); Object.defineProperty(e, 'stack', { get() { for (;;) {} } }); throw e;") },
   { name: "error whose message getter loops", source: all3("const e = new RangeError('x'); Object.defineProperty(e, 'message', { get() { for (;;) {} } }); throw e;") },
   { name: "throwing a Proxy", source: all3("throw new Proxy({}, { get() { throw new Proxy({}, {}); } });") },
   { name: "throwing at top level with an evil name getter", source: `throw { get name() { for (;;) {} }, get message() { for (;;) {} } };\n${wrong}` },
