@@ -30,11 +30,22 @@ export type CodeQuestionProps = {
 };
 
 const COMPILE_AT = /Compile error at line (\d+), column (\d+): (.*)/;
+// Runtime errors carry the student's own position (grader/source-lines.ts).
+const THROWN_AT = /^(.*) \(line (\d+), column (\d+) of your code\)$/;
 
-function compileError(view: SubmissionView): { line: number; column: number; message: string } | null {
+type Marker = { line: number; column: number; message: string };
+
+/** Where the editor should underline: the compile error, or each distinct place the code threw. */
+function errorMarkers(view: SubmissionView): Marker[] {
   const text = [view.output ?? "", ...(view.tests ?? []).map((t) => t.message ?? "")].join("\n");
-  const m = COMPILE_AT.exec(text);
-  return m ? { line: Number(m[1]), column: Number(m[2]), message: m[3]! } : null;
+  const compile = COMPILE_AT.exec(text);
+  if (compile) return [{ line: Number(compile[1]), column: Number(compile[2]), message: compile[3]! }];
+  const seen = new Map<string, Marker>();
+  for (const t of view.tests ?? []) {
+    const m = THROWN_AT.exec(t.message ?? "");
+    if (m) seen.set(`${m[2]}:${m[3]}`, { line: Number(m[2]), column: Number(m[3]), message: m[1]! });
+  }
+  return [...seen.values()];
 }
 
 export function CodeQuestion(props: CodeQuestionProps) {
@@ -49,11 +60,10 @@ export function CodeQuestion(props: CodeQuestionProps) {
     const monaco = monacoRef.current;
     const model = editor?.getModel();
     if (!monaco || !model) return;
-    const err = compileError(view);
     monaco.editor.setModelMarkers(
       model,
       "grader",
-      err ? [{ startLineNumber: err.line, startColumn: err.column, endLineNumber: err.line, endColumn: err.column + 1, message: err.message, severity: monaco.MarkerSeverity.Error }] : [],
+      errorMarkers(view).map((e) => ({ startLineNumber: e.line, startColumn: e.column, endLineNumber: e.line, endColumn: e.column + 1, message: e.message, severity: monaco.MarkerSeverity.Error })),
     );
   }, []);
   const { state, send } = useSubmission(onFinal);

@@ -157,6 +157,31 @@ describe("what reaches the browser", () => {
   });
 });
 
+describe("runtime errors", () => {
+  it("name the student's own line, which the editor underlines", async () => {
+    const throwing = [
+      "type Vec = number[];",
+      "interface Shape { n: number }",
+      "export function layerNorm(x: Vec): Vec {",
+      "  const s = undefined as unknown as Shape;",
+      "  return x.map(() => s.n);",
+      "}",
+      "export function rmsNorm(x: Vec): Vec { return x; }",
+      "export function groupNorm(x: Vec, g: number): Vec { return x; }",
+    ].join("\n");
+    await pasteIntoEditor(page, throwing);
+    await page.getByRole("button", { name: "Run visible tests" }).click();
+    const text = await finalResult(page);
+    expect(text).toMatch(/layerNorm\(\) threw TypeError: .*\(line 5, column \d+ of your code\)/);
+    await page.locator(".monaco-editor .squiggly-error").first().waitFor({ timeout: 10_000 });
+    const lines = await page.evaluate(() =>
+      (window as unknown as { monaco: { editor: { getModelMarkers(f: { owner: string }): { startLineNumber: number }[] } } }).monaco.editor.getModelMarkers({ owner: "grader" }).map((m) => m.startLineNumber),
+    );
+    expect(lines).toEqual([5]);
+    await screenshot(page, "student-10-runtime-error");
+  });
+});
+
 describe("theory questions", () => {
   it("a numeric question accepts 1.5e-3 and explains a malformed number", async () => {
     await open(page, `${app.baseUrl}/courses/ml-theory/assignments/generalization-bounds`);
