@@ -1,26 +1,27 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { STAFF, requireCourseRole } from "@/lib/access";
 import { courseRoster } from "@/lib/courses";
 
 export default async function RosterPage({ params }: { params: Promise<{ courseSlug: string }> }) {
   const { courseSlug } = await params;
   const { course } = await requireCourseRole(courseSlug, STAFF, `/courses/${courseSlug}/roster`);
-  const roster = await courseRoster(course.id);
+  const [roster, t, tn, tc] = await Promise.all([courseRoster(course.id), getTranslations("roster"), getTranslations("nav"), getTranslations("course")]);
   const counts = { STUDENT: 0, TA: 0, INSTRUCTOR: 0 };
   for (const e of roster) counts[e.role]++;
   return (
     <section>
-      <p className="crumbs"><Link href="/courses">My courses</Link> / <Link href={`/courses/${course.slug}`}>{course.title}</Link> /</p>
-      <h1>Roster</h1>
-      <p className="muted">{counts.STUDENT} students · {counts.TA} TAs · {counts.INSTRUCTOR} instructors</p>
+      <p className="crumbs"><Link href="/courses">{tn("myCourses")}</Link> / <Link href={`/courses/${course.slug}`}>{course.title}</Link> /</p>
+      <h1>{t("title")}</h1>
+      <p className="muted">{t("counts", { students: counts.STUDENT, tas: counts.TA, instructors: counts.INSTRUCTOR })}</p>
       <table className="data">
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">Section</th>
-            <th scope="col" className="hide-narrow">Student ID</th>
+            <th scope="col">{t("name")}</th>
+            <th scope="col">{t("email")}</th>
+            <th scope="col">{t("role")}</th>
+            <th scope="col">{t("section")}</th>
+            <th scope="col" className="hide-narrow">{t("studentId")}</th>
           </tr>
         </thead>
         <tbody>
@@ -28,7 +29,7 @@ export default async function RosterPage({ params }: { params: Promise<{ courseS
             <tr key={e.id}>
               <td>{e.user.name}</td>
               <td>{e.user.email}</td>
-              <td><span className={`badge role-${e.role}`}>{e.role.toLowerCase()}</span></td>
+              <td><span className={`badge role-${e.role}`}>{tc(`role.${e.role}`)}</span></td>
               <td>{e.section ?? "—"}</td>
               <td className="hide-narrow">{e.user.studentId ?? "—"}</td>
             </tr>
