@@ -20,7 +20,7 @@ export default async function StaffHome({ params }: { params: Promise<{ courseSl
     <section>
       <p className="crumbs"><Link href="/courses">My courses</Link> / <Link href={`/courses/${course.slug}`}>{course.title}</Link> /</p>
       <h1>Staff overview</h1>
-      <p className="muted">{students} students · you are <span className={`badge role-${enrollment.role}`}>{enrollment.role.toLowerCase()}</span></p>
+      <p className="muted">{students} {students === 1 ? "student" : "students"} · you are <span className={`badge role-${enrollment.role}`}>{enrollment.role.toLowerCase()}</span></p>
       <div className="cards">
         <div className="card">
           <h3><Link href={`${base}/gradebook`}>Gradebook</Link></h3>

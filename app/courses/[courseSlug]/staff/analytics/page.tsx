@@ -35,7 +35,7 @@ export default async function AnalyticsPage({ params, searchParams }: { params: 
       <div className="chart-grid">
         <div>
           <BarChart title={`Scores of ${a.title}`} labels={hist.labels} series={[{ label: "students", data: hist.counts, color: "#1f5fbf" }]} yLabel="students" />
-          <p className="muted small">{hist.submitted} of {hist.students} students have a score (totals as in the gradebook, after penalties and overrides).</p>
+          <p className="muted small">{hist.submitted} of {hist.students} {hist.students === 1 ? "student has" : "students have"} a score (totals as in the gradebook, after penalties and overrides).</p>
         </div>
         <div>
           <BarChart

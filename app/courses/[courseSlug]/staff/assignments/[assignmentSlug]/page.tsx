@@ -46,7 +46,7 @@ export default async function AssignmentPreviewPage({ params, searchParams }: { 
       {statement && <div className="statement markdown card" dangerouslySetInnerHTML={{ __html: statement }} />}
       {questions.map(({ view, numeric, choice, tests, testsError }) => (
         <div key={view.id} className="question card">
-          <h3>{view.title} <span className="muted small">{view.id} · {view.type} · {view.points} points</span></h3>
+          <h3>{view.title} <span className="muted small">{view.id} · {view.type} · {view.points} {view.points === 1 ? "point" : "points"}</span></h3>
           {view.type !== "numeric" && "promptHtml" in view && view.promptHtml && <div className="markdown" dangerouslySetInnerHTML={{ __html: view.promptHtml }} />}
           {numeric && (
             <>
