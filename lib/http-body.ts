@@ -25,11 +25,12 @@ export function assertStorableJson(value: unknown): void {
   }
 }
 
-export async function readJsonBody(req: Request, maxBytes: number): Promise<unknown> {
+/** The body's bytes, refused with 413 as soon as it passes `maxBytes` (declared or streamed). */
+export async function readBodyBytes(req: Request, maxBytes: number): Promise<Buffer> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw new HttpError(413, `Request is ${Math.ceil(declared / 1024)} KB; the limit is ${Math.floor(maxBytes / 1024)} KB.`);
   const reader = req.body?.getReader();
-  if (!reader) throw new HttpError(400, "Send a JSON body.");
+  if (!reader) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
@@ -42,9 +43,15 @@ export async function readJsonBody(req: Request, maxBytes: number): Promise<unkn
     }
     chunks.push(value);
   }
+  return Buffer.concat(chunks);
+}
+
+export async function readJsonBody(req: Request, maxBytes: number): Promise<unknown> {
+  if (!req.body) throw new HttpError(400, "Send a JSON body.");
+  const bytes = await readBodyBytes(req, maxBytes);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    parsed = JSON.parse(bytes.toString("utf8"));
   } catch {
     throw new HttpError(400, "The request body is not valid JSON.");
   }

@@ -1,19 +1,32 @@
-// next-auth's routes. An email+password sign-in that is throttled is refused here first, with
-// 429 and Retry-After; everything else is next-auth's.
+// next-auth's routes. Every POST body is read here first with a small cap (a sign-in form is
+// well under 1 KB; next-auth would read any size), and an email+password sign-in that is
+// throttled is refused with 429 and Retry-After; everything else is next-auth's.
 import NextAuth from "next-auth";
+import { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth";
+import { HttpError } from "@/lib/http";
+import { readBodyBytes } from "@/lib/http-body";
 import { refuseThrottledSignIn } from "@/lib/signin-refusal";
 
 const nextAuthHandler = NextAuth(authOptions);
+const MAX_AUTH_BODY = 16 * 1024;
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 
 async function post(req: Request, ctx: Ctx): Promise<Response> {
-  if (new URL(req.url).pathname.endsWith("/callback/credentials")) {
-    const refused = await refuseThrottledSignIn(req);
+  let body: Buffer;
+  try {
+    body = await readBodyBytes(req, MAX_AUTH_BODY);
+  } catch (e) {
+    if (e instanceof HttpError) return Response.json({ error: e.message }, { status: e.status });
+    throw e;
+  }
+  const buffered = new NextRequest(req.url, { method: "POST", headers: req.headers, body: new Uint8Array(body) });
+  if (buffered.nextUrl.pathname.endsWith("/callback/credentials")) {
+    const refused = await refuseThrottledSignIn(buffered);
     if (refused) return refused;
   }
-  return nextAuthHandler(req, ctx) as Promise<Response>;
+  return nextAuthHandler(buffered, ctx) as Promise<Response>;
 }
 
 export { nextAuthHandler as GET, post as POST };
