@@ -28,9 +28,11 @@ export function SignInForm({ callbackUrl, initialError, oidc }: Props) {
     const res = await signIn("credentials", { ...parsed.data, redirect: false, callbackUrl });
     setBusy(false);
     if (!res || res.error) {
-      // The server's own messages (throttling) are shown as they are; a plain miss in the UI language.
+      // A plain miss and the throttle (lib/signin-throttle.ts words it) in the UI language; any
+      // other message from the server as it is.
       const plainMiss = !res?.error || res.error === "CredentialsSignin" || res.error === "Wrong email or password.";
-      setError(plainMiss ? t("wrong") : (res.error ?? undefined));
+      const throttled = /^Too many failed sign-ins\. Try again in (\d+) minute/.exec(res?.error ?? "");
+      setError(plainMiss ? t("wrong") : throttled ? t("throttled", { minutes: Number(throttled[1]) }) : (res.error ?? undefined));
       return;
     }
     window.location.assign(callbackUrl);

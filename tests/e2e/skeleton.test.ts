@@ -91,6 +91,12 @@ describe("walking skeleton in the browser", () => {
     await page.locator("#signin-error").waitFor();
     expect(await page.locator("#signin-error").textContent()).toBe("Too many failed sign-ins. Try again in 15 minutes.");
     await screenshot(page, "skeleton-throttled");
+    // The same refusal in the reader's language.
+    await page.getByLabel("Language").selectOption("zh");
+    await page.getByRole("button", { name: "登录", exact: true }).waitFor();
+    await signIn(page, app.baseUrl, email, "wrong-password", { email: "邮箱", password: "密码", submit: "登录" });
+    await page.locator("#signin-error").waitFor();
+    expect(await page.locator("#signin-error").textContent()).toBe("登录失败次数过多，请在 15 分钟后重试。");
     await page.context().close();
   });
 

@@ -31,9 +31,12 @@ export async function open(page: Page, url: string): Promise<void> {
   await hydrated(page);
 }
 
-export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+const ENGLISH_FORM = { email: "Email", password: "Password", submit: "Sign in" };
+
+/** Fills and sends the sign-in form; `labels` for a page in another language. */
+export async function signIn(page: Page, baseUrl: string, email: string, password: string, labels = ENGLISH_FORM): Promise<void> {
   await open(page, `${baseUrl}/signin`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.getByLabel(labels.email, { exact: true }).fill(email);
+  await page.getByLabel(labels.password, { exact: true }).fill(password);
+  await page.getByRole("button", { name: labels.submit, exact: true }).click();
 }
