@@ -17,6 +17,14 @@ async function main() {
   ensureAuthSecret();
   const baseUrl = env.NEXTAUTH_URL ?? `http://${env.HOST}:${env.PORT}`;
   process.env.NEXTAUTH_URL ??= baseUrl;
+  // The port first: a port in use is reported at once, not after a build and the migrations.
+  // Until the site is ready every request gets a 503 saying so.
+  const site: { handle?: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> } = {};
+  const server = http.createServer((req, res) => {
+    if (site.handle) return void site.handle(req, res);
+    res.writeHead(503, { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "5" }).end("The course site is starting; try again in a few seconds.\n");
+  });
+  await new Promise<void>((resolve, reject) => server.once("error", reject).listen(env.PORT, env.HOST, resolve));
   if (!process.argv.includes("--no-build")) buildIfNeeded();
 
   const prepared = await prepareDatabase({ demo: env.SEED_DEMO ? "always" : isEmbedded(env) ? "if-empty" : "never" });
@@ -25,9 +33,7 @@ async function main() {
 
   const app = next({ dev: false, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
   await app.prepare();
-  const handle = app.getRequestHandler();
-  const server = http.createServer((req, res) => void handle(req, res));
-  await new Promise<void>((resolve, reject) => server.once("error", reject).listen(env.PORT, env.HOST, resolve));
+  site.handle = app.getRequestHandler();
 
   // Embedded mode has one machine and one database opener: the grader worker runs in this process.
   // EMBEDDED_WORKER=1 also runs one beside a real PostgreSQL (small deployments, tests).

@@ -4,8 +4,16 @@ import { DatabaseUnavailableError } from "@/lib/database";
 import { MigrationError } from "@/lib/migrations";
 
 export function exitWithError(error: unknown): never {
+  const sys = error as { code?: unknown; address?: unknown; port?: unknown };
   if (error instanceof EnvError || error instanceof DatabaseUnavailableError || error instanceof MigrationError) {
     console.error(error.message);
+  } else if (sys.code === "EADDRINUSE" || sys.code === "EACCES") {
+    const where = `${String(sys.address ?? "")}:${String(sys.port ?? "")}`;
+    console.error(
+      sys.code === "EADDRINUSE"
+        ? `Port ${String(sys.port)} is already in use (${where}): another \`npm start\` may be running. Stop it, or choose another port with PORT=...`
+        : `Not allowed to listen on ${where}: ports below 1024 need extra rights. Choose another port with PORT=...`,
+    );
   } else {
     console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   }
