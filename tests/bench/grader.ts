@@ -62,7 +62,13 @@ async function floor(): Promise<{ perS: number; p50: number }> {
       async call<T>(name: string, ...args: unknown[]) {
         const f = mod[name];
         if (typeof f !== "function") throw new StudentError("missing", `export "${name}" is missing`);
-        return structuredClone(f(...structuredClone(args))) as T;
+        try {
+          return structuredClone(f(...structuredClone(args))) as T;
+        } catch (e) {
+          // As the sandbox reports it: a StudentError naming what the student's code threw.
+          const err = e as Error;
+          throw new StudentError("threw", `${name}() threw ${err.name}: ${err.message}`, err.name, err.message);
+        }
       },
       async get<T>(name: string) {
         return structuredClone(mod[name]) as T;
