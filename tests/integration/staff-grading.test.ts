@@ -8,6 +8,7 @@ import { regradeProgress, startRegrade } from "@/lib/staff/regrade";
 import { PRIORITY } from "@/lib/queue/jobs";
 import { useFreshDatabase } from "./lib/test-db";
 import { seedStaffCourse, type StaffCourse } from "./lib/staff-fixture";
+import { refusal } from "./lib/refusal";
 
 let ctx: StaffCourse;
 const item = (k: string) => ctx.items.find((i) => i.key === k)!;
@@ -18,15 +19,7 @@ beforeAll(async () => {
 });
 afterAll(closeDb);
 
-async function refusal(p: Promise<unknown>): Promise<StaffError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof StaffError) return e;
-    throw e;
-  }
-  throw new Error("expected a refusal");
-}
+const refused = (p: Promise<unknown>) => refusal(p, StaffError);
 
 describe("rubric grading", () => {
   it("scores are the clamped sum of applied items and the adjustment", () => {
@@ -55,7 +48,7 @@ describe("rubric grading", () => {
     const base = { courseId: ctx.course.id, submissionId: ctx.proofId, comment: "", adjustment: 0, expectedRevision: g.revision };
     const first = await saveManualGrading(ctx.db, { ...base, graderId: ctx.ta.id, itemIds: [item("constraints").id] });
     expect(first.revision).toBe(g.revision + 1);
-    const late = await refusal(saveManualGrading(ctx.db, { ...base, graderId: ctx.students[2]!.id, itemIds: [item("combine").id] }));
+    const late = await refused(saveManualGrading(ctx.db, { ...base, graderId: ctx.students[2]!.id, itemIds: [item("combine").id] }));
     expect(late.status).toBe(409);
     expect(late.message).toBe(CONFLICT_MESSAGE);
     const stored = await ctx.db.manualGrading.findUniqueOrThrow({ where: { submissionId: ctx.proofId }, include: { items: true } });
@@ -75,9 +68,9 @@ describe("rubric grading", () => {
 
   it("refuses items of another question and submissions of other types", async () => {
     const code = await ctx.db.submission.findFirstOrThrow({ where: { questionKey: "construction" } });
-    expect((await refusal(saveManualGrading(ctx.db, { courseId: ctx.course.id, submissionId: code.id, graderId: ctx.ta.id, itemIds: [], comment: "", adjustment: 0, expectedRevision: 0 }))).status).toBe(400);
+    expect((await refused(saveManualGrading(ctx.db, { courseId: ctx.course.id, submissionId: code.id, graderId: ctx.ta.id, itemIds: [], comment: "", adjustment: 0, expectedRevision: 0 }))).status).toBe(400);
     const foreign = await ctx.db.rubricItem.create({ data: { assignmentId: ctx.xor.id, questionKey: "other", key: "x", points: 1, description: "x", position: 9 } });
-    const err = await refusal(saveManualGrading(ctx.db, { courseId: ctx.course.id, submissionId: ctx.proofId, graderId: ctx.ta.id, itemIds: [foreign.id], comment: "", adjustment: 0, expectedRevision: 99 }));
+    const err = await refused(saveManualGrading(ctx.db, { courseId: ctx.course.id, submissionId: ctx.proofId, graderId: ctx.ta.id, itemIds: [foreign.id], comment: "", adjustment: 0, expectedRevision: 99 }));
     expect(err.status).toBe(400);
   });
 
@@ -101,6 +94,6 @@ describe("regrade all", () => {
     expect(finals.every((s) => s.kind === "SUBMIT")).toBe(true);
     await ctx.db.gradingJob.updateMany({ where: { id: jobs[0]!.id }, data: { status: "DONE" } });
     expect(await regradeProgress(ctx.db, ctx.course.id, p.batchId)).toMatchObject({ total: 2, queued: 1, done: 1 });
-    expect((await refusal(startRegrade(ctx.db, { courseId: ctx.course.id, assignmentId: ctx.xor.id, questionKey: "xor-proof", actorId: ctx.ta.id }))).status).toBe(400);
+    expect((await refused(startRegrade(ctx.db, { courseId: ctx.course.id, assignmentId: ctx.xor.id, questionKey: "xor-proof", actorId: ctx.ta.id }))).status).toBe(400);
   });
 });

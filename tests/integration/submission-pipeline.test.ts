@@ -10,6 +10,7 @@ import { numericAnswer, numericParams } from "@/lib/question-types/numeric";
 import type { VersionContent } from "@/lib/assignments/public-view";
 import { useFreshDatabase } from "./lib/test-db";
 import { seedCourse } from "./lib/course-fixture";
+import { refusal } from "./lib/refusal";
 
 const solution = readFileSync("assignments/layernorm/solution.ts", "utf8");
 const starter = readFileSync("assignments/layernorm/starter.ts", "utf8");
@@ -30,15 +31,7 @@ async function waitGraded(submissionId: string, ms = 30_000) {
   throw new Error(`submission ${submissionId} was not graded within ${ms} ms`);
 }
 
-async function refusal(p: Promise<unknown>): Promise<SubmitRefused> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof SubmitRefused) return e;
-    throw e;
-  }
-  throw new Error("expected a refusal");
-}
+const refused = (p: Promise<unknown>) => refusal(p, SubmitRefused);
 
 beforeAll(async () => {
   await useFreshDatabase();
@@ -77,14 +70,14 @@ describe("the submission pipeline", () => {
     await worker!.stop();
     worker = undefined;
     await submit(db, base(s));
-    const r = await refusal(submit(db, base(s)));
+    const r = await refused(submit(db, base(s)));
     expect(r.status).toBe(429);
     expect(r.message).toMatch(/still being graded/);
     worker = await startWorker({ name: "test", poolSize: 2, leaseMs: 2000, pollMs: 200, log: () => {} });
   });
 
   it("refuses after the deadline with the deadline shown, and accepts late work inside the late window with the flag", async () => {
-    const r = await refusal(submit(db, base(ctx.students[0]!.id, { now: new Date("2027-02-01T00:00:00Z") })));
+    const r = await refused(submit(db, base(ctx.students[0]!.id, { now: new Date("2027-02-01T00:00:00Z") })));
     expect(r.status).toBe(403);
     expect(r.message).toMatch(/The deadline was 2026-12-20T23:59:00.000Z/);
   });
@@ -99,12 +92,12 @@ describe("the submission pipeline", () => {
 
   it("refuses oversized code and malformed answers with a clear message, writing nothing", async () => {
     const before = await db.submission.count();
-    const big = await refusal(submit(db, base(ctx.students[0]!.id, { code: "x".repeat(300 * 1024) })));
+    const big = await refused(submit(db, base(ctx.students[0]!.id, { code: "x".repeat(300 * 1024) })));
     expect(big.status).toBe(413);
     expect(big.message).toMatch(/Submission is 300 KB; the limit is 256 KB/);
-    const empty = await refusal(submit(db, base(ctx.students[0]!.id, { code: "   " })));
+    const empty = await refused(submit(db, base(ctx.students[0]!.id, { code: "   " })));
     expect(empty.status).toBe(400);
-    const missing = await refusal(submit(db, base(ctx.students[0]!.id, { questionKey: "nope" })));
+    const missing = await refused(submit(db, base(ctx.students[0]!.id, { questionKey: "nope" })));
     expect(missing.status).toBe(404);
     expect(await db.submission.count()).toBe(before);
   });
