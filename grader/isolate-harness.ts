@@ -3,6 +3,8 @@
 // globals or prototypes changes how calls are made or how results are serialized. Every call
 // returns one plain JSON string built inside the isolate; only strings ever cross to the host.
 
+import { COMPILED_AT } from "./source-lines";
+
 export interface HarnessOptions {
   /** Random global name the compiled module calls as its last statement (top-level await done). */
   doneMarker: string;
@@ -86,7 +88,7 @@ function encode(v) { return enc(v, 0, [], { left: RESULT_CAP }); }
 
 // Where in the compiled module an error was thrown: the first submission.js frame of its stack.
 // Reading .stack may run the student's Error.prepareStackTrace; this runs inside the timed call.
-const AT = /submission\\.js:(\\d+):(\\d+)/;
+const AT = /${COMPILED_AT.source}/;
 function whereThrown(e) {
   try {
     const st = e.stack;

@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import ivm from "isolated-vm";
 import { compileSubmission } from "./compile";
 import { harnessSource } from "./isolate-harness";
-import { sourceLocator, type Locate } from "./source-lines";
+import { COMPILED_AT, sourceLocator, whereInSource, type Locate } from "./source-lines";
 import type { StudentSession } from "./run-tests";
 import { StudentError, type StudentErrorKind, type Visibility } from "./testing";
 
@@ -83,17 +83,15 @@ function settleError(env: Envelope, what: string, locate: Locate): StudentError 
   const kind = env.kind ?? "threw";
   if (kind === "threw") {
     const type = env.name ?? "Error";
-    const at = env.line ? locate(env.line, env.col ?? 1) : null;
-    const where = at ? ` (line ${at.line}, column ${at.column} of your code)` : "";
+    const where = env.line ? whereInSource(locate, env.line, env.col ?? 1) : "";
     return new StudentError("threw", `${what} threw ${type}: ${env.message ?? ""}${where}`, type, env.message ?? "");
   }
   return new StudentError(kind, `${what}: ${env.message ?? kind}`);
 }
 
 /** An envelope as the value the test sees, or the StudentError it rejects with. */
-function settle(env: Envelope, what: string, locate: Locate): Promise<unknown> {
-  if (env.ok) return Promise.resolve(env.undef ? undefined : env.v);
-  return Promise.reject(settleError(env, what, locate));
+function settle(env: Envelope, what: string, locate: Locate): PromiseSettledResult<unknown> {
+  return env.ok ? { status: "fulfilled", value: env.undef ? undefined : env.v } : { status: "rejected", reason: settleError(env, what, locate) };
 }
 
 type HarnessFns = Record<"call" | "callEach" | "get" | "mute" | "output" | "setNamespace" | "isDone", ivm.Reference<(...a: unknown[]) => unknown>>;
@@ -224,9 +222,8 @@ export class Sandbox implements StudentSession {
       if (f.kind === "threw") {
         const msg = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
         // isolated-vm hands over a host-side copy of the error, so reading its stack runs nothing of the student's.
-        const m = e instanceof Error && typeof e.stack === "string" ? /submission\.js:(\d+):(\d+)/.exec(e.stack) : null;
-        const at = m ? this.locate(Number(m[1]), Number(m[2])) : null;
-        const where = at ? ` (line ${at.line}, column ${at.column} of your code)` : "";
+        const m = e instanceof Error && typeof e.stack === "string" ? COMPILED_AT.exec(e.stack) : null;
+        const where = m ? whereInSource(this.locate, Number(m[1]), Number(m[2])) : "";
         this.loadFailure = new StudentError("threw", `Your module threw while loading: ${msg.slice(0, ERROR_MESSAGE_CAP)}${where}`);
       } else {
         this.loadFailure = f;
@@ -283,7 +280,8 @@ export class Sandbox implements StudentSession {
   private async invoke(fn: "call" | "get", name: string, args: unknown[]): Promise<unknown> {
     const what = fn === "call" ? `${name}()` : `reading ${name}`;
     const env = await this.cross(fn, what, fn === "call" ? [name, encodeArgs(args)] : [name], this.o.callTimeoutMs);
-    return settle(env, what, this.locate);
+    const r = settle(env, what, this.locate);
+    return r.status === "fulfilled" ? r.value : Promise.reject(r.reason);
   }
 
   call<T = unknown>(name: string, ...args: unknown[]): Promise<T> {
@@ -302,15 +300,8 @@ export class Sandbox implements StudentSession {
     const what = `${name}()`;
     // The batch may take as long as its calls would one by one (the grading deadline still caps it).
     const env = await this.cross("callEach", what, [name, encodeArgs(argLists)], this.o.callTimeoutMs * argLists.length);
-    if (!env.ok || !Array.isArray(env.each)) return Promise.reject(settleError(env, what, this.locate));
-    return Promise.all(
-      env.each.map((e) =>
-        settle(e, what, this.locate).then(
-          (value) => ({ status: "fulfilled", value: value as T }) as const,
-          (reason: unknown) => ({ status: "rejected", reason }) as const,
-        ),
-      ),
-    );
+    if (!env.ok || !Array.isArray(env.each)) throw settleError(env, what, this.locate);
+    return env.each.map((e) => settle(e, what, this.locate) as PromiseSettledResult<T>);
   }
 
   /** The student's console output (capped); empty if the isolate is gone. */

@@ -5,6 +5,15 @@ import { TraceMap, originalPositionFor } from "@jridgewell/trace-mapping";
 
 export type Locate = (line: number, column: number) => { line: number; column: number } | null;
 
+/** A compiled position in a stack trace (the module is compiled as file:///submission.js). */
+export const COMPILED_AT = /submission\.js:(\d+):(\d+)/;
+
+/** " (line L, column C of your code)" for a compiled position, or "" when it maps nowhere. */
+export function whereInSource(locate: Locate, line: number, column: number): string {
+  const at = locate(line, column);
+  return at ? ` (line ${at.line}, column ${at.column} of your code)` : "";
+}
+
 export function sourceLocator(map: string | undefined): Locate {
   let traced: TraceMap | null = null;
   return (line, column) => {

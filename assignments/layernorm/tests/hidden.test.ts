@@ -169,8 +169,7 @@ export default defineTests([
       // A groupNorm that throws on everything (or overflows its stack) earns nothing here.
       const x = [1, 2, 3, 4, 5, 6];
       const valid = [1, 2, 3, 6];
-      const good = await s.callEach<number[]>("groupNorm", valid.map((g) => [x, g]));
-      if (!good.every((o, i) => o.status === "fulfilled" && allCloseOk(o.value, refGroupNorm(x, valid[i]!), TOL))) {
+      if ((await fraction(s, "groupNorm", valid.map((g) => [x, g]), valid.map((g) => refGroupNorm(x, g)))) < 1) {
         fail("groupNorm must be right on valid groups before its error handling is graded");
       }
       // Each invalid count must throw a RangeError (a timeout fails the whole batch, and the test).
