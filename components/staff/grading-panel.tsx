@@ -3,6 +3,7 @@
 // based on; the server refuses a save over someone else's newer one, and we say so.
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { manualScore } from "@/lib/staff/manual-score";
 import { postJson } from "./post-json";
 
 type Item = { id: string; points: number; description: string };
@@ -18,7 +19,6 @@ type Props = {
   queueUrl: string;
 };
 
-const round = (x: number) => Math.round(x * 100) / 100;
 
 export function GradingPanel(props: Props) {
   const router = useRouter();
@@ -29,10 +29,11 @@ export function GradingPanel(props: Props) {
   const saving = useRef(false);
   const panel = useRef<HTMLElement>(null);
   const adj = Number(adjustment) || 0;
-  const score = useMemo(() => {
-    const sum = props.rubric.filter((r) => selected.has(r.id)).reduce((s, r) => s + r.points, 0) + adj;
-    return round(Math.min(Math.max(sum, 0), props.questionPoints));
-  }, [props.rubric, props.questionPoints, selected, adj]);
+  // The same function the server stores the score with.
+  const score = useMemo(
+    () => manualScore(props.rubric.filter((r) => selected.has(r.id)).map((r) => r.points), adj, props.questionPoints),
+    [props.rubric, props.questionPoints, selected, adj],
+  );
 
   const toggle = useCallback((id: string) => {
     setSelected((prev) => {

@@ -5,13 +5,9 @@
 import { createHash } from "node:crypto";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { StaffError } from "@/lib/staff/errors";
+import { manualScore } from "@/lib/staff/manual-score";
 
 type Tx = Prisma.TransactionClient;
-
-export function manualScore(itemPoints: number[], adjustment: number, questionPoints: number): number {
-  const sum = itemPoints.reduce((s, p) => s + p, 0) + adjustment;
-  return Math.round(Math.min(Math.max(sum, 0), questionPoints) * 1e6) / 1e6;
-}
 
 export const CONFLICT_MESSAGE = "Someone else changed this grading since you opened it. Reload to see their version, then apply your changes again.";
 

@@ -2,7 +2,8 @@
 // the queue order is stable; regrade-all makes new jobs at regrade priority.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb } from "@/lib/db";
-import { editRubricItem, manualScore, proofQueue, saveManualGrading, CONFLICT_MESSAGE } from "@/lib/staff/manual-grading";
+import { editRubricItem, proofQueue, saveManualGrading, CONFLICT_MESSAGE } from "@/lib/staff/manual-grading";
+import { manualScore } from "@/lib/staff/manual-score";
 import { StaffError } from "@/lib/staff/errors";
 import { regradeProgress, startRegrade } from "@/lib/staff/regrade";
 import { PRIORITY } from "@/lib/queue/jobs";
