@@ -4,6 +4,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { forbidden, notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { authOptions } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import type { Course, Enrollment, Role, User } from "@/lib/generated/prisma/client";
@@ -23,21 +24,29 @@ export class AccessError extends Error {
   }
 }
 
+// The layout and the page of one request both ask who is signed in: React's cache() makes that
+// one session decode and one query per request (outside a request it simply calls through).
+const sessionUserId = cache(async (): Promise<string | null> => {
+  const session = await getServerSession(authOptions);
+  return (session?.user as { id?: string } | undefined)?.id ?? null;
+});
+
+const findSessionUser = cache(async (id: string): Promise<SessionUser | null> => {
+  const db = await getDb();
+  return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, isAdmin: true, locale: true } });
+});
+
 /** The signed-in user, or null (also for a stale cookie whose user no longer exists). */
 export async function currentUser(): Promise<SessionUser | null> {
   const id = await sessionUserId();
-  if (!id) return null;
-  const db = await getDb();
-  return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, isAdmin: true, locale: true } });
+  return id ? findSessionUser(id) : null;
 }
 
 /** The decision itself, for a known user id (or none); shared by every adapter below. */
 export async function decideCourseAccess(userId: string | null, courseSlug: string, roles: Role[] = EVERYONE): Promise<CourseAccess> {
-  const db = await getDb();
-  const user = userId
-    ? await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, isAdmin: true, locale: true } })
-    : null;
+  const user = userId ? await findSessionUser(userId) : null;
   if (!user) throw new AccessError(401, "Sign in to continue.");
+  const db = await getDb();
   const course = await db.course.findUnique({ where: { slug: courseSlug } });
   const enrollment = course
     ? await db.enrollment.findUnique({ where: { userId_courseId: { userId: user.id, courseId: course.id } } })
@@ -45,11 +54,6 @@ export async function decideCourseAccess(userId: string | null, courseSlug: stri
   if (!course || !enrollment) throw new AccessError(404, "No such course.");
   if (!roles.includes(enrollment.role)) throw new AccessError(403, "This page is for course staff.");
   return { user, course, enrollment, isStaff: STAFF.includes(enrollment.role) };
-}
-
-async function sessionUserId(): Promise<string | null> {
-  const session = await getServerSession(authOptions);
-  return (session?.user as { id?: string } | undefined)?.id ?? null;
 }
 
 /** For route handlers and server actions: throws AccessError (see lib/http.ts). */
