@@ -4,9 +4,13 @@ import "server-only";
 import { AccessError, decideCourseAccess, currentUser } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { effectiveDeadlines } from "@/lib/submissions/policy";
-import { submissionView } from "@/lib/submissions/views";
+import { submissionView, type SubmissionView } from "@/lib/submissions/views";
 
-export async function readableSubmission(id: string) {
+/**
+ * Authorizes reading submission `id` (the checks run once) and returns a reader of its current
+ * view; a live stream calls the reader again and again without repeating the checks.
+ */
+export async function submissionReader(id: string): Promise<() => Promise<SubmissionView>> {
   const user = await currentUser();
   if (!user) throw new AccessError(401, "Sign in to continue.");
   const db = await getDb();
@@ -16,7 +20,13 @@ export async function readableSubmission(id: string) {
   if (!access || (s.userId !== user.id && !access.isStaff)) throw new AccessError(404, "No such submission.");
   const ext = await db.extension.findUnique({ where: { userId_assignmentId: { userId: s.userId, assignmentId: s.assignmentId } } });
   const due = effectiveDeadlines(s.assignment, ext).dueAt;
-  const found = await submissionView(db, id, { duePassed: due.getTime() < Date.now(), staff: access.isStaff });
-  if (!found) throw new AccessError(404, "No such submission.");
-  return found.view;
+  return async () => {
+    const found = await submissionView(db, id, { duePassed: due.getTime() < Date.now(), staff: access.isStaff });
+    if (!found) throw new AccessError(404, "No such submission.");
+    return found.view;
+  };
+}
+
+export async function readableSubmission(id: string): Promise<SubmissionView> {
+  return (await submissionReader(id))();
 }

@@ -3,13 +3,14 @@
 // database here works the same in both database modes and on any number of web servers.
 import { handler } from "@/lib/http";
 import { submissionIdSchema } from "@/lib/submissions/request";
-import { readableSubmission } from "@/lib/submissions/access";
+import { submissionReader } from "@/lib/submissions/access";
 
 const FINAL = new Set(["graded", "failed", "awaiting_grading"]);
 
 export const GET = handler(async (req: Request, ctx: { params: Promise<{ submissionId: string }> }) => {
   const id = submissionIdSchema.parse((await ctx.params).submissionId);
-  const first = await readableSubmission(id); // authorizes before the stream opens
+  const read = await submissionReader(id); // authorizes once, before the stream opens
+  const first = await read();
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
@@ -21,7 +22,7 @@ export const GET = handler(async (req: Request, ctx: { params: Promise<{ submiss
       while (!FINAL.has(view.status) && Date.now() < until && !req.signal.aborted) {
         await new Promise((r) => setTimeout(r, 150));
         try {
-          view = await readableSubmission(id);
+          view = await read();
         } catch {
           break;
         }
