@@ -8,9 +8,7 @@ import { getEnv } from "@/lib/env";
 export function ensureAuthSecret(): string {
   const env = getEnv();
   if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
-  if (env.NODE_ENV === "production" && env.DATABASE_URL) {
-    throw new Error("Setting NEXTAUTH_SECRET is required in production (generate one: openssl rand -base64 32)");
-  }
+  // Production with DATABASE_URL and no secret never gets here: getEnv() refuses it (lib/env.ts).
   const file = path.resolve(env.DATA_DIR, "nextauth-secret");
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });

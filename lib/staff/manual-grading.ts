@@ -114,7 +114,8 @@ export function queueRank(assignmentId: string, questionKey: string, userId: str
   return createHash("sha256").update(`${assignmentId}:${questionKey}:${userId}`).digest("hex");
 }
 
-export type QueueEntry = { submissionId: string; userId: string; name: string; createdAt: Date; graded: boolean; score: number | null; grader: string | null };
+/** `rank`: the student's place in the stable shuffled order (pages sort by it, not by name). */
+export type QueueEntry = { submissionId: string; userId: string; name: string; createdAt: Date; graded: boolean; score: number | null; grader: string | null; rank: string };
 
 /** Each student's final proof for a question: ungraded first, then graded, each in stable shuffled order. */
 export async function proofQueue(db: PrismaClient, assignmentId: string, questionKey: string): Promise<QueueEntry[]> {
@@ -128,9 +129,14 @@ export async function proofQueue(db: PrismaClient, assignmentId: string, questio
   });
   return subs
     .map((s) => ({
-      entry: { submissionId: s.id, userId: s.userId, name: s.user.name, createdAt: s.createdAt, graded: Boolean(s.manualGrading), score: s.manualGrading?.score ?? null, grader: s.manualGrading?.grader?.email ?? null },
+      submissionId: s.id,
+      userId: s.userId,
+      name: s.user.name,
+      createdAt: s.createdAt,
+      graded: Boolean(s.manualGrading),
+      score: s.manualGrading?.score ?? null,
+      grader: s.manualGrading?.grader?.email ?? null,
       rank: queueRank(assignmentId, questionKey, s.userId),
     }))
-    .sort((x, y) => Number(x.entry.graded) - Number(y.entry.graded) || (x.rank < y.rank ? -1 : x.rank > y.rank ? 1 : 0))
-    .map((x) => x.entry);
+    .sort((x, y) => Number(x.graded) - Number(y.graded) || (x.rank < y.rank ? -1 : x.rank > y.rank ? 1 : 0));
 }

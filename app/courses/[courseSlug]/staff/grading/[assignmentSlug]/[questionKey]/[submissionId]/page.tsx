@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db";
 import { renderMarkdown } from "@/lib/markdown";
 import { localizedFile } from "@/lib/assignments/public-view";
 import { staffAssignment } from "@/lib/staff/course-data";
-import { proofQueue, queueRank } from "@/lib/staff/manual-grading";
+import { proofQueue } from "@/lib/staff/manual-grading";
 import { LocalTime } from "@/components/local-time";
 import { GradingPanel } from "@/components/staff/grading-panel";
 
@@ -26,7 +26,7 @@ export default async function GradeProofPage({ params }: { params: Promise<{ cou
     db.rubricItem.findMany({ where: { assignmentId: a.id, questionKey: q.key }, orderBy: { position: "asc" } }),
   ]);
   // Navigation follows the fixed shuffled order, whatever is graded; "save & next" skips to the next ungraded.
-  const ordered = [...queue].sort((x, y) => (queueRank(a.id, q.key, x.userId) < queueRank(a.id, q.key, y.userId) ? -1 : 1));
+  const ordered = [...queue].sort((x, y) => (x.rank < y.rank ? -1 : 1));
   const at = ordered.findIndex((e) => e.submissionId === s.id);
   const base = `/courses/${course.slug}/staff/grading/${a.slug}/${q.key}`;
   const url = (e: { submissionId: string } | undefined) => (e ? `${base}/${e.submissionId}` : null);
