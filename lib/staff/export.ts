@@ -8,6 +8,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { computeGradebook, type Gradebook } from "@/lib/staff/gradebook";
+import { StaffError } from "@/lib/staff/errors";
 
 export const EXPORT_FORMATS = ["canvas", "long"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -31,7 +32,12 @@ export const LONG_COLUMNS = [
   "version",
 ] as const;
 
-export class ExportRefused extends Error {}
+/** An export that would mislead the LMS (e.g. duplicate column titles): 422 in the web route. */
+export class ExportRefused extends StaffError {
+  constructor(message: string) {
+    super(422, message);
+  }
+}
 
 /** A plain decimal with at most 2 decimals and no thousands separators; "" for none. */
 export function formatScore(x: number | null | undefined): string {

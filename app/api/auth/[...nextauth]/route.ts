@@ -4,7 +4,7 @@
 import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth";
-import { HttpError } from "@/lib/http";
+import { toErrorResponse } from "@/lib/http";
 import { readBodyBytes } from "@/lib/http-body";
 import { refuseThrottledSignIn } from "@/lib/signin-refusal";
 
@@ -18,8 +18,7 @@ async function post(req: Request, ctx: Ctx): Promise<Response> {
   try {
     body = await readBodyBytes(req, MAX_AUTH_BODY);
   } catch (e) {
-    if (e instanceof HttpError) return Response.json({ error: e.message }, { status: e.status });
-    throw e;
+    return toErrorResponse(e);
   }
   const buffered = new NextRequest(req.url, { method: "POST", headers: req.headers, body: new Uint8Array(body) });
   if (buffered.nextUrl.pathname.endsWith("/callback/credentials")) {

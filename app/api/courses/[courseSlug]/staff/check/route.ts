@@ -4,11 +4,11 @@ import { STAFF, authorizeCourse } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { readJsonBody } from "@/lib/http-body";
 import { requireStaffAssignment } from "@/lib/staff/course-data";
-import { staffHandler } from "@/lib/staff/http";
 import { checkVersion } from "@/lib/staff/preview";
 import { checkBody } from "@/lib/staff/route-input";
+import { handler } from "@/lib/http";
 
-export const POST = staffHandler(async (req: Request, { params }: { params: Promise<{ courseSlug: string }> }) => {
+export const POST = handler(async (req: Request, { params }: { params: Promise<{ courseSlug: string }> }) => {
   const { courseSlug } = await params;
   const { course } = await authorizeCourse(courseSlug, STAFF);
   const body = checkBody.parse(await readJsonBody(req, 4 * 1024));

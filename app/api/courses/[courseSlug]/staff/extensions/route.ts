@@ -5,12 +5,12 @@ import { getDb } from "@/lib/db";
 import { readJsonBody } from "@/lib/http-body";
 import { requireStaffAssignment } from "@/lib/staff/course-data";
 import { grantExtension, revokeExtension } from "@/lib/staff/extensions";
-import { staffHandler } from "@/lib/staff/http";
 import { extensionBody, extensionDelete } from "@/lib/staff/route-input";
+import { handler } from "@/lib/http";
 
 type Ctx = { params: Promise<{ courseSlug: string }> };
 
-export const POST = staffHandler(async (req: Request, { params }: Ctx) => {
+export const POST = handler(async (req: Request, { params }: Ctx) => {
   const { courseSlug } = await params;
   const { course, user } = await authorizeCourse(courseSlug, STAFF);
   const body = extensionBody.parse(await readJsonBody(req, 16 * 1024));
@@ -20,7 +20,7 @@ export const POST = staffHandler(async (req: Request, { params }: Ctx) => {
   return Response.json({ ok: true });
 });
 
-export const DELETE = staffHandler(async (req: Request, { params }: Ctx) => {
+export const DELETE = handler(async (req: Request, { params }: Ctx) => {
   const { courseSlug } = await params;
   const { course, user } = await authorizeCourse(courseSlug, STAFF);
   const body = extensionDelete.parse(await readJsonBody(req, 4 * 1024));

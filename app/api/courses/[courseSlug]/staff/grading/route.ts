@@ -2,12 +2,12 @@
 // 409 when someone else saved a newer revision in the meantime.
 import { STAFF, authorizeCourse } from "@/lib/access";
 import { getDb } from "@/lib/db";
-import { staffHandler } from "@/lib/staff/http";
 import { readJsonBody } from "@/lib/http-body";
 import { saveManualGrading } from "@/lib/staff/manual-grading";
 import { gradingBody } from "@/lib/staff/route-input";
+import { handler } from "@/lib/http";
 
-export const POST = staffHandler(async (req: Request, { params }: { params: Promise<{ courseSlug: string }> }) => {
+export const POST = handler(async (req: Request, { params }: { params: Promise<{ courseSlug: string }> }) => {
   const { courseSlug } = await params;
   const { course, user } = await authorizeCourse(courseSlug, STAFF);
   const body = gradingBody.parse(await readJsonBody(req, 64 * 1024));

@@ -1,13 +1,13 @@
 // POST {assignment, question, userId, score|null, reason} — set (or remove) a grade override.
 import { STAFF, authorizeCourse } from "@/lib/access";
 import { getDb } from "@/lib/db";
-import { staffHandler } from "@/lib/staff/http";
 import { readJsonBody } from "@/lib/http-body";
 import { requireStaffAssignment } from "@/lib/staff/course-data";
 import { setOverride } from "@/lib/staff/overrides";
 import { overrideBody } from "@/lib/staff/route-input";
+import { handler } from "@/lib/http";
 
-export const POST = staffHandler(async (req: Request, { params }: { params: Promise<{ courseSlug: string }> }) => {
+export const POST = handler(async (req: Request, { params }: { params: Promise<{ courseSlug: string }> }) => {
   const { courseSlug } = await params;
   const { course, user } = await authorizeCourse(courseSlug, STAFF);
   const body = overrideBody.parse(await readJsonBody(req, 16 * 1024));

@@ -4,13 +4,13 @@ import { STAFF, authorizeCourse } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { readJsonBody } from "@/lib/http-body";
 import { requireStaffAssignment } from "@/lib/staff/course-data";
-import { staffHandler } from "@/lib/staff/http";
 import { regradeProgress, startRegrade } from "@/lib/staff/regrade";
 import { regradeBody, regradeQuery } from "@/lib/staff/route-input";
+import { handler } from "@/lib/http";
 
 type Ctx = { params: Promise<{ courseSlug: string }> };
 
-export const POST = staffHandler(async (req: Request, { params }: Ctx) => {
+export const POST = handler(async (req: Request, { params }: Ctx) => {
   const { courseSlug } = await params;
   const { course, user } = await authorizeCourse(courseSlug, STAFF);
   const body = regradeBody.parse(await readJsonBody(req, 4 * 1024));
@@ -19,7 +19,7 @@ export const POST = staffHandler(async (req: Request, { params }: Ctx) => {
   return Response.json(await startRegrade(db, { courseId: course.id, assignmentId: a.id, questionKey: body.question, actorId: user.id }));
 });
 
-export const GET = staffHandler(async (req: Request, { params }: Ctx) => {
+export const GET = handler(async (req: Request, { params }: Ctx) => {
   const { courseSlug } = await params;
   const { course } = await authorizeCourse(courseSlug, STAFF);
   const q = regradeQuery.parse(Object.fromEntries(new URL(req.url).searchParams));

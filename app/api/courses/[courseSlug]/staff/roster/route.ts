@@ -2,11 +2,11 @@
 import { STAFF, authorizeCourse } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { readJsonBody } from "@/lib/http-body";
-import { staffHandler } from "@/lib/staff/http";
 import { importRoster, previewRoster } from "@/lib/staff/roster-import";
 import { rosterBody } from "@/lib/staff/route-input";
+import { handler } from "@/lib/http";
 
-export const POST = staffHandler(async (req: Request, { params }: { params: Promise<{ courseSlug: string }> }) => {
+export const POST = handler(async (req: Request, { params }: { params: Promise<{ courseSlug: string }> }) => {
   const { courseSlug } = await params;
   const { course, user, enrollment } = await authorizeCourse(courseSlug, STAFF);
   const body = rosterBody.parse(await readJsonBody(req, 1_100_000));

@@ -1,12 +1,12 @@
 // POST {rubricItemId, points, description} — edit a rubric item; every score using it is recomputed.
 import { STAFF, authorizeCourse } from "@/lib/access";
 import { getDb } from "@/lib/db";
-import { staffHandler } from "@/lib/staff/http";
 import { readJsonBody } from "@/lib/http-body";
 import { editRubricItem } from "@/lib/staff/manual-grading";
 import { rubricBody } from "@/lib/staff/route-input";
+import { handler } from "@/lib/http";
 
-export const POST = staffHandler(async (req: Request, { params }: { params: Promise<{ courseSlug: string }> }) => {
+export const POST = handler(async (req: Request, { params }: { params: Promise<{ courseSlug: string }> }) => {
   const { courseSlug } = await params;
   const { course, user } = await authorizeCourse(courseSlug, STAFF);
   const body = rubricBody.parse(await readJsonBody(req, 16 * 1024));
