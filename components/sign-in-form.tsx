@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
-import { credentialsSchema } from "@/lib/credentials-schema";
+import { SIGN_IN_ERRORS, credentialsSchema, throttledMinutes } from "@/lib/credentials-schema";
 
 type Props = { callbackUrl: string; initialError: string | undefined; oidc: string | undefined };
 
@@ -28,11 +28,10 @@ export function SignInForm({ callbackUrl, initialError, oidc }: Props) {
     const res = await signIn("credentials", { ...parsed.data, redirect: false, callbackUrl });
     setBusy(false);
     if (!res || res.error) {
-      // A plain miss and the throttle (lib/signin-throttle.ts words it) in the UI language; any
-      // other message from the server as it is.
-      const plainMiss = !res?.error || res.error === "CredentialsSignin" || res.error === "Wrong email or password.";
-      const throttled = /^Too many failed sign-ins\. Try again in (\d+) minute/.exec(res?.error ?? "");
-      setError(plainMiss ? t("wrong") : throttled ? t("throttled", { minutes: Number(throttled[1]) }) : (res.error ?? undefined));
+      // A plain miss and the throttle in the UI language; any other message from the server as it is.
+      const plainMiss = !res?.error || res.error === "CredentialsSignin" || res.error === SIGN_IN_ERRORS.invalid;
+      const minutes = throttledMinutes(res?.error ?? "");
+      setError(plainMiss ? t("wrong") : minutes !== null ? t("throttled", { minutes }) : (res.error ?? undefined));
       return;
     }
     window.location.assign(callbackUrl);

@@ -5,13 +5,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { verifyPassword } from "@/lib/passwords";
-import { credentialsSchema } from "@/lib/credentials-schema";
-import { checkSignInThrottle, clientIp, recordSignInAttempt, throttleMessage } from "@/lib/signin-throttle";
-
-export const SIGN_IN_ERRORS = {
-  invalid: "Wrong email or password.",
-  malformed: "Enter a valid email address and your password.",
-} as const;
+import { SIGN_IN_ERRORS, credentialsSchema, throttleMessage } from "@/lib/credentials-schema";
+import { checkSignInThrottle, clientIp, recordSignInAttempt } from "@/lib/signin-throttle";
 
 function oidcProvider() {
   const env = getEnv();

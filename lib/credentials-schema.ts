@@ -1,4 +1,5 @@
-// Sign-in form input, shared by the browser form (instant feedback) and the server (the check).
+// Sign-in form input and the server's sign-in messages, shared by the browser form (instant
+// feedback, messages shown in the reader's language) and the server (the check, the wording).
 import { z } from "zod";
 
 export const credentialsSchema = z.object({
@@ -10,4 +11,21 @@ export const credentialsSchema = z.object({
 export function safeCallbackUrl(raw: string | null | undefined): string {
   if (!raw || !raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return "/courses";
   return raw;
+}
+
+export const SIGN_IN_ERRORS = {
+  invalid: "Wrong email or password.",
+  malformed: "Enter a valid email address and your password.",
+} as const;
+
+/** What a refused person reads: the wait, in minutes. */
+export function throttleMessage(retryAfterSeconds: number): string {
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  return `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+}
+
+/** The minutes a throttleMessage() names, or null for any other message. */
+export function throttledMinutes(message: string): number | null {
+  const m = /^Too many failed sign-ins\. Try again in (\d+) minutes?\.$/.exec(message);
+  return m ? Number(m[1]) : null;
 }

@@ -25,12 +25,6 @@ export async function checkSignInThrottle(db: PrismaClient, email: string, ip: s
   return { allowed: true };
 }
 
-/** What a refused person reads: the wait, in minutes. */
-export function throttleMessage(retryAfterSeconds: number): string {
-  const minutes = Math.ceil(retryAfterSeconds / 60);
-  return `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
-}
-
 /** The address a sign-in comes from: the first hop a reverse proxy recorded, else "local". */
 export function clientIp(headers: { get(name: string): string | null } | Record<string, unknown> | undefined): string {
   const raw = typeof headers?.get === "function" ? (headers as { get(n: string): string | null }).get("x-forwarded-for") : (headers as Record<string, unknown> | undefined)?.["x-forwarded-for"];

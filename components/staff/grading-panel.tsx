@@ -4,7 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { manualScore } from "@/lib/staff/manual-score";
-import { postJson } from "./post-json";
+import { RequestRefused, postJson } from "./post-json";
 
 type Item = { id: string; points: number; description: string };
 type Props = {
@@ -60,7 +60,7 @@ export function GradingPanel(props: Props) {
       router.refresh();
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
-      setState({ phase: "error", message, conflict: /someone else/i.test(message) });
+      setState({ phase: "error", message, conflict: e instanceof RequestRefused && e.status === 409 });
       saving.current = false;
     }
   }, [adj, adjustment, comment, props.course, props.initial.revision, props.nextUngradedUrl, props.submissionId, router, selected]);

@@ -1,3 +1,13 @@
+/** The server's refusal: its message, and the status for callers that act on it (409: conflict). */
+export class RequestRefused extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 // Sends JSON to a staff route handler; resolves with the body or throws the server's message.
 export async function postJson<T = unknown>(url: string, body: unknown, method = "POST"): Promise<T> {
   let res: Response;
@@ -7,6 +17,6 @@ export async function postJson<T = unknown>(url: string, body: unknown, method =
     throw new Error("Could not reach the server. Check your connection and try again.");
   }
   const data = (await res.json().catch(() => ({}))) as { error?: string };
-  if (!res.ok) throw new Error(data.error ?? `The server answered ${res.status}. Try again.`);
+  if (!res.ok) throw new RequestRefused(res.status, data.error ?? `The server answered ${res.status}. Try again.`);
   return data as T;
 }
