@@ -53,7 +53,9 @@ export type AssignmentResult = { total: number | null; max: number; cells: Quest
 export type GradebookRow = { student: GradebookStudent; results: Map<string, AssignmentResult>; total: number; max: number };
 export type Gradebook = { assignments: GradebookAssignment[]; rows: GradebookRow[]; sections: string[] };
 
-export type GradebookOptions = { section?: string | null | undefined; assignmentSlug?: string | undefined; userIds?: string[] | undefined };
+/** `userIds`: only these people's rows (then `sections` lists only theirs); `includeStaff`: rows for
+ *  TAs and instructors too (a staff member's own view of the course). */
+export type GradebookOptions = { section?: string | null | undefined; assignmentSlug?: string | undefined; userIds?: string[] | undefined; includeStaff?: boolean };
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
@@ -82,13 +84,12 @@ export async function computeGradebook(db: PrismaClient, courseId: string, optio
   });
 
   const allStudents = await db.enrollment.findMany({
-    where: { courseId, role: "STUDENT" },
+    where: { courseId, ...(options.includeStaff ? {} : { role: "STUDENT" as const }), ...(options.userIds ? { userId: { in: options.userIds } } : {}) },
     include: { user: { select: { id: true, name: true, email: true, studentId: true } } },
   });
   const sections = [...new Set(allStudents.map((e) => e.section).filter((s): s is string => Boolean(s)))].sort();
   const enrollments = allStudents
     .filter((e) => (options.section ? e.section === options.section : true))
-    .filter((e) => (options.userIds ? options.userIds.includes(e.userId) : true))
     .sort((x, y) => x.user.name.localeCompare(y.user.name, "en") || x.user.email.localeCompare(y.user.email));
   const userIds = enrollments.map((e) => e.userId);
   const assignmentIds = assignments.map((a) => a.id);

@@ -10,6 +10,7 @@ import { computeGradebook } from "@/lib/staff/gradebook";
 import { exportGrades } from "@/lib/staff/export";
 import { checkCanvasCsv } from "@/lib/staff/canvas-check";
 import { proofQueue } from "@/lib/staff/manual-grading";
+import { studentProgress } from "@/lib/student-progress";
 import { useFreshDatabase } from "./lib/test-db";
 
 let db: PrismaClient;
@@ -42,6 +43,30 @@ describe("demo activity", () => {
     // Chloé's late-by-the-calendar submissions are covered by her extension.
     const chloe = book.rows.find((r) => r.student.email === "student3@demo.test")!;
     expect(chloe.results.get(xor.id)!.cells.some((c) => c.late)).toBe(false);
+  });
+
+  it("shows each student on the course home the score and state the gradebook has", async () => {
+    const book = await computeGradebook(db, courseId);
+    for (const row of book.rows) {
+      const progress = await studentProgress(db, courseId, row.student.userId);
+      for (const [assignmentId, r] of row.results) {
+        const p = progress.get(assignmentId)!;
+        expect([row.student.email, assignmentId, p.score, p.max]).toEqual([row.student.email, assignmentId, Math.round((r.total ?? 0) * 100) / 100, r.max]);
+        expect(p.late).toBe(r.cells.some((c) => c.late));
+      }
+    }
+    const xor = book.assignments.find((a) => a.slug === "xor-ln-net")!;
+    const chloe = book.rows.find((r) => r.student.email === "student3@demo.test")!;
+    const hers = (await studentProgress(db, courseId, chloe.student.userId)).get(xor.id)!;
+    // Submitted after the due date but within her extension: not late, and the extension is shown.
+    expect(hers.late).toBe(false);
+    expect(hers.extensionDue).not.toBeNull();
+    // Two proofs wait for a grader, so those students' xor-ln-net is awaiting grading.
+    const bob = book.rows.find((r) => r.student.email === "student2@demo.test")!;
+    expect((await studentProgress(db, courseId, bob.student.userId)).get(xor.id)!.state).toBe("awaiting");
+    const layernorm = book.assignments.find((a) => a.slug === "layernorm")!;
+    const alice = book.rows.find((r) => r.student.email === "student1@demo.test")!;
+    expect((await studentProgress(db, courseId, alice.student.userId)).get(layernorm.id)).toMatchObject({ state: "graded", score: 26, max: 26 });
   });
 
   it("exports a Canvas CSV that the checker accepts", async () => {

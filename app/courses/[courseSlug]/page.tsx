@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireCourseRole } from "@/lib/access";
 import { courseAssignments } from "@/lib/courses";
+import { getDb } from "@/lib/db";
 import { studentProgress, type Progress } from "@/lib/student-progress";
 import { LocalTime } from "@/components/local-time";
 import { Countdown } from "@/components/countdown";
@@ -10,7 +11,7 @@ export default async function CoursePage({ params }: { params: Promise<{ courseS
   const { courseSlug } = await params;
   const { course, enrollment, isStaff, user } = await requireCourseRole(courseSlug);
   const [assignments, t] = await Promise.all([courseAssignments(course.id, isStaff), getTranslations("course")]);
-  const progress = await studentProgress(user.id, assignments.map((a) => a.id));
+  const progress = await studentProgress(await getDb(), course.id, user.id);
   const zh = (await getLocale()) === "zh";
   const now = Date.now();
   const statusBadge = (p: Progress | undefined) => {
