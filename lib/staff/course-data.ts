@@ -4,10 +4,12 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { VersionContent } from "@/lib/assignments/public-view";
 import { StaffError } from "@/lib/staff/errors";
 
-export async function staffAssignments(db: PrismaClient, courseId: string) {
+/** The course's assignments (or the one with `slug`) with their current version's number and
+ *  questions; not its content (every file of the assignment), which lists never need. */
+export async function staffAssignments(db: PrismaClient, courseId: string, slug?: string) {
   return db.assignment.findMany({
-    where: { courseId, hidden: false, currentVersionId: { not: null } },
-    include: { currentVersion: { include: { questions: { orderBy: { position: "asc" } } } } },
+    where: { courseId, hidden: false, currentVersionId: { not: null }, ...(slug ? { slug } : {}) },
+    include: { currentVersion: { select: { number: true, questions: { orderBy: { position: "asc" } } } } },
     orderBy: [{ position: "asc" }, { dueAt: "asc" }],
   });
 }

@@ -13,6 +13,7 @@
 //   override in it, otherwise the sum of its questions (missing ones count 0).
 import type { GradePolicy, PrismaClient, QuestionType } from "@/lib/generated/prisma/client";
 import { applyLatePenalty } from "@/lib/submissions/policy";
+import { staffAssignments } from "@/lib/staff/course-data";
 
 export type GradebookQuestion = { key: string; title: string; type: QuestionType; points: number };
 export type GradebookAssignment = {
@@ -62,11 +63,7 @@ const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 type Candidate = { id: string; createdAt: Date; raw: number; final: number; late: boolean; penalty: number; gradedAt: Date; grader: string | null; versionNumber: number };
 
 export async function computeGradebook(db: PrismaClient, courseId: string, options: GradebookOptions = {}): Promise<Gradebook> {
-  const assignmentRows = await db.assignment.findMany({
-    where: { courseId, hidden: false, currentVersionId: { not: null }, ...(options.assignmentSlug ? { slug: options.assignmentSlug } : {}) },
-    include: { currentVersion: { include: { questions: { orderBy: { position: "asc" } } } } },
-    orderBy: [{ position: "asc" }, { dueAt: "asc" }],
-  });
+  const assignmentRows = await staffAssignments(db, courseId, options.assignmentSlug);
   const assignments: GradebookAssignment[] = assignmentRows.map((a) => {
     const questions = (a.currentVersion?.questions ?? []).map((q) => ({ key: q.key, title: q.title, type: q.type, points: q.points }));
     return {

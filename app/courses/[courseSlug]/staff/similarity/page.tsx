@@ -2,8 +2,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { STAFF, requireCourseRole } from "@/lib/access";
 import { getDb } from "@/lib/db";
-import type { VersionContent } from "@/lib/assignments/public-view";
-import { staffAssignments } from "@/lib/staff/course-data";
+import { staffAssignment, staffAssignments } from "@/lib/staff/course-data";
 import { similarPairs } from "@/lib/staff/similarity";
 
 const query = z.object({ q: z.string().max(140).optional(), pair: z.string().max(140).optional() });
@@ -18,9 +17,10 @@ export default async function SimilarityPage({ params, searchParams }: { params:
   const chosen = codeQuestions.find((c) => c.value === (sp.success ? sp.data.q : undefined)) ?? codeQuestions[0];
   const base = `/courses/${course.slug}/staff`;
   if (!chosen) return <p className="notice">No code questions in this course.</p>;
-  const content = chosen.a.currentVersion!.content as unknown as VersionContent;
-  const spec = content.spec.questions.find((x) => x.id === chosen.q.key);
-  const starter = spec?.type === "code" ? (content.files[spec.starter] ?? "") : "";
+  // Only the chosen assignment's files are loaded (for its starter, left out of the comparison).
+  const content = (await staffAssignment(db, course.id, chosen.a.slug))?.content;
+  const spec = content?.spec.questions.find((x) => x.id === chosen.q.key);
+  const starter = content && spec?.type === "code" ? (content.files[spec.starter] ?? "") : "";
   const { pairs, submissions } = await similarPairs(db, chosen.a.id, chosen.q.key, starter);
   const pairParam = sp.success ? sp.data.pair : undefined;
   const open = pairParam ? pairs.find((p) => `${p.a.submissionId}:${p.b.submissionId}` === pairParam) : undefined;
