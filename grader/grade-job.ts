@@ -4,7 +4,7 @@
 import { performance } from "node:perf_hooks";
 import type { GradeReport, TestResult } from "./report";
 import { summarize } from "./report";
-import { orderTests, runTests } from "./run-tests";
+import { orderTests, runTests, zeroResult } from "./run-tests";
 import { Sandbox } from "./sandbox";
 import { loadTests, type LoadedTest } from "./test-loader";
 
@@ -51,9 +51,7 @@ export async function gradeJob(job: GradeJob, events: GradeEvents = {}): Promise
   });
   const t1 = performance.now();
   if (!opened.ok) {
-    const results = tests.map(
-      (t): TestResult => ({ name: t.name, score: 0, maxScore: t.points, status: "error", visibility: t.visibility, message: opened.message }),
-    );
+    const results = tests.map((t): TestResult => zeroResult(t, opened.message, "error"));
     results.forEach((r, i) => events.onResult?.(i, r));
     const timing = { compileMs: t1 - t0, testsMs: 0, totalMs: t1 - t0 };
     return { report: summarize(opened.status, results, { output: opened.message, timing }), cleanup: () => {} };

@@ -35,10 +35,6 @@ export interface PoolOptions {
   size?: number;
   /** Extra time the parent allows past a job's deadline before SIGKILL. Default 500 ms. */
   killGraceMs?: number;
-  /** Limit for loading (compiling) trusted test files in a child. Default 60 s. */
-  loadTimeoutMs?: number;
-  /** A prebuilt child script (tests, bundlers); default: grader/child.ts bundled on first use. */
-  childScript?: string;
   /** How calls into student code are made; see SandboxOptions.callMode. Default "async". */
   callMode?: "async" | "sync";
 }
@@ -119,7 +115,8 @@ function finishPartial(j: Job, status: TestStatus, message: string): GradeReport
 export function createGraderPool(opts: PoolOptions = {}): GraderPool {
   const size = Math.max(1, opts.size ?? os.availableParallelism());
   const killGraceMs = opts.killGraceMs ?? 500;
-  const loadTimeoutMs = opts.loadTimeoutMs ?? 60_000;
+  // Limit for loading (compiling) the trusted test files in a child.
+  const loadTimeoutMs = 60_000;
   const workers: Worker[] = [];
   const queue: Job[] = [];
   let nextId = 1;
@@ -128,7 +125,7 @@ export function createGraderPool(opts: PoolOptions = {}): GraderPool {
   // Children that die before saying "ready" (e.g. isolated-vm not built): stop after a few.
   let startFailures = 0;
   const MAX_START_FAILURES = 3;
-  const scriptPromise = opts.childScript ? Promise.resolve(opts.childScript) : childScriptPath();
+  const scriptPromise = childScriptPath();
 
   function spawnWorker(): Worker {
     const w: Worker = { proc: null as unknown as ChildProcess, state: "starting", job: null };

@@ -2,7 +2,7 @@
 // Shared by the sandboxed grader and the unsandboxed benchmark floor.
 import type { TestResult, TestStatus } from "./report";
 import { roundScore } from "./report";
-import type { Student, StudentErrorKind, TestRecord, Visibility } from "./testing";
+import { isStudentError, type Student, type StudentErrorKind, type TestRecord, type Visibility } from "./testing";
 import type { LoadedTest } from "./test-loader";
 
 /** A Student plus what the runner needs to classify failures. */
@@ -20,10 +20,7 @@ export interface RunOptions {
 }
 
 function errorKind(e: unknown): StudentErrorKind | null {
-  if (typeof e === "object" && e !== null && (e as { name?: unknown }).name === "StudentError") {
-    return (e as { kind: StudentErrorKind }).kind;
-  }
-  return null;
+  return isStudentError(e) ? e.kind : null;
 }
 
 function messageOf(e: unknown): string {
@@ -36,14 +33,15 @@ function messageOf(e: unknown): string {
 
 const TIMED_OUT = Symbol("timed out");
 
-export function timeoutResult(t: LoadedTest, message: string, status: TestStatus = "timeout"): TestResult {
+/** A test that earned nothing: it timed out (the default), ran out of memory, or could not run. */
+export function zeroResult(t: LoadedTest, message: string, status: TestStatus = "timeout"): TestResult {
   return { name: t.name, score: 0, maxScore: t.points, status, visibility: t.visibility, message };
 }
 
 export async function runOneTest(t: LoadedTest, student: StudentSession, deadline: number): Promise<TestResult> {
   const base = { name: t.name, maxScore: t.points, visibility: t.visibility };
   const left = deadline - performance.now();
-  if (left <= 0) return timeoutResult(t, "The time limit of this grading ran out before this test started.");
+  if (left <= 0) return zeroResult(t, "The time limit of this grading ran out before this test started.");
   student.beginTest(t.visibility, deadline);
   let timer: NodeJS.Timeout | undefined;
   try {
@@ -54,8 +52,8 @@ export async function runOneTest(t: LoadedTest, student: StudentSession, deadlin
       }),
     ]);
     const fatal = student.fatal();
-    if (value === TIMED_OUT || fatal === "timeout") return timeoutResult(t, "Your code did not finish in time.");
-    if (fatal === "memory") return timeoutResult(t, "Your code ran out of memory.", "memory");
+    if (value === TIMED_OUT || fatal === "timeout") return zeroResult(t, "Your code did not finish in time.");
+    if (fatal === "memory") return zeroResult(t, "Your code ran out of memory.", "memory");
     let fraction = 1;
     let record: TestRecord | undefined;
     const raw = typeof value === "object" && value !== null ? value.fraction : value;
@@ -68,8 +66,8 @@ export async function runOneTest(t: LoadedTest, student: StudentSession, deadlin
   } catch (e) {
     const fatal = student.fatal();
     const kind = errorKind(e);
-    if (fatal === "timeout" || kind === "timeout") return timeoutResult(t, "Your code did not finish in time.");
-    if (fatal === "memory" || kind === "memory") return timeoutResult(t, "Your code ran out of memory.", "memory");
+    if (fatal === "timeout" || kind === "timeout") return zeroResult(t, "Your code did not finish in time.");
+    if (fatal === "memory" || kind === "memory") return zeroResult(t, "Your code ran out of memory.", "memory");
     const name = typeof e === "object" && e !== null ? (e as { name?: unknown }).name : undefined;
     if (name === "AssertionError") return { ...base, score: 0, status: "failed", message: messageOf(e) };
     if (kind !== null) return { ...base, score: 0, status: "error", message: messageOf(e) };

@@ -183,11 +183,15 @@ export class Sandbox implements StudentSession {
     return Math.max(1, Math.floor(Math.min(cap, this.deadline - performance.now())));
   }
 
+  private outOfMemory(what: string): StudentError {
+    return new StudentError("memory", `${what}: your code ran out of memory (limit ${this.o.memoryMb} MB).`);
+  }
+
   /** Maps an isolated-vm failure of a timed call; sets the fatal state. */
   private failure(e: unknown, what: string): StudentError {
     if (this.isolate.isDisposed) {
       this.testFatal = "memory";
-      return new StudentError("memory", `${what}: your code ran out of memory (limit ${this.o.memoryMb} MB).`);
+      return this.outOfMemory(what);
     }
     const msg = e instanceof Error ? e.message : String(e);
     if (/timed out/i.test(msg)) {
@@ -196,7 +200,7 @@ export class Sandbox implements StudentSession {
     }
     if (/memory/i.test(msg)) {
       this.testFatal = "memory";
-      return new StudentError("memory", `${what}: your code ran out of memory (limit ${this.o.memoryMb} MB).`);
+      return this.outOfMemory(what);
     }
     return new StudentError("threw", `${what} failed: ${msg.slice(0, ERROR_MESSAGE_CAP)}`);
   }
@@ -260,7 +264,7 @@ export class Sandbox implements StudentSession {
     if (this.loadFailure) throw this.loadFailure;
     if (this.testFatal === "memory" || this.isolate.isDisposed) {
       this.testFatal = "memory";
-      throw new StudentError("memory", `${what}: your code ran out of memory (limit ${this.o.memoryMb} MB).`);
+      throw this.outOfMemory(what);
     }
     if (this.deadline - performance.now() <= 0) {
       this.testFatal = "timeout";

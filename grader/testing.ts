@@ -95,7 +95,7 @@ export class StudentError extends Error {
   }
 }
 
-function isStudentError(e: unknown): e is StudentError {
+export function isStudentError(e: unknown): e is StudentError {
   return typeof e === "object" && e !== null && (e as { name?: unknown }).name === "StudentError";
 }
 
