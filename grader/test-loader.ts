@@ -1,8 +1,9 @@
 // Loads staff test files (trusted) into the grading process: bundled with esbuild so they can
 // import grader/testing, grader/rng and sibling files of their assignment, compiled once and
-// cached per file until the content of any file it bundles changes.
+// cached per file until the content of any file it bundles changes. Each grading checks the
+// inputs' size and modification time (a stat); only a changed stamp costs a read and a hash.
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { build } from "esbuild";
@@ -17,7 +18,7 @@ export interface LoadedTest {
 }
 
 interface CacheEntry {
-  inputs: { file: string; hash: string }[];
+  inputs: { file: string; hash: string; stamp: string }[];
   tests: LoadedTest[];
 }
 
@@ -29,6 +30,24 @@ function hashFile(file: string): string {
   } catch {
     return "missing";
   }
+}
+
+function stampOf(file: string): string {
+  try {
+    const st = statSync(file);
+    return `${st.mtimeMs}:${st.size}`;
+  } catch {
+    return "missing";
+  }
+}
+
+/** Whether the input still has the content it was bundled with; a touched but equal file is re-stamped. */
+function unchanged(input: CacheEntry["inputs"][number]): boolean {
+  const stamp = stampOf(input.file);
+  if (stamp === input.stamp) return true;
+  if (hashFile(input.file) !== input.hash) return false;
+  input.stamp = stamp;
+  return true;
 }
 
 /** "visible" for a path containing "visible", "hidden" for one containing "hidden" (the default). */
@@ -56,7 +75,7 @@ async function compile(file: string): Promise<CacheEntry> {
   const cwd = process.cwd();
   const inputs = Object.keys(out.metafile.inputs).map((rel) => {
     const abs = path.resolve(cwd, rel);
-    return { file: abs, hash: hashFile(abs) };
+    return { file: abs, stamp: stampOf(abs), hash: hashFile(abs) };
   });
   const mod: { exports: Record<string, unknown> } = { exports: {} };
   const fn = new Function("module", "exports", "require", "__filename", "__dirname", code) as (
@@ -81,7 +100,7 @@ async function compile(file: string): Promise<CacheEntry> {
 export async function loadTestFile(file: string): Promise<LoadedTest[]> {
   const abs = path.resolve(file);
   const hit = cache.get(abs);
-  if (hit && hit.inputs.every((i) => hashFile(i.file) === i.hash)) return hit.tests;
+  if (hit && hit.inputs.every(unchanged)) return hit.tests;
   const entry = await compile(abs);
   cache.set(abs, entry);
   return entry.tests;
