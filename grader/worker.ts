@@ -8,13 +8,11 @@ import os from "node:os";
 import pg from "pg";
 import { getDb } from "@/lib/db";
 import { getEnv, isEmbedded } from "@/lib/env";
-import type { QuestionSpec } from "@/lib/assignments/schema";
 import type { VersionContent } from "@/lib/assignments/public-view";
-import { materializeVersion } from "@/lib/assignments/materialize";
 import { claimJobs, failAbandonedJobs, failJob, releaseJobs, renewLeases, type ClaimedJob } from "@/lib/queue/jobs";
 import { completeJob } from "@/lib/queue/complete";
 import { JOB_CHANNEL, onLocalWake } from "@/lib/queue/wake";
-import { gradeChoiceAnswer, gradeNumericAnswer } from "@/lib/submissions/auto-grade";
+import { gradeSubmission } from "@/lib/submissions/auto-grade";
 import { createGraderPool, type GraderPool } from "./pool";
 import type { GradeReport } from "./report";
 
@@ -42,23 +40,8 @@ async function gradeJob(job: ClaimedJob, pool: GraderPool): Promise<{ report: Gr
     select: { id: true, userId: true, versionId: true, questionKey: true, kind: true, code: true, answer: true, assignment: { select: { slug: true, course: { select: { slug: true } } } } },
   });
   const version = await versionOf(s.versionId);
-  const content = version.content;
-  const spec = content.spec.questions.find((q: QuestionSpec) => q.id === s.questionKey);
-  if (!spec) throw new Error(`question ${s.questionKey} is missing from version ${version.number}`);
-  const regrade = job.priority < 0;
-  let report: GradeReport;
-  if (spec.type === "code") {
-    const dir = materializeVersion(s.assignment.slug, version.contentHash, content.files);
-    report = await pool.grade({ assignmentDir: dir, questionId: spec.id, source: s.code ?? "", include: s.kind === "RUN" ? "visible" : "all" });
-  } else if (spec.type === "numeric") {
-    const key = { course: s.assignment.course.slug, assignment: s.assignment.slug, question: spec.id, student: s.userId };
-    report = gradeNumericAnswer(content.files, spec, key, s.answer);
-  } else if (spec.type === "multiple-choice") {
-    report = gradeChoiceAnswer(spec, s.answer);
-  } else {
-    throw new Error("proof submissions are graded by staff, not by the worker");
-  }
-  return { report, versionId: s.versionId, regrade, submissionId: s.id };
+  const report = await gradeSubmission(s, { courseSlug: s.assignment.course.slug, assignmentSlug: s.assignment.slug, contentHash: version.contentHash, content: version.content }, async () => pool);
+  return { report, versionId: s.versionId, regrade: job.priority < 0, submissionId: s.id };
 }
 
 export async function startWorker(options: WorkerOptions = {}): Promise<Worker> {

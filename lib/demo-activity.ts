@@ -6,14 +6,12 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { QuestionSpec } from "@/lib/assignments/schema";
 import type { VersionContent } from "@/lib/assignments/public-view";
-import { materializeVersion } from "@/lib/assignments/materialize";
 import { isEmbedded } from "@/lib/env";
 import { completeJob } from "@/lib/queue/complete";
 import { numericAnswer, numericParams } from "@/lib/question-types/numeric";
-import { gradeChoiceAnswer, gradeNumericAnswer } from "@/lib/submissions/auto-grade";
+import { gradeSubmission } from "@/lib/submissions/auto-grade";
 import { submit } from "@/lib/submissions/submit";
 import { saveManualGrading } from "@/lib/staff/manual-grading";
-import type { GradeReport } from "@/grader/report";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -131,20 +129,9 @@ function demoGrader(db: PrismaClient) {
       try {
         const job = await db.gradingJob.findUniqueOrThrow({ where: { id: jobId }, include: { submission: { include: { version: true, assignment: { include: { course: true } } } } } });
         const s = job.submission;
-        const content = s.version.content as unknown as VersionContent;
-        const spec = content.spec.questions.find((q) => q.id === s.questionKey);
-        let report: GradeReport;
-        if (spec?.type === "code") {
-          pool ??= (await import("@/grader/pool")).createGraderPool({ size: 1 });
-          const dir = materializeVersion(s.assignment.slug, s.version.contentHash, content.files);
-          report = await pool.grade({ assignmentDir: dir, questionId: spec.id, source: s.code ?? "", include: "all" });
-        } else if (spec?.type === "numeric") {
-          report = gradeNumericAnswer(content.files, spec, { course: s.assignment.course.slug, assignment: s.assignment.slug, question: spec.id, student: s.userId }, s.answer);
-        } else if (spec?.type === "multiple-choice") {
-          report = gradeChoiceAnswer(spec, s.answer);
-        } else {
-          throw new Error(`demo job ${jobId} is not auto-graded`);
-        }
+        const version = { courseSlug: s.assignment.course.slug, assignmentSlug: s.assignment.slug, contentHash: s.version.contentHash, content: s.version.content as unknown as VersionContent };
+        // The pool (isolated-vm) is loaded only when a code question comes up.
+        const report = await gradeSubmission(s, version, async () => (pool ??= (await import("@/grader/pool")).createGraderPool({ size: 1 })));
         await completeJob(db, job.id, s.id, workerId, { report, versionId: s.versionId, regrade: false });
       } finally {
         // Anything not graded here goes back to the queue for a real worker.

@@ -1,6 +1,10 @@
-// Grading of the question types that need no sandbox (numeric, multiple-choice), done by the
-// grader worker in the same pipeline as code, with the student's own parameters and option set.
+// Grading a submission by its question type: code in the sandbox pool (against the files of the
+// version it answered), numeric and multiple-choice here, with the student's own parameters and
+// option set. The grader worker and the demo seed both grade through gradeSubmission.
 import type { MultipleChoiceQuestionSpec, NumericQuestionSpec } from "@/lib/assignments/schema";
+import type { VersionContent } from "@/lib/assignments/public-view";
+import { materializeVersion } from "@/lib/assignments/materialize";
+import type { GraderPool } from "@/grader/pool";
 import type { GradeReport } from "@/grader/report";
 import { gradeChoice } from "@/lib/question-types/multiple-choice";
 import { isCloseEnough, numericAnswer, numericParams } from "@/lib/question-types/numeric";
@@ -28,4 +32,22 @@ export function gradeChoiceAnswer(q: MultipleChoiceQuestionSpec, answer: unknown
   const ids = Array.isArray(selected) ? selected.filter((s): s is string => typeof s === "string") : [];
   const { correct } = gradeChoice(q, ids);
   return singleTest(q.points, correct, correct ? "Correct." : q.multiple ? "Not the right set of options." : "Not the right option.");
+}
+
+export type GradableSubmission = { userId: string; questionKey: string; kind: "SUBMIT" | "RUN"; code: string | null; answer: unknown };
+export type GradableVersion = { courseSlug: string; assignmentSlug: string; contentHash: string; content: VersionContent };
+
+/** The report for one submission; `codePool` is asked for only when the question is code. Proofs are graded by staff. */
+export async function gradeSubmission(s: GradableSubmission, v: GradableVersion, codePool: () => Promise<GraderPool>): Promise<GradeReport> {
+  const spec = v.content.spec.questions.find((q) => q.id === s.questionKey);
+  if (!spec) throw new Error(`question ${s.questionKey} is missing from this version of ${v.assignmentSlug}`);
+  if (spec.type === "code") {
+    const dir = materializeVersion(v.assignmentSlug, v.contentHash, v.content.files);
+    return (await codePool()).grade({ assignmentDir: dir, questionId: spec.id, source: s.code ?? "", include: s.kind === "RUN" ? "visible" : "all" });
+  }
+  if (spec.type === "numeric") {
+    return gradeNumericAnswer(v.content.files, spec, { course: v.courseSlug, assignment: v.assignmentSlug, question: spec.id, student: s.userId }, s.answer);
+  }
+  if (spec.type === "multiple-choice") return gradeChoiceAnswer(spec, s.answer);
+  throw new Error("proof submissions are graded by staff, not by the worker");
 }
