@@ -34,12 +34,20 @@ export function fingerprint(code: string, starter: Set<string>, k = 6): Set<stri
   return grams;
 }
 
-export function jaccard(a: Set<string>, b: Set<string>): number {
-  if (!a.size || !b.size) return 0;
+/** How many k-grams two fingerprints share (walking the smaller one). */
+function sharedCount(a: Set<string>, b: Set<string>): number {
   let shared = 0;
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   for (const g of small) if (large.has(g)) shared++;
-  return shared / (a.size + b.size - shared);
+  return shared;
+}
+
+function jaccardOf(a: Set<string>, b: Set<string>, shared: number): number {
+  return !a.size || !b.size ? 0 : shared / (a.size + b.size - shared);
+}
+
+export function jaccard(a: Set<string>, b: Set<string>): number {
+  return jaccardOf(a, b, sharedCount(a, b));
 }
 
 export type SimilarPair = { a: { userId: string; name: string; submissionId: string }; b: { userId: string; name: string; submissionId: string }; similarity: number; shared: number };
@@ -60,10 +68,9 @@ export async function similarPairs(db: PrismaClient, assignmentId: string, quest
     for (let j = i + 1; j < prints.length; j++) {
       const x = prints[i]!;
       const y = prints[j]!;
-      const similarity = jaccard(x.grams, y.grams);
+      const shared = sharedCount(x.grams, y.grams);
+      const similarity = jaccardOf(x.grams, y.grams, shared);
       if (similarity <= 0) continue;
-      let shared = 0;
-      for (const g of x.grams) if (y.grams.has(g)) shared++;
       pairs.push({
         a: { userId: x.s.userId, name: x.s.user.name, submissionId: x.s.id },
         b: { userId: y.s.userId, name: y.s.user.name, submissionId: y.s.id },
