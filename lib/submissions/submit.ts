@@ -3,7 +3,7 @@
 // per question, attempts and the rate limit — then the submission and its grading job in one
 // transaction. Checks run under a per-(student, question) advisory lock so that two requests at once
 // (a double click, two tabs) cannot both slip through.
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { QuestionSpec } from "@/lib/assignments/schema";
 import type { VersionContent } from "@/lib/assignments/public-view";
 import { MAX_JOB_ATTEMPTS, PRIORITY, notifyWorkers } from "@/lib/queue/jobs";
@@ -35,6 +35,13 @@ function minutesText(seconds: number): string {
   return `${Math.ceil(seconds / 60)} minutes`;
 }
 
+/** The submission an earlier request with the same clientToken made, as submit() answered it. */
+async function duplicateOf(db: PrismaClient | Prisma.TransactionClient, userId: string, clientToken: string | undefined) {
+  if (!clientToken) return null;
+  const dup = await db.submission.findUnique({ where: { userId_clientToken: { userId, clientToken } }, include: { jobs: true } });
+  return dup ? { submissionId: dup.id, jobId: dup.jobs[0]?.id ?? null, late: dup.late, duplicate: true } : null;
+}
+
 export async function submit(db: PrismaClient, input: SubmitInput): Promise<SubmitResult> {
   const now = input.now ?? new Date();
   const assignment = await db.assignment.findUnique({
@@ -51,10 +58,9 @@ export async function submit(db: PrismaClient, input: SubmitInput): Promise<Subm
   if (input.kind === "RUN" && spec.type !== "code") throw new SubmitRefused(400, "Only code questions can be run against visible tests.");
   const { code, answer } = normalizeAnswer(spec, { code: input.code, answer: input.answer });
 
-  if (input.clientToken) {
-    const dup = await db.submission.findUnique({ where: { userId_clientToken: { userId: input.userId, clientToken: input.clientToken } }, include: { jobs: true } });
-    if (dup) return { submissionId: dup.id, jobId: dup.jobs[0]?.id ?? null, late: dup.late, duplicate: true };
-  }
+  // A retried request (same clientToken) gets its first answer, even after the deadline has passed.
+  const earlier = await duplicateOf(db, input.userId, input.clientToken);
+  if (earlier) return earlier;
 
   const extension = await db.extension.findUnique({ where: { userId_assignmentId: { userId: input.userId, assignmentId: assignment.id } } });
   const timing = submissionTiming(effectiveDeadlines(assignment, extension), now);
@@ -67,10 +73,8 @@ export async function submit(db: PrismaClient, input: SubmitInput): Promise<Subm
   const result = await db.$transaction(async (tx) => {
     await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext($1))`, lockKey);
     const mine = { userId: input.userId, assignmentId: assignment.id, questionKey: input.questionKey, kind: input.kind };
-    if (input.clientToken) {
-      const dup = await tx.submission.findUnique({ where: { userId_clientToken: { userId: input.userId, clientToken: input.clientToken } }, include: { jobs: true } });
-      if (dup) return { submissionId: dup.id, jobId: dup.jobs[0]?.id ?? null, late: dup.late, duplicate: true };
-    }
+    const dup = await duplicateOf(tx, input.userId, input.clientToken); // under the lock: a concurrent double click
+    if (dup) return dup;
     if (spec.type !== "proof") {
       const inFlight = await tx.gradingJob.count({ where: { status: { in: ["QUEUED", "RUNNING"] }, priority: { gte: 0 }, submission: mine } });
       if (inFlight > 0) throw new SubmitRefused(429, input.kind === "RUN" ? "Your previous run is still going; wait for its results." : "Your previous submission is still being graded; wait for its result.", 2);
