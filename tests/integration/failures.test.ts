@@ -2,8 +2,7 @@
 // the database restarted while it serves, every grader worker down, and a disk-full style write
 // failure on draft save. The site runs without an embedded worker so the queue is ours to drive.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "../../scripts/lib/throwaway-postgres";
 import { pgRunner, type SqlRunner } from "@/lib/sql-runner";
@@ -18,24 +17,6 @@ let pg: ThrowawayPostgres;
 let app: AppServer;
 let sql: SqlRunner;
 const worker: { proc?: ChildProcess } = {};
-
-/** pg_ctl on our server, asynchronously so that the test's own traffic keeps flowing meanwhile. */
-function pgCtl(args: string[]): Promise<void> {
-  const bin = ["17", "16", "15", "14"].map((v) => `/usr/lib/postgresql/${v}/bin/pg_ctl`).find((p) => existsSync(p)) ?? "pg_ctl";
-  const cmd = process.getuid?.() === 0 ? ["runuser", "-u", "postgres", "--", bin, ...args] : [bin, ...args];
-  return new Promise((resolve, reject) => {
-    const p = spawn(cmd[0]!, cmd.slice(1), { stdio: ["ignore", "ignore", "pipe"] });
-    let err = "";
-    p.stderr!.on("data", (d) => (err += d));
-    p.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`pg_ctl ${args.join(" ")} exited with ${code}: ${err}`))));
-  });
-}
-const stopPostgres = () => pgCtl(["-D", path.join(pg.dir, "data"), "-w", "-m", "immediate", "stop"]);
-const startPostgres = () =>
-  pgCtl([
-    "-D", path.join(pg.dir, "data"), "-w", "-t", "60", "-l", path.join(pg.dir, "log"),
-    "-o", `-p ${pg.port} -k ${pg.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300`, "start",
-  ]);
 
 async function signedIn(email: string): Promise<Session> {
   const s = new Session(app.baseUrl);
@@ -85,7 +66,7 @@ describe("PostgreSQL restarted while the site serves requests", () => {
         await new Promise((r) => setTimeout(r, 50));
       }
     })();
-    await stopPostgres();
+    await pg.crash();
     try {
       const res = await s.json("POST", "/api/submit", submitBody());
       expect(res.status).toBe(503);
@@ -95,7 +76,7 @@ describe("PostgreSQL restarted while the site serves requests", () => {
       expect(draft.status).toBe(503);
       await new Promise((r) => setTimeout(r, 1000)); // an outage long enough for the background traffic to meet it
     } finally {
-      await startPostgres();
+      await pg.start();
     }
 
     const started = Date.now();

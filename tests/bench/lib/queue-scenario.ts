@@ -14,7 +14,7 @@
 // half a second instead of five. Nothing is written to the repository.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { closeDb, getDb, type PrismaClient } from "@/lib/db";
@@ -91,29 +91,6 @@ const r1 = (x: number) => Math.round(x * 10) / 10;
 function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return 0;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
-function pgBin(name: string): string {
-  for (const v of ["17", "16", "15", "14"]) {
-    const p = `/usr/lib/postgresql/${v}/bin/${name}`;
-    if (existsSync(p)) return p;
-  }
-  return name;
-}
-
-/**
- * Restarts the throwaway server without blocking this process's event loop (the students and the
- * kill timer keep running while the database is down): `pg_ctl restart -m immediate` reuses the
- * server's command-line options from postmaster.opts, so it comes back on the same port.
- */
-async function restartPostgres(server: ThrowawayPostgres): Promise<void> {
-  const args = [pgBin("pg_ctl"), "restart", "-D", path.join(server.dir, "data"), "-m", "immediate", "-w", "-t", "60"];
-  const [cmd, ...rest] = process.getuid?.() === 0 ? ["runuser", "-u", "postgres", "--", ...args] : args;
-  await new Promise<void>((resolve, reject) => {
-    const p = spawn(cmd!, rest, { stdio: "ignore" });
-    p.on("error", reject);
-    p.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`pg_ctl restart exited with ${code}`))));
-  });
 }
 
 type Code = "correct" | "wrong" | "looping";
@@ -351,7 +328,7 @@ export async function runQueueScenario(opts: QueueScenarioOptions): Promise<Queu
         const s = server;
         const t = Date.now();
         log(`restarting PostgreSQL after ${submitted} submissions (${((t - burstStart) / 1000).toFixed(1)} s into the burst)`);
-        restarting = restartPostgres(s).then(
+        restarting = s.restart().then(
           () => {
             dbRestarts++;
             dbDownMs = Date.now() - t;
