@@ -15,6 +15,7 @@ import { selectTests } from "../../grader/grade-job";
 import { childScriptPath, createGraderPool } from "../../grader/pool";
 import { runTests, type StudentSession } from "../../grader/run-tests";
 import { StudentError } from "../../grader/testing";
+import { percentile } from "./lib/stats";
 
 const { values } = parseArgs({
   options: { n: { type: "string", default: "500" }, naive: { type: "string", default: "60" }, size: { type: "string" } },
@@ -28,10 +29,7 @@ const q = loadCodeQuestion(assignmentDir);
 const cores = os.availableParallelism();
 const size = values.size ? Number(values.size) : cores;
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-};
+const pct = (xs: number[], p: number) => percentile([...xs].sort((a, b) => a - b), p);
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
 async function sandboxed(callMode: "async" | "sync" = "async"): Promise<{ perS: number; p50: number; p99: number; full: number }> {

@@ -27,6 +27,7 @@ import { buildIfNeeded } from "@/scripts/lib/build-if-needed";
 import { freePort, startThrowawayPostgres, type ThrowawayPostgres } from "@/scripts/lib/throwaway-postgres";
 import { pgRunner } from "@/lib/sql-runner";
 import { intOption } from "./lib/args";
+import { killGroup, percentile, sleep } from "./lib/stats";
 
 const { values } = parseArgs({
   options: {
@@ -110,14 +111,6 @@ function spawnGroup(name: string, args: string[], env: NodeJS.ProcessEnv, ready:
 }
 
 let stopping = false;
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    /* already gone */
-  }
-}
 
 async function stopAll(): Promise<void> {
   stopping = true;
@@ -209,14 +202,12 @@ class Student {
   }
 }
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : 0);
 const round = (x: number) => Math.round(x * 10) / 10;
 function summary(xs: number[]) {
   const s = [...xs].sort((a, b) => a - b);
   return { n: s.length, p50: round(percentile(s, 50)), p95: round(percentile(s, 95)), p99: round(percentile(s, 99)), max: round(s[s.length - 1] ?? 0) };
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Sleeps ms, but never past the end of the window. */
 const sleepWithin = (ms: number, until: number) => sleep(Math.max(0, Math.min(ms, until - Date.now())));
 

@@ -25,6 +25,7 @@ import { syncAssignments } from "@/lib/assignments/sync";
 import { questionPoints } from "@/lib/assignments/points";
 import { submit, SubmitRefused } from "@/lib/submissions/submit";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "@/scripts/lib/throwaway-postgres";
+import { killGroup, percentile, sleep } from "./stats";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 
@@ -85,13 +86,8 @@ export type QueueScenarioResult = {
   };
 };
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 
 type Code = "correct" | "wrong" | "looping";
 
@@ -138,14 +134,6 @@ function startWorkerFleet(o: { count: number; env: NodeJS.ProcessEnv; log: (l: s
   let stopping = false;
   let starts = 0;
   let crashes = 0;
-  const killGroup = (p: ChildProcess) => {
-    if (p.pid === undefined || p.exitCode !== null || p.signalCode !== null) return;
-    try {
-      process.kill(-p.pid, "SIGKILL");
-    } catch {
-      /* already gone */
-    }
-  };
   const spawnInto = (slot: Slot) => {
     starts++;
     slot.ready = false;
@@ -200,14 +188,14 @@ function startWorkerFleet(o: { count: number; env: NodeJS.ProcessEnv; log: (l: s
       const p = slot.proc;
       if (p) {
         slot.killedByUs.add(p);
-        killGroup(p);
+        killGroup(p, "SIGKILL");
       }
       spawnInto(slot);
     },
     /** Kills everything at once; synchronous, so it can run in an exit handler. */
     killAll() {
       stopping = true;
-      for (const s of slots) if (s.proc) killGroup(s.proc);
+      for (const s of slots) if (s.proc) killGroup(s.proc, "SIGKILL");
     },
   };
 }
