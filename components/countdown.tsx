@@ -9,7 +9,7 @@ function subscribe(tick: () => void) {
   return () => clearInterval(t);
 }
 
-export function formatSpan(ms: number): string {
+function formatSpan(ms: number): string {
   const m = Math.floor(ms / 60_000);
   const d = Math.floor(m / 1440);
   const h = Math.floor((m % 1440) / 60);

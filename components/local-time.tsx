@@ -7,7 +7,7 @@ import { useSyncExternalStore } from "react";
 const OPTIONS: Intl.DateTimeFormatOptions = { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" };
 const noSubscription = () => () => {};
 
-export function formatLocal(iso: string, onClient: boolean): string {
+function formatLocal(iso: string, onClient: boolean): string {
   const date = new Date(iso);
   return onClient
     ? date.toLocaleString(undefined, { ...OPTIONS, timeZoneName: "short" })

@@ -17,7 +17,7 @@ loader.config({ paths: { vs: "/monaco/vs" } });
 type Monaco = Parameters<OnMount>[1];
 type EditorInstance = Parameters<OnMount>[0];
 
-export type CodeQuestionProps = {
+type CodeQuestionProps = {
   course: string;
   assignment: string;
   question: string;

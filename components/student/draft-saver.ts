@@ -3,7 +3,7 @@
 // in the browser too, retries when a save fails, and flushes on leaving the page.
 import { useCallback, useEffect, useRef, useState } from "react";
 
-export type SaveState = { phase: "saved" | "saving" | "idle" } | { phase: "failed"; message: string };
+type SaveState = { phase: "saved" | "saving" | "idle" } | { phase: "failed"; message: string };
 
 const localKey = (course: string, assignment: string, question: string) => `draft:${course}/${assignment}/${question}`;
 

@@ -9,7 +9,7 @@ export type SendState = { phase: "idle" } | { phase: "sending" } | { phase: "err
 
 const FINAL = new Set(["graded", "failed", "awaiting_grading"]);
 
-export function newClientToken(): string {
+function newClientToken(): string {
   const bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");

@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 
-export const SCREENSHOT_DIR = path.resolve("tests/output/screenshots");
+const SCREENSHOT_DIR = path.resolve("tests/output/screenshots");
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({

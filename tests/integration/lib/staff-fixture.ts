@@ -1,6 +1,5 @@
 // A course with graded work at fixed times, for the gradebook, export and staff tests: every
 // case of the grading policy appears once (late, extension, regrade, RUN, override, LATEST, proof).
-import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedCourse } from "./course-fixture";
 
 export async function seedStaffCourse() {
@@ -57,4 +56,3 @@ export async function seedStaffCourse() {
 }
 
 export type StaffCourse = Awaited<ReturnType<typeof seedStaffCourse>>;
-export type { PrismaClient };
