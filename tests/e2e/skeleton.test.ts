@@ -1,8 +1,8 @@
 // A newcomer's first minutes, in real Chromium against the built site and a real PostgreSQL.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, startApp, type AppServer } from "./lib/app-server";
-import { launchBrowser, open, screenshot, signIn } from "./lib/browser";
+import { startApp, type AppServer } from "./lib/app-server";
+import { launchBrowser, open, screenshot, signIn, signedInPage } from "./lib/browser";
 
 let app: AppServer;
 let browser: Browser;
@@ -16,16 +16,16 @@ afterAll(async () => {
   await app?.stop();
 });
 
+const VIEWPORT = { viewport: { width: 1280, height: 800 } };
+
 async function freshPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext(VIEWPORT);
   return context.newPage();
 }
 
 describe("walking skeleton in the browser", () => {
   it("the demo student signs in and sees the course and its assignments with due dates", async () => {
-    const page = await freshPage();
-    await signIn(page, app.baseUrl, "student1@demo.test", DEMO_PASSWORD);
-    await page.waitForURL(/\/courses$/);
+    const page = await signedInPage(browser, app.baseUrl, "student1@demo.test", VIEWPORT);
     await page.getByRole("link", { name: "Machine-learning theory in the era of large models" }).click();
     await page.waitForURL(/\/courses\/ml-theory$/);
     expect(await page.locator("h1").textContent()).toBe("Machine-learning theory in the era of large models");
@@ -38,9 +38,7 @@ describe("walking skeleton in the browser", () => {
   });
 
   it("a student gets 403 on the roster page", async () => {
-    const page = await freshPage();
-    await signIn(page, app.baseUrl, "student2@demo.test", DEMO_PASSWORD);
-    await page.waitForURL(/\/courses$/);
+    const page = await signedInPage(browser, app.baseUrl, "student2@demo.test", VIEWPORT);
     const response = await page.goto(`${app.baseUrl}/courses/ml-theory/roster`);
     expect(response?.status()).toBe(403);
     expect(await page.locator("h1").textContent()).toBe("Staff only");
@@ -48,9 +46,7 @@ describe("walking skeleton in the browser", () => {
   });
 
   it("the instructor sees the roster with every role and section", async () => {
-    const page = await freshPage();
-    await signIn(page, app.baseUrl, "instructor@demo.test", DEMO_PASSWORD);
-    await page.waitForURL(/\/courses$/);
+    const page = await signedInPage(browser, app.baseUrl, "instructor@demo.test", VIEWPORT);
     const response = await page.goto(`${app.baseUrl}/courses/ml-theory/roster`);
     expect(response?.status()).toBe(200);
     const text = await page.locator("table.data").textContent();
@@ -109,9 +105,7 @@ describe("walking skeleton in the browser", () => {
   });
 
   it("an unknown course or assignment is a 404 page, and a tampered cookie reads as signed out", async () => {
-    const page = await freshPage();
-    await signIn(page, app.baseUrl, "student1@demo.test", DEMO_PASSWORD);
-    await page.waitForURL(/\/courses$/);
+    const page = await signedInPage(browser, app.baseUrl, "student1@demo.test", VIEWPORT);
     expect((await page.goto(`${app.baseUrl}/courses/no-such-course`))?.status()).toBe(404);
     expect((await page.goto(`${app.baseUrl}/courses/ml-theory/assignments/no-such-assignment`))?.status()).toBe(404);
     const cookies = await page.context().cookies();

@@ -5,8 +5,8 @@ import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkCanvasCsv } from "@/lib/staff/canvas-check";
-import { DEMO_PASSWORD, startApp, type AppServer } from "./lib/app-server";
-import { launchBrowser, open, screenshot, signIn } from "./lib/browser";
+import { startApp, type AppServer } from "./lib/app-server";
+import { launchBrowser, open, screenshot, signedInPage } from "./lib/browser";
 
 let app: AppServer;
 let browser: Browser;
@@ -21,13 +21,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function as(email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  await signIn(page, app.baseUrl, email, DEMO_PASSWORD);
-  await page.waitForURL(/\/courses$/);
-  return page;
-}
+const as = (email: string): Promise<Page> => signedInPage(browser, app.baseUrl, email, { acceptDownloads: true });
 
 describe("staff side in the browser", () => {
   it("a TA grades two proofs with keyboard shortcuts", async () => {

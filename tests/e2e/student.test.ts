@@ -1,13 +1,12 @@
 // The student's side in real Chromium: the built site, a real PostgreSQL, the real grader worker.
 import { readFileSync } from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, startApp, type AppServer } from "./lib/app-server";
-import { hydrated, launchBrowser, open, screenshot, signIn } from "./lib/browser";
+import { startApp, type AppServer } from "./lib/app-server";
+import { hydrated, launchBrowser, open, screenshot, signedInPage } from "./lib/browser";
 
 let app: AppServer;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 const solution = readFileSync("assignments/layernorm/solution.ts", "utf8");
 // A plausible mistake that still compiles: 1 added under the square root.
@@ -54,10 +53,7 @@ async function finalResult(p: Page): Promise<string> {
 beforeAll(async () => {
   app = await startApp();
   browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, permissions: ["clipboard-read", "clipboard-write"] });
-  page = await context.newPage();
-  await signIn(page, app.baseUrl, "student1@demo.test", DEMO_PASSWORD);
-  await page.waitForURL(/\/courses$/);
+  page = await signedInPage(browser, app.baseUrl, "student1@demo.test", { permissions: ["clipboard-read", "clipboard-write"] });
 });
 afterAll(async () => {
   await browser?.close();
@@ -240,16 +236,13 @@ describe("theory questions", () => {
 
 describe("on a phone", () => {
   it("the course and assignment pages fit a 390 px wide screen without sideways scrolling", async () => {
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-    const p = await phone.newPage();
-    await signIn(p, app.baseUrl, "student2@demo.test", DEMO_PASSWORD);
-    await p.waitForURL(/\/courses$/);
+    const p = await signedInPage(browser, app.baseUrl, "student2@demo.test", { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
     for (const [path, name] of [["/courses/ml-theory", "phone-course"], ["/courses/ml-theory/assignments/generalization-bounds", "phone-assignment"]] as const) {
       await open(p, `${app.baseUrl}${path}`);
       const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${path} scrolls sideways by ${overflow} px`).toBeLessThanOrEqual(0);
       await screenshot(p, name);
     }
-    await phone.close();
+    await p.context().close();
   });
 });

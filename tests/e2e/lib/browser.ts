@@ -1,7 +1,8 @@
 // Real Chromium (Debian's package) driven by playwright-core; screenshots go to tests/output/.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import { DEMO_PASSWORD } from "./app-server";
 
 const SCREENSHOT_DIR = path.resolve("tests/output/screenshots");
 
@@ -39,4 +40,12 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.getByLabel(labels.email, { exact: true }).fill(email);
   await page.getByLabel(labels.password, { exact: true }).fill(password);
   await page.getByRole("button", { name: labels.submit, exact: true }).click();
+}
+
+/** A page in a new browser context, signed in as a demo account and on "my courses". */
+export async function signedInPage(browser: Browser, baseUrl: string, email: string, options: BrowserContextOptions = {}): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options })).newPage();
+  await signIn(page, baseUrl, email, DEMO_PASSWORD);
+  await page.waitForURL(/\/courses$/);
+  return page;
 }
