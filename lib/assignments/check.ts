@@ -3,12 +3,14 @@
 // numeric: generate is deterministic for a seed and answers are finite; multiple-choice: a correct
 // option exists (exactly one for single-answer); proof: the rubric can reach the points.
 import type { GraderPool } from "@/grader/pool";
+import type { GradeReport } from "@/grader/report";
 import type { LoadResult, LoadedAssignment, Problem } from "@/lib/assignments/load";
 import type { QuestionSpec } from "@/lib/assignments/schema";
 import { numericGenerator } from "@/lib/question-types/numeric";
 import { createRng, seedFrom } from "@/grader/rng";
 
-export type QuestionCheck = { id: string; type: string; ok: boolean; detail: string };
+/** `reference`/`starter`: a code question's two gradings, for the staff preview page to show. */
+export type QuestionCheck = { id: string; type: string; ok: boolean; detail: string; reference?: GradeReport; starter?: GradeReport };
 export type AssignmentCheck = { slug: string; ok: boolean; problems: Problem[]; questions: QuestionCheck[] };
 
 async function checkCode(a: LoadedAssignment, q: Extract<QuestionSpec, { type: "code" }>, pool: GraderPool): Promise<QuestionCheck> {
@@ -23,7 +25,7 @@ async function checkCode(a: LoadedAssignment, q: Extract<QuestionSpec, { type: "
   }
   if (starter.score >= starter.maxScore) problems.push(`the starter already scores full marks (${starter.score}/${starter.maxScore})`);
   const detail = `reference ${ref.score}/${ref.maxScore}, starter ${starter.score}/${starter.maxScore}${problems.length ? ` — ${problems.join("; ")}` : ""}`;
-  return { id: q.id, type: q.type, ok: problems.length === 0, detail };
+  return { id: q.id, type: q.type, ok: problems.length === 0, detail, reference: ref, starter };
 }
 
 function checkNumeric(a: LoadedAssignment, q: Extract<QuestionSpec, { type: "numeric" }>): QuestionCheck {

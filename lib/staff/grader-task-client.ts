@@ -6,10 +6,9 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import type { VersionContent } from "@/lib/assignments/public-view";
 import type { QuestionCheck } from "@/lib/assignments/check";
-import type { GradeReport } from "@/grader/report";
 
 export type TestInfo = { name: string; points: number; visibility: string };
-export type CheckReport = { ok: boolean; questions: (QuestionCheck & { reference?: GradeReport; starter?: GradeReport })[] };
+export type CheckReport = { ok: boolean; questions: QuestionCheck[] };
 export type GraderTask = { task: "tests" | "check"; slug: string; hash: string; content: VersionContent };
 type Answer<T extends GraderTask> = T["task"] extends "tests" ? { tests: Record<string, TestInfo[]> } : CheckReport;
 

@@ -1,14 +1,13 @@
 // Child process of runGraderTask (lib/staff/grader-task-client.ts): reads {task, slug, hash,
 // content} on stdin, materializes the version, and prints JSON — "tests": each code question's
-// tests (name, points, visibility); "check": the assignment checker with reference and starter
-// graded in a one-process pool, plus those reports.
+// tests (name, points, visibility); "check": the assignment checker, which grades reference and
+// starter in a one-process pool and keeps those reports.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { materializeVersion } from "@/lib/assignments/materialize";
 import { checkAssignment } from "@/lib/assignments/check";
 import { loadTests } from "@/grader/test-loader";
 import { createGraderPool, type GraderPool } from "@/grader/pool";
-import type { GradeReport } from "@/grader/report";
 import type { CheckReport, GraderTask, TestInfo } from "@/lib/staff/grader-task-client";
 
 async function listTests(t: GraderTask, dir: string) {
@@ -24,31 +23,9 @@ async function listTests(t: GraderTask, dir: string) {
 async function check(t: GraderTask, dir: string): Promise<CheckReport> {
   const { slug, hash, content } = t;
   let pool: GraderPool | undefined;
-  const reports: { questionId?: string | undefined; source: string; report: GradeReport }[] = [];
-  const recording = async (): Promise<GraderPool> => {
-    const inner = (pool ??= createGraderPool({ size: 1 }));
-    return {
-      size: inner.size,
-      replaced: inner.replaced,
-      close: () => inner.close(),
-      grade: async (req) => {
-        const report = await inner.grade(req);
-        reports.push({ questionId: req.questionId, source: req.source, report });
-        return report;
-      },
-    };
-  };
   try {
-    const result = await checkAssignment({ slug, dir, ok: true, assignment: { slug, dir, spec: content.spec, files: content.files, hash } }, recording);
-    const questions = result.questions.map((qc) => {
-      const spec = content.spec.questions.find((q) => q.id === qc.id);
-      if (spec?.type !== "code") return qc;
-      const find = (file: string) => reports.find((r) => r.questionId === qc.id && r.source === content.files[file])?.report;
-      const reference = find(spec.solution);
-      const starter = find(spec.starter);
-      return { ...qc, ...(reference ? { reference } : {}), ...(starter ? { starter } : {}) };
-    });
-    return { ok: result.ok, questions };
+    const result = await checkAssignment({ slug, dir, ok: true, assignment: { slug, dir, spec: content.spec, files: content.files, hash } }, async () => (pool ??= createGraderPool({ size: 1 })));
+    return { ok: result.ok, questions: result.questions };
   } finally {
     await pool?.close();
   }
