@@ -11,6 +11,7 @@ import type { VersionContent } from "@/lib/assignments/public-view";
 import { useFreshDatabase } from "./lib/test-db";
 import { seedCourse } from "./lib/course-fixture";
 import { refusal } from "./lib/refusal";
+import { failedJobCount, retryFailedJobs } from "@/lib/staff/failed-jobs";
 
 const solution = readFileSync("assignments/layernorm/solution.ts", "utf8");
 const starter = readFileSync("assignments/layernorm/starter.ts", "utf8");
@@ -139,7 +140,7 @@ describe("the submission pipeline", () => {
     expect(await db.gradingJob.findUniqueOrThrow({ where: { id: s.jobId! } })).toMatchObject({ status: "DONE", attempts: 2 });
   });
 
-  it("marks a job FAILED after its attempts are used up, does not count it as an attempt, and an admin can retry it", async () => {
+  it("marks a job FAILED after its attempts are used up, does not count it as an attempt, and staff can retry it", async () => {
     await worker!.stop();
     worker = undefined;
     const s = await submit(db, base(ctx.students[1]!.id, { now: new Date("2026-12-01T14:00:00Z") }));
@@ -155,8 +156,14 @@ describe("the submission pipeline", () => {
     }
     expect(job.status).toBe("FAILED");
     expect(job.lastError).toMatch(/grader stopped/);
-    expect(await retryFailedJob(db, s.jobId!)).toBe(true);
+    // Staff see it on the course's staff page and queue it again (audited).
+    const courseId = (await db.submission.findUniqueOrThrow({ where: { id: s.submissionId }, select: { assignment: { select: { courseId: true } } } })).assignment.courseId;
+    expect(await failedJobCount(db, courseId)).toBe(1);
     await db.gradingJob.update({ where: { id: s.jobId! }, data: { maxAttempts: 3 } });
+    expect(await retryFailedJobs(db, courseId, ctx.students[0]!.id)).toBe(1);
+    expect(await failedJobCount(db, courseId)).toBe(0);
+    expect(await retryFailedJob(db, s.jobId!)).toBe(false); // already queued again
+    expect(await db.auditLog.count({ where: { courseId, action: "jobs.retry" } })).toBe(1);
     const g = await waitGraded(s.submissionId);
     expect(g.score).toBe(g.maxScore);
   });

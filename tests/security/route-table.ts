@@ -83,6 +83,7 @@ export const ROUTES: Record<string, RouteSpec[]> = {
     api("staff", "POST", (o, w) => ({ path: `/api/courses/${o.course}/staff/extensions`, body: { assignment: o.codeAssignment, userId: o.student[w], dueAt: "2027-01-31T23:59:00Z", reason: "matrix test" } }), true),
     api("staff", "DELETE", (o) => ({ path: `/api/courses/${o.course}/staff/extensions`, body: { extensionId: "no-such-extension" } })),
   ],
+  "/api/courses/[courseSlug]/staff/retry": [api("staff", "POST", (o) => ({ path: `/api/courses/${o.course}/staff/retry`, body: {} }))],
   "/api/courses/[courseSlug]/staff/regrade": [
     api("staff", "POST", (o) => ({ path: `/api/courses/${o.course}/staff/regrade`, body: { assignment: o.codeAssignment, question: o.codeQuestion } })),
     api("staff", "GET", (o) => ({ path: `/api/courses/${o.course}/staff/regrade?batch=no-such-batch` })),

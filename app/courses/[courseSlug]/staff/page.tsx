@@ -2,16 +2,19 @@ import Link from "next/link";
 import { STAFF, requireCourseRole } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { proofCounts, staffAssignments } from "@/lib/staff/course-data";
+import { failedJobCount } from "@/lib/staff/failed-jobs";
+import { RetryFailedButton } from "@/components/staff/retry-failed-button";
 import { LocalTime } from "@/components/local-time";
 
 export default async function StaffHome({ params }: { params: Promise<{ courseSlug: string }> }) {
   const { courseSlug } = await params;
   const { course, enrollment } = await requireCourseRole(courseSlug, STAFF, `/courses/${courseSlug}/staff`);
   const db = await getDb();
-  const [assignments, counts, students] = await Promise.all([
+  const [assignments, counts, students, failed] = await Promise.all([
     staffAssignments(db, course.id),
     proofCounts(db, course.id),
     db.enrollment.count({ where: { courseId: course.id, role: "STUDENT" } }),
+    failedJobCount(db, course.id),
   ]);
   const base = `/courses/${course.slug}/staff`;
   let ungraded = 0;
@@ -33,6 +36,15 @@ export default async function StaffHome({ params }: { params: Promise<{ courseSl
         <div className="card">
           <h3><Link href={`${base}/grading`}>Proof grading</Link></h3>
           <p className="muted">{ungraded === 0 ? "No proofs wait for a grader." : `${ungraded} proof${ungraded === 1 ? "" : "s"} to grade.`}</p>
+        </div>
+        <div className="card">
+          <h3>Failed gradings</h3>
+          <p className="muted">
+            {failed === 0
+              ? "None: every submission was graded or is in the queue."
+              : `${failed} submission${failed === 1 ? "" : "s"} could not be graded on our side (not the students' code). They count as no attempt.`}
+          </p>
+          {failed > 0 && <RetryFailedButton course={course.slug} count={failed} />}
         </div>
         <div className="card">
           <h3><Link href={`${base}/extensions`}>Extensions</Link></h3>
@@ -75,7 +87,7 @@ export default async function StaffHome({ params }: { params: Promise<{ courseSl
                   return (
                     <div key={q.id}>
                       {q.type === "PROOF" ? <Link href={`${base}/grading/${a.slug}/${q.key}`}>{q.title}</Link> : q.title}{" "}
-                      <span className="badge">{q.type.toLowerCase().replace("_", " ")} · {q.points} pts</span>
+                      <span className="badge">{q.type.toLowerCase().replace("_", " ")} · {q.points} {q.points === 1 ? "pt" : "pts"}</span>
                       {c && <> <span className={`badge ${c.graded < c.total ? "warn" : "ok"}`}>{c.graded}/{c.total} graded</span></>}
                     </div>
                   );
