@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkCanvasCsv } from "@/lib/staff/canvas-check";
 import { startApp, type AppServer } from "./lib/app-server";
 import { launchBrowser, open, screenshot, signedInPage } from "./lib/browser";
+import { pgRunner } from "@/lib/sql-runner";
 
 let app: AppServer;
 let browser: Browser;
@@ -71,6 +72,25 @@ describe("staff side in the browser", () => {
     await page.getByRole("heading", { name: "Audit log" }).waitFor();
     await screenshot(page, "staff-gradebook-student");
     await page.context().close();
+  });
+
+  it("a grading that failed on our side is counted on the staff overview and retried with one click", async () => {
+    // Stand-in for a grader lost five times: one graded demo job marked FAILED.
+    const sql = await pgRunner(app.databaseUrl);
+    try {
+      await sql.exec(`UPDATE "GradingJob" SET status = 'FAILED', "lastError" = 'the grader stopped' WHERE id = (SELECT id FROM "GradingJob" WHERE status = 'DONE' ORDER BY "createdAt" LIMIT 1)`);
+      const page = await as("ta@demo.test");
+      await open(page, `${app.baseUrl}${STAFF}`);
+      await page.getByText("1 submission could not be graded on our side").waitFor();
+      await page.getByRole("button", { name: "Retry it" }).click();
+      await page.getByText("1 queued again.").waitFor();
+      await page.getByText("None: every submission was graded or is in the queue.").waitFor();
+      const [{ n }] = (await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "GradingJob" WHERE status = 'FAILED'`)) as [{ n: number }];
+      expect(n).toBe(0);
+      await page.context().close();
+    } finally {
+      await sql.close();
+    }
   });
 
   it("staff pages render for the TA (screenshots)", async () => {
