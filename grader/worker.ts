@@ -39,9 +39,12 @@ async function gradeJob(job: ClaimedJob, pool: GraderPool): Promise<{ report: Gr
     where: { id: job.submissionId },
     select: { id: true, userId: true, versionId: true, questionKey: true, kind: true, code: true, answer: true, assignment: { select: { slug: true, course: { select: { slug: true } } } } },
   });
-  const version = await versionOf(s.versionId);
+  // A regrade grades against the version staff chose (a fixed hidden test); otherwise the
+  // submission is graded against the version it answered.
+  const versionId = job.versionId ?? s.versionId;
+  const version = await versionOf(versionId);
   const report = await gradeSubmission(s, { courseSlug: s.assignment.course.slug, assignmentSlug: s.assignment.slug, contentHash: version.contentHash, content: version.content }, async () => pool);
-  return { report, versionId: s.versionId, regrade: job.priority < 0, submissionId: s.id };
+  return { report, versionId, regrade: job.priority < 0, submissionId: s.id };
 }
 
 export async function startWorker(options: WorkerOptions = {}): Promise<Worker> {

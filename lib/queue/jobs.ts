@@ -12,7 +12,8 @@ export const PRIORITY = { run: 10, submit: 5, regrade: -10 } as const;
  * FAILED for staff to look at. Student code cannot cause one: it runs in the sandbox children. */
 export const MAX_JOB_ATTEMPTS = 5;
 
-export type ClaimedJob = { id: string; submissionId: string; attempts: number; maxAttempts: number; priority: number };
+/** `versionId`: the version to grade against (a regrade's choice), null for the submission's own. */
+export type ClaimedJob = { id: string; submissionId: string; attempts: number; maxAttempts: number; priority: number; versionId: string | null };
 
 export async function notifyWorkers(db: PrismaClient, embedded: boolean): Promise<void> {
   if (embedded) wakeLocal();
@@ -32,7 +33,7 @@ export async function claimJobs(db: PrismaClient, workerId: string, limit: numbe
          ORDER BY priority DESC, "createdAt" ASC
          LIMIT $2
          FOR UPDATE SKIP LOCKED)
-      RETURNING j.id, j."submissionId", j.attempts, j."maxAttempts", j.priority`,
+      RETURNING j.id, j."submissionId", j.attempts, j."maxAttempts", j.priority, j."versionId"`,
     workerId,
     limit,
     String(leaseMs),

@@ -1,18 +1,13 @@
-// The gradebook, computed in one place for the page, the CSV export and the tests. Policy:
-// - only SUBMIT submissions count (RUN never does), and only those with a result (an auto-grading
-//   — the newest Grading row per submission wins, so a regrade replaces the old score — or a
-//   manual grading for proofs);
-// - per question, the assignment's policy picks one submission: BEST = the highest score after
-//   the late penalty, LATEST = the most recent one with a result;
-// - a submission is late when it was flagged late at submit time and was still after the
-//   student's due date as it stands now (an extension granted afterwards removes the penalty);
-//   a late score loses assignment.latePenalty of itself;
-// - scores are scaled to the current version's points when the submission's version had others;
-// - the newest GradeOverride of a (student, assignment, question) replaces the computed score;
-// - an assignment total is empty (null) when the student has neither a counted submission nor an
-//   override in it, otherwise the sum of its questions (missing ones count 0).
+// The gradebook, computed in one place for the page, the CSV export, the course home and the
+// tests. The rules (which submission counts, late penalty with extensions, attempts, overrides,
+// rescaled points) live in lib/grades; this file only gathers the facts and lays out the rows:
+// only SUBMIT submissions are read, the newest Grading of each (a regrade replaces the old score)
+// or its rubric grading for proofs; an assignment total is empty (null) when the student has
+// neither a counted submission nor an override in it, otherwise the sum of its questions.
 import type { GradePolicy, PrismaClient, QuestionType } from "@/lib/generated/prisma/client";
-import { applyLatePenalty } from "@/lib/submissions/policy";
+import { questionResult, type SubmissionFacts } from "@/lib/grades/question-result";
+import { scaledToPoints, newestOverride } from "@/lib/grades/final-score";
+import { groupBy } from "@/lib/grades/counted";
 import { staffAssignments } from "@/lib/staff/course-data";
 
 export type GradebookQuestion = { key: string; title: string; type: QuestionType; points: number };
@@ -60,8 +55,6 @@ export type GradebookOptions = { section?: string | null | undefined; assignment
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
-type Candidate = { id: string; createdAt: Date; raw: number; final: number; late: boolean; penalty: number; gradedAt: Date; grader: string | null; versionNumber: number };
-
 export async function computeGradebook(db: PrismaClient, courseId: string, options: GradebookOptions = {}): Promise<Gradebook> {
   const assignmentRows = await staffAssignments(db, courseId, options.assignmentSlug);
   const assignments: GradebookAssignment[] = assignmentRows.map((a) => {
@@ -99,11 +92,12 @@ export async function computeGradebook(db: PrismaClient, courseId: string, optio
         userId: true,
         assignmentId: true,
         questionKey: true,
+        kind: true,
         createdAt: true,
         late: true,
         version: { select: { number: true } },
         question: { select: { points: true } },
-        gradings: { orderBy: { gradedAt: "desc" }, take: 1, select: { score: true, maxScore: true, gradedAt: true } },
+        gradings: { orderBy: { gradedAt: "desc" }, take: 1, select: { score: true, maxScore: true, gradedAt: true, version: { select: { number: true } } } },
         manualGrading: { select: { score: true, updatedAt: true, grader: { select: { email: true } } } },
         jobs: { select: { status: true } },
       },
@@ -120,15 +114,8 @@ export async function computeGradebook(db: PrismaClient, courseId: string, optio
   const authorIds = [...new Set(overrides.map((o) => o.createdById).filter((x): x is string => Boolean(x)))];
   const authors = new Map((await db.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, email: true } })).map((u) => [u.id, u.email]));
   const key = (u: string, a: string, q = "") => `${u}\u0000${a}\u0000${q}`;
-  const byCell = new Map<string, typeof submissions>();
-  for (const s of submissions) {
-    const k = key(s.userId, s.assignmentId, s.questionKey);
-    const list = byCell.get(k);
-    if (list) list.push(s);
-    else byCell.set(k, [s]);
-  }
-  const overrideOf = new Map<string, (typeof overrides)[number]>();
-  for (const o of overrides) overrideOf.set(key(o.userId, o.assignmentId, o.questionKey), o); // newest last wins
+  const byCell = groupBy(submissions, (s) => key(s.userId, s.assignmentId, s.questionKey));
+  const overrideOf = new Map([...groupBy(overrides, (o) => key(o.userId, o.assignmentId, o.questionKey))].map(([k, list]) => [k, newestOverride(list)!]));
   const extensionOf = new Map(extensions.map((e) => [key(e.userId, e.assignmentId), e]));
 
   const rows: GradebookRow[] = enrollments.map((e) => {
@@ -160,58 +147,37 @@ export async function computeGradebook(db: PrismaClient, courseId: string, optio
     extensionDue: Date | null,
     override: (typeof overrides)[number] | null,
   ): QuestionCell {
-    const candidates: Candidate[] = [];
-    let newestUnscored: Date | null = null;
-    for (const s of subs) {
+    const facts: SubmissionFacts[] = subs.map((s) => {
       const grading = s.gradings[0];
-      let raw: number | null = null;
-      let gradedAt: Date | null = null;
-      let grader: string | null = null;
+      let result: SubmissionFacts["result"] = null;
       if (q.type === "PROOF") {
-        if (s.manualGrading) {
-          raw = Math.min(s.manualGrading.score, q.points);
-          gradedAt = s.manualGrading.updatedAt;
-          grader = s.manualGrading.grader?.email ?? null;
-        }
+        if (s.manualGrading) result = { raw: Math.min(s.manualGrading.score, q.points), gradedAt: s.manualGrading.updatedAt, grader: s.manualGrading.grader?.email ?? null, versionNumber: s.version.number };
       } else if (grading) {
-        raw = grading.maxScore > 0 && grading.maxScore !== q.points ? (grading.score / grading.maxScore) * q.points : grading.score;
-        gradedAt = grading.gradedAt;
+        result = { raw: scaledToPoints(grading, q.points), gradedAt: grading.gradedAt, grader: null, versionNumber: grading.version.number };
       }
-      if (raw === null || gradedAt === null) {
-        const failed = s.jobs.length > 0 && s.jobs.every((j) => j.status === "FAILED");
-        if (!failed) newestUnscored = s.createdAt;
-        continue;
-      }
-      raw = round6(raw);
-      const late = s.late && (extensionDue === null || s.createdAt > extensionDue);
-      const final = applyLatePenalty(raw, late, a.latePenalty);
-      candidates.push({ id: s.id, createdAt: s.createdAt, raw, final, late, penalty: round6(raw - final), gradedAt, grader, versionNumber: s.version.number });
-    }
-    let chosen: Candidate | null = null;
-    for (const c of candidates) {
-      if (!chosen) chosen = c;
-      else if (a.policy === "LATEST" ? c.createdAt >= chosen.createdAt : c.final > chosen.final) chosen = c;
-    }
+      return { id: s.id, kind: s.kind, createdAt: s.createdAt, late: s.late, result, jobStatuses: s.jobs.map((j) => j.status) };
+    });
+    const r = questionResult(a.policy, { penalty: a.latePenalty, extensionDueAt: extensionDue }, facts, override);
+    const chosen = r.counted;
     const cell: QuestionCell = {
       questionKey: q.key,
       points: q.points,
-      score: chosen ? chosen.final : null,
-      rawScore: chosen ? chosen.raw : null,
-      penaltyPoints: chosen ? chosen.penalty : 0,
-      late: chosen?.late ?? false,
+      score: r.score,
+      rawScore: r.rawScore,
+      penaltyPoints: r.penaltyPoints,
+      late: r.late,
       submissionId: chosen?.id ?? null,
       submittedAt: chosen?.createdAt ?? null,
-      gradedAt: chosen?.gradedAt ?? null,
-      grader: chosen?.grader ?? null,
-      versionNumber: chosen?.versionNumber ?? null,
-      pending: newestUnscored !== null && (!chosen || newestUnscored > chosen.createdAt),
-      attempts: subs.length,
+      gradedAt: chosen?.result?.gradedAt ?? null,
+      grader: chosen?.result?.grader ?? null,
+      versionNumber: chosen?.result?.versionNumber ?? null,
+      pending: r.pending,
+      attempts: r.attempts,
       override: null,
     };
     if (override) {
       const by = override.createdById ? (authors.get(override.createdById) ?? null) : null;
-      cell.override = { score: override.score, reason: override.reason, by, at: override.createdAt, computed: cell.score };
-      cell.score = override.score;
+      cell.override = { score: override.score, reason: override.reason, by, at: override.createdAt, computed: r.computed };
       cell.gradedAt = override.createdAt;
       cell.grader = by;
     }

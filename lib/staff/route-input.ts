@@ -49,6 +49,7 @@ export const rosterBody = z.object({
   commit: z.boolean().default(false),
 });
 
-export const regradeBody = z.object({ assignment: slug, question: slug });
+/** `version`: the version number to grade against; omitted, the current one. */
+export const regradeBody = z.object({ assignment: slug, question: slug, version: z.number().int().positive().max(1_000_000).optional() });
 export const regradeQuery = z.object({ batch: id });
 export const checkBody = z.object({ assignment: slug });

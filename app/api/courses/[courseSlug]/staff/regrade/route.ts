@@ -1,4 +1,5 @@
-// POST {assignment, question} starts a regrade of every final submission of a question;
+// POST {assignment, question, version?} regrades every submission of a question that can count,
+// against the chosen version (the current one by default);
 // GET ?batch=<id> reports its progress.
 import { STAFF, authorizeCourse } from "@/lib/access";
 import { getDb } from "@/lib/db";
@@ -16,7 +17,7 @@ export const POST = handler(async (req: Request, { params }: Ctx) => {
   const body = regradeBody.parse(await readJsonBody(req, 4 * 1024));
   const db = await getDb();
   const a = await requireStaffAssignment(db, course.id, body.assignment);
-  return Response.json(await startRegrade(db, { courseId: course.id, assignmentId: a.id, questionKey: body.question, actorId: user.id }));
+  return Response.json(await startRegrade(db, { courseId: course.id, assignmentId: a.id, questionKey: body.question, actorId: user.id, versionNumber: body.version }));
 });
 
 export const GET = handler(async (req: Request, { params }: Ctx) => {

@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db";
 import { statementHtml } from "@/lib/assignments/public-view";
 import { staffAssignment } from "@/lib/staff/course-data";
 import { previewQuestions, previewStudent } from "@/lib/staff/preview";
+import { regradeVersions } from "@/lib/staff/regrade";
 import { LocalTime } from "@/components/local-time";
 import { CheckButton } from "@/components/staff/check-button";
 import { RegradeButton } from "@/components/staff/regrade-button";
@@ -20,7 +21,7 @@ export default async function AssignmentPreviewPage({ params, searchParams }: { 
   if (!a) notFound();
   const sp = query.safeParse(await searchParams);
   const seed = (sp.success && sp.data.seed) || "preview";
-  const student = await previewStudent(db, course.id, seed);
+  const [student, versions] = await Promise.all([previewStudent(db, course.id, seed), regradeVersions(db, a.id)]);
   const points = new Map(a.currentVersion.questions.map((q) => [q.key, q.points]));
   const questions = await previewQuestions(a.content, a.currentVersion.contentHash, a.slug, course.slug, a.slug, points, student.key);
   const statement = statementHtml(a.content, "en");
@@ -79,7 +80,7 @@ export default async function AssignmentPreviewPage({ params, searchParams }: { 
           {testsError && <p className="error">Could not load the tests: {testsError}</p>}
           {view.type !== "proof" && (
             <div className="row-actions" style={{ marginTop: "0.6rem" }}>
-              <RegradeButton course={course.slug} assignment={a.slug} question={view.id} />
+              <RegradeButton course={course.slug} assignment={a.slug} question={view.id} versions={versions.map((v) => v.number)} current={a.currentVersion.number} />
             </div>
           )}
           {view.type === "proof" && <p><Link href={`${base}/grading/${a.slug}/${view.id}`}>Grade this proof</Link></p>}
