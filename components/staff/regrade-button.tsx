@@ -30,7 +30,7 @@ export function RegradeButton({ course, assignment, question, versions, current 
     <>
       {versions.length > 1 && (
         <label className="small">
-          against{" "}
+          Grade against{" "}
           <select value={version} onChange={(e) => setVersion(Number(e.target.value))} disabled={progress !== null && !finished} aria-label={`Version to regrade ${question} against`}>
             {versions.map((v) => <option key={v} value={v}>version {v}{v === current ? " (current)" : ""}</option>)}
           </select>
