@@ -2,11 +2,12 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { staffAssignment } from "@/lib/staff/course-data";
+import { isReleasedTo } from "@/lib/grades/release";
 
 /** The assignment and its current version, or null when it does not exist, is hidden, or is not
  * released yet and the viewer is not staff (students cannot tell unreleased from missing). */
 export async function findAssignment(courseId: string, slug: string, isStaff: boolean, now = new Date()) {
   const a = await staffAssignment(await getDb(), courseId, slug);
-  if (!a || (!isStaff && a.releaseAt > now)) return null;
+  if (!a || !isReleasedTo(a, { isStaff }, now)) return null;
   return a;
 }

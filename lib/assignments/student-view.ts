@@ -10,6 +10,7 @@ import { numericParams } from "@/lib/question-types/numeric";
 import { shuffledOptionIds } from "@/lib/question-types/multiple-choice";
 import { effectiveDeadlines, questionLimits, submissionTiming } from "@/lib/submissions/policy";
 import { historyOf, type SubmissionView } from "@/lib/submissions/views";
+import { attemptsLeft, attemptsUsed } from "@/lib/grades/attempts";
 import type { findAssignment } from "@/lib/assignments/queries";
 
 type Assignment = NonNullable<Awaited<ReturnType<typeof findAssignment>>>;
@@ -40,7 +41,7 @@ export async function studentAssignmentView(opts: { assignment: Assignment; cour
     const pub = publicQuestion(content, spec, row.points, locale);
     const key = { course: courseSlug, assignment: assignment.slug, question: spec.id, student: userId };
     const mine = history.filter((h) => h.questionKey === spec.id);
-    const used = mine.filter((h) => h.kind === "SUBMIT" && h.status !== "failed").length;
+    const used = attemptsUsed(mine.map((h) => ({ kind: h.kind, hasResult: h.status === "graded", jobStatuses: h.status === "failed" ? ["FAILED"] : [] })));
     const limits = questionLimits(content.spec, spec.id);
     const draft = drafts.find((d) => d.questionKey === spec.id);
     const extra: Partial<StudentQuestion> = {};
@@ -57,7 +58,7 @@ export async function studentAssignmentView(opts: { assignment: Assignment; cour
       draft: draft ? { content: draft.content, updatedAt: draft.updatedAt.toISOString() } : null,
       history: mine,
       attemptsUsed: used,
-      attemptsLeft: limits.maxAttempts !== undefined ? Math.max(0, limits.maxAttempts - used) : null,
+      attemptsLeft: attemptsLeft(used, limits.maxAttempts),
     } as StudentQuestion;
   });
   return {

@@ -1,8 +1,8 @@
 // Figures for the analytics page: the distribution of assignment totals (from the gradebook), the
-// failure rate of each test over students' final code submissions, and submissions per hour
-// around the due date.
+// failure rate of each test over the code submissions that count (lib/grades' choice, through the
+// gradebook), and submissions per hour around the due date.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { computeGradebook } from "@/lib/staff/gradebook";
+import { computeGradebook, countedSubmissionIds } from "@/lib/staff/gradebook";
 
 export type Histogram = { labels: string[]; counts: number[]; submitted: number; students: number };
 export type TestFailure = { question: string; test: string; visibility: string; failed: number; total: number; rate: number };
@@ -28,26 +28,25 @@ export async function scoreHistogram(db: PrismaClient, courseId: string, assignm
   return histogram(book.rows.map((r) => r.results.get(a.id)?.total ?? null), a.points);
 }
 
-/** Per test of each code question: how many students' final submissions fail it. */
-export async function testFailureRates(db: PrismaClient, assignmentId: string): Promise<TestFailure[]> {
+/** Per test of each code question: how many students' counted submissions fail it (in their newest grading). */
+export async function testFailureRates(db: PrismaClient, assignment: { id: string; slug: string; courseId: string }): Promise<TestFailure[]> {
+  const counted = await countedSubmissionIds(db, assignment.courseId, assignment.slug);
+  const ids = [...counted.values()].flat().map((c) => c.submissionId);
+  if (!ids.length) return [];
   const rows = await db.$queryRawUnsafe<{ question: string; test: string; visibility: string; failed: number; total: number }[]>(
-    `WITH finals AS (
-       SELECT DISTINCT ON (s."userId", s."questionKey") s.id, s."questionKey"
-         FROM "Submission" s
+    `WITH latest AS (
+       SELECT DISTINCT ON (g."submissionId") g.id, s."questionKey"
+         FROM "Grading" g
+         JOIN "Submission" s ON s.id = g."submissionId"
          JOIN "Question" q ON q.id = s."questionId" AND q.type = 'CODE'
-        WHERE s."assignmentId" = $1 AND s.kind = 'SUBMIT'
-          AND EXISTS (SELECT 1 FROM "Grading" g WHERE g."submissionId" = s.id)
-        ORDER BY s."userId", s."questionKey", s."createdAt" DESC),
-     latest AS (
-       SELECT DISTINCT ON (g."submissionId") g.id, f."questionKey"
-         FROM "Grading" g JOIN finals f ON f.id = g."submissionId"
+        WHERE g."submissionId" = ANY($1::text[])
         ORDER BY g."submissionId", g."gradedAt" DESC)
      SELECT l."questionKey" AS question, t.name AS test, min(t.visibility) AS visibility,
             count(*) FILTER (WHERE t.score < t."maxScore")::int AS failed, count(*)::int AS total
        FROM latest l JOIN "TestResult" t ON t."gradingId" = l.id
       GROUP BY l."questionKey", t.name
       ORDER BY failed DESC, question, test`,
-    assignmentId,
+    ids,
   );
   return rows.map((r) => ({ ...r, rate: r.total ? r.failed / r.total : 0 }));
 }

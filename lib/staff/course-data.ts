@@ -3,6 +3,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { VersionContent } from "@/lib/assignments/public-view";
 import { StaffError } from "@/lib/staff/errors";
+import { groupBy, latestSubmitted } from "@/lib/grades/counted";
 
 /** The course's assignments (or the one with `slug`) with their current version's number and
  *  questions; not its content (every file of the assignment), which lists never need. */
@@ -30,20 +31,20 @@ export async function requireStaffAssignment(db: PrismaClient, courseId: string,
   return a;
 }
 
-/** Counts of each proof question's final submissions, graded and not. */
+/** Counts of each proof question's final submissions (each student's latest, lib/grades), graded and not. */
 export async function proofCounts(db: PrismaClient, courseId: string) {
-  const rows = await db.$queryRawUnsafe<{ assignmentId: string; questionKey: string; total: number; graded: number }[]>(
-    `SELECT s."assignmentId", s."questionKey", count(*)::int AS total, count(m.id)::int AS graded
-       FROM (SELECT DISTINCT ON (s."userId", s."assignmentId", s."questionKey") s.*
-               FROM "Submission" s
-               JOIN "Assignment" a ON a.id = s."assignmentId" AND a."courseId" = $1
-               JOIN "Question" q ON q.id = s."questionId" AND q.type = 'PROOF'
-               JOIN "Enrollment" e ON e."userId" = s."userId" AND e."courseId" = $1 AND e.role = 'STUDENT'
-              WHERE s.kind = 'SUBMIT'
-              ORDER BY s."userId", s."assignmentId", s."questionKey", s."createdAt" DESC) s
-       LEFT JOIN "ManualGrading" m ON m."submissionId" = s.id
-      GROUP BY s."assignmentId", s."questionKey"`,
-    courseId,
-  );
-  return new Map(rows.map((r) => [`${r.assignmentId}:${r.questionKey}`, r]));
+  const subs = await db.submission.findMany({
+    where: { kind: "SUBMIT", assignment: { courseId }, question: { type: "PROOF" }, user: { enrollments: { some: { courseId, role: "STUDENT" } } } },
+    select: { assignmentId: true, questionKey: true, userId: true, kind: true, createdAt: true, manualGrading: { select: { id: true } } },
+  });
+  const out = new Map<string, { assignmentId: string; questionKey: string; total: number; graded: number }>();
+  for (const mine of groupBy(subs, (s) => `${s.assignmentId}:${s.questionKey}:${s.userId}`).values()) {
+    const last = latestSubmitted(mine)!;
+    const k = `${last.assignmentId}:${last.questionKey}`;
+    const entry = out.get(k) ?? { assignmentId: last.assignmentId, questionKey: last.questionKey, total: 0, graded: 0 };
+    entry.total++;
+    if (last.manualGrading) entry.graded++;
+    out.set(k, entry);
+  }
+  return out;
 }

@@ -184,3 +184,17 @@ export async function computeGradebook(db: PrismaClient, courseId: string, optio
     return cell;
   }
 }
+
+/** Per question key, each student's counted submission (lib/grades' choice, as the gradebook
+ *  shows it) of one assignment: what analytics and similarity look at. */
+export async function countedSubmissionIds(db: PrismaClient, courseId: string, assignmentSlug: string): Promise<Map<string, { userId: string; submissionId: string }[]>> {
+  const book = await computeGradebook(db, courseId, { assignmentSlug });
+  const out = new Map<string, { userId: string; submissionId: string }[]>();
+  const a = book.assignments[0];
+  if (!a) return out;
+  for (const q of a.questions) out.set(q.key, []);
+  for (const row of book.rows) {
+    for (const c of row.results.get(a.id)?.cells ?? []) if (c.submissionId) out.get(c.questionKey)?.push({ userId: row.student.userId, submissionId: c.submissionId });
+  }
+  return out;
+}

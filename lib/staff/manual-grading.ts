@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { StaffError } from "@/lib/staff/errors";
 import { manualScore } from "@/lib/staff/manual-score";
+import { groupBy, latestSubmitted } from "@/lib/grades/counted";
 
 type Tx = Prisma.TransactionClient;
 
@@ -121,12 +122,11 @@ export type QueueEntry = { submissionId: string; userId: string; name: string; c
 export async function proofQueue(db: PrismaClient, assignmentId: string, questionKey: string): Promise<QueueEntry[]> {
   const assignment = await db.assignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { courseId: true } });
   const students = await db.enrollment.findMany({ where: { courseId: assignment.courseId, role: "STUDENT" }, select: { userId: true } });
-  const subs = await db.submission.findMany({
+  const all = await db.submission.findMany({
     where: { assignmentId, questionKey, kind: "SUBMIT", userId: { in: students.map((s) => s.userId) }, question: { type: "PROOF" } },
-    orderBy: { createdAt: "desc" },
-    distinct: ["userId"],
     include: { user: { select: { name: true } }, manualGrading: { include: { grader: { select: { email: true } } } } },
   });
+  const subs = [...groupBy(all, (s) => s.userId).values()].map((mine) => latestSubmitted(mine)!);
   return subs
     .map((s) => ({
       submissionId: s.id,

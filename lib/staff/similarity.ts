@@ -1,8 +1,9 @@
-// Similarity of students' final code submissions, for a TA to review (not a verdict): code is
+// Similarity of students' counted code submissions (the ones the gradebook uses), for a TA to review (not a verdict): code is
 // tokenized with comments dropped, identifiers, strings and numbers normalized (so renaming does
 // not hide a copy) and keywords and punctuation kept; k-grams of tokens that also occur in the
 // starter code are removed; pairs are ranked by the Jaccard index of the remaining k-grams.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { countedSubmissionIds } from "@/lib/staff/gradebook";
 
 const KEYWORDS = new Set(
   "break case catch class const continue debugger default delete do else export extends finally for function if import in instanceof let new of return super switch this throw try typeof var void while with yield async await as interface type enum implements private public protected readonly static abstract declare keyof number string boolean null undefined true false Math Array Object Number".split(" "),
@@ -53,12 +54,11 @@ export function jaccard(a: Set<string>, b: Set<string>): number {
 export type SimilarPair = { a: { userId: string; name: string; submissionId: string }; b: { userId: string; name: string; submissionId: string }; similarity: number; shared: number };
 
 export async function similarPairs(db: PrismaClient, assignmentId: string, questionKey: string, starterCode: string, limit = 50): Promise<{ pairs: SimilarPair[]; submissions: number }> {
-  const assignment = await db.assignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { courseId: true } });
-  const students = await db.enrollment.findMany({ where: { courseId: assignment.courseId, role: "STUDENT" }, select: { userId: true } });
+  const assignment = await db.assignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { courseId: true, slug: true } });
+  const counted = (await countedSubmissionIds(db, assignment.courseId, assignment.slug)).get(questionKey) ?? [];
   const finals = await db.submission.findMany({
-    where: { assignmentId, questionKey, kind: "SUBMIT", userId: { in: students.map((s) => s.userId) } },
-    orderBy: { createdAt: "desc" },
-    distinct: ["userId"],
+    where: { id: { in: counted.map((c) => c.submissionId) } },
+    orderBy: { createdAt: "asc" },
     select: { id: true, userId: true, code: true, user: { select: { name: true } } },
   });
   const starter = kgrams(tokenize(starterCode));

@@ -1,5 +1,6 @@
 // Deadlines and limits, as pure functions of the assignment, the student's extension and now:
-// whether a submission is accepted, whether it is late, and what penalty it would carry.
+// whether a submission is accepted, whether it is late, and what penalty it would carry. The
+// penalty's effect on a score is lib/grades/late.
 import type { AssignmentSpec } from "@/lib/assignments/schema";
 
 export type Deadlines = { releaseAt: Date; dueAt: Date; lateUntil: Date | null; latePenalty: number };
@@ -28,9 +29,4 @@ export type Limits = { maxAttempts?: number | undefined; perWindow?: number | un
 export function questionLimits(spec: AssignmentSpec, questionKey: string): Limits {
   const q = spec.questions.find((x) => x.id === questionKey);
   return { ...spec.limits, ...(q?.limits ?? {}) };
-}
-
-/** A late submission's score after the penalty (a fraction of the score removed). */
-export function applyLatePenalty(score: number, late: boolean, penalty: number): number {
-  return late ? Math.round(score * (1 - penalty) * 1e6) / 1e6 : score;
 }

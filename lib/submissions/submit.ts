@@ -8,6 +8,8 @@ import type { QuestionSpec } from "@/lib/assignments/schema";
 import type { VersionContent } from "@/lib/assignments/public-view";
 import { MAX_JOB_ATTEMPTS, PRIORITY, notifyWorkers } from "@/lib/queue/jobs";
 import { normalizeAnswer, SubmitRefused } from "@/lib/submissions/answer-shape";
+import { attemptsUsed } from "@/lib/grades/attempts";
+import { isReleasedTo } from "@/lib/grades/release";
 import { effectiveDeadlines, questionLimits, submissionTiming, type Limits } from "@/lib/submissions/policy";
 
 export { SubmitRefused };
@@ -48,7 +50,7 @@ export async function submit(db: PrismaClient, input: SubmitInput): Promise<Subm
     where: { courseId_slug: { courseId: input.courseId, slug: input.assignmentSlug } },
     include: { currentVersion: { include: { questions: true } } },
   });
-  if (!assignment || assignment.hidden || !assignment.currentVersion || (!input.isStaff && assignment.releaseAt > now)) {
+  if (!assignment || !assignment.currentVersion || !isReleasedTo(assignment, input, now)) {
     throw new SubmitRefused(404, "No such assignment.");
   }
   const version = assignment.currentVersion;
@@ -81,8 +83,9 @@ export async function submit(db: PrismaClient, input: SubmitInput): Promise<Subm
     }
     if (!input.isStaff) {
       if (limits.maxAttempts !== undefined && input.kind === "SUBMIT") {
-        // A submission whose grading failed for infrastructure reasons does not count.
-        const used = await tx.submission.count({ where: { ...mine, NOT: { jobs: { some: { status: "FAILED" } } } } });
+        // A submission whose grading failed on our side does not count (lib/grades/attempts).
+        const mineSoFar = await tx.submission.findMany({ where: mine, select: { kind: true, jobs: { select: { status: true } }, _count: { select: { gradings: true } }, manualGrading: { select: { id: true } } } });
+        const used = attemptsUsed(mineSoFar.map((x) => ({ kind: x.kind, hasResult: x._count.gradings > 0 || x.manualGrading !== null, jobStatuses: x.jobs.map((j) => j.status) })));
         if (used >= limits.maxAttempts) throw new SubmitRefused(429, `You have used all ${limits.maxAttempts} attempts for this question.`);
       }
       if (limits.perWindow !== undefined && limits.windowMinutes !== undefined) {

@@ -1,11 +1,12 @@
 // What a student sees of their own submissions: status (queued with position, running, graded,
-// failed, awaiting grading), the score after any late penalty, and the report redacted per test
-// visibility. Staff of the course see everything.
+// failed, awaiting grading), the score after the late penalty as the gradebook applies it (an
+// extension covering the submission removes it: lib/grades/late), and the report redacted per
+// test visibility. Staff of the course see everything.
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { redactReport, type GradeReport } from "@/grader/report";
 import { queuePosition } from "@/lib/queue/jobs";
-import { applyLatePenalty } from "@/lib/submissions/policy";
+import { afterLatePenalty, lateOutcome, type LateContext } from "@/lib/grades/late";
 
 export type SubmissionStatus = "queued" | "running" | "graded" | "failed" | "awaiting_grading";
 
@@ -50,16 +51,23 @@ type Row = NonNullable<Awaited<ReturnType<PrismaClient["submission"]["findFirst"
   jobs: { id: string; status: string; lastError: string | null; createdAt: Date }[];
   gradings: { score: number; maxScore: number; status: string; report: unknown }[];
   manualGrading: { score: number; comment: string; items: { rubricItem: { description: string; points: number } }[] } | null;
-  assignment: { latePenalty: number; dueAt: Date };
+  assignment: { id: string; latePenalty: number; dueAt: Date };
 };
 
-export async function toView(db: PrismaClient, s: Row, opts: { duePassed: boolean; withContent: boolean; staff: boolean }): Promise<SubmissionView> {
+/** The late rule for one student's submissions to one assignment. */
+async function lateContextOf(db: PrismaClient, userId: string, assignment: { id: string; latePenalty: number }): Promise<LateContext> {
+  const ext = await db.extension.findUnique({ where: { userId_assignmentId: { userId, assignmentId: assignment.id } }, select: { dueAt: true } });
+  return { penalty: assignment.latePenalty, extensionDueAt: ext?.dueAt ?? null };
+}
+
+export async function toView(db: PrismaClient, s: Row, opts: { duePassed: boolean; withContent: boolean; staff: boolean; lateCtx: LateContext }): Promise<SubmissionView> {
+  const late = lateOutcome(s, opts.lateCtx);
   const base = {
     id: s.id,
     kind: s.kind,
     questionKey: s.questionKey,
     createdAt: s.createdAt.toISOString(),
-    late: s.late,
+    late: late.late,
     ...(opts.withContent ? { code: s.code, answer: s.answer } : {}),
   };
   const grading = s.gradings[0];
@@ -67,7 +75,7 @@ export async function toView(db: PrismaClient, s: Row, opts: { duePassed: boolea
   if (grading) {
     const report = grading.report as GradeReport;
     const shown = opts.staff ? report : redactReport(report, { duePassed: opts.duePassed });
-    const score = applyLatePenalty(grading.score, s.late, s.assignment.latePenalty);
+    const score = s.kind === "SUBMIT" ? afterLatePenalty(grading.score, late) : grading.score;
     const plot = plotOf(report);
     return {
       ...(plot ? { plot } : {}),
@@ -88,7 +96,7 @@ export async function toView(db: PrismaClient, s: Row, opts: { duePassed: boolea
       status: m ? "graded" : "awaiting_grading",
       ...(m
         ? {
-            score: applyLatePenalty(m.score, s.late, s.assignment.latePenalty),
+            score: afterLatePenalty(m.score, late),
             rawScore: m.score,
             manual: { score: m.score, comment: m.comment, items: m.items.map((i) => ({ description: i.rubricItem.description, points: i.rubricItem.points })) },
           }
@@ -108,11 +116,15 @@ export async function toView(db: PrismaClient, s: Row, opts: { duePassed: boolea
 export async function submissionView(db: PrismaClient, id: string, opts: { duePassed: boolean; staff: boolean }) {
   const s = await db.submission.findUnique({ where: { id }, include });
   if (!s) return null;
-  return { row: s, view: await toView(db, s as Row, { ...opts, withContent: true }) };
+  const lateCtx = await lateContextOf(db, s.userId, s.assignment);
+  return { row: s, view: await toView(db, s as Row, { ...opts, withContent: true, lateCtx }) };
 }
 
 /** A student's submissions to one assignment, newest first, per question. */
 export async function historyOf(db: PrismaClient, userId: string, assignmentId: string, opts: { duePassed: boolean; staff: boolean }) {
   const rows = await db.submission.findMany({ where: { userId, assignmentId }, include, orderBy: { createdAt: "desc" }, take: 200 });
-  return Promise.all(rows.map((r) => toView(db, r as Row, { ...opts, withContent: true })));
+  const first = rows[0];
+  if (!first) return [];
+  const lateCtx = await lateContextOf(db, userId, first.assignment);
+  return Promise.all(rows.map((r) => toView(db, r as Row, { ...opts, withContent: true, lateCtx })));
 }

@@ -6,6 +6,7 @@ import { HttpError, handler } from "@/lib/http";
 import { readJsonBody } from "@/lib/http-body";
 import { draftBodySchema } from "@/lib/submissions/request";
 import { MAX_SUBMISSION_BYTES } from "@/lib/submissions/answer-shape";
+import { isReleasedTo } from "@/lib/grades/release";
 
 export const PUT = handler(async (req: Request) => {
   const body = draftBodySchema.parse(await readJsonBody(req, 600 * 1024));
@@ -17,7 +18,7 @@ export const PUT = handler(async (req: Request) => {
     include: { currentVersion: { select: { questions: { select: { key: true } } } } },
   });
   // Unreleased work is invisible to students, here as on submit (no probing slugs by status).
-  if (!assignment || assignment.hidden || (!access.isStaff && assignment.releaseAt > new Date())) throw new HttpError(404, "No such assignment.");
+  if (!assignment || !isReleasedTo(assignment, access, new Date())) throw new HttpError(404, "No such assignment.");
   // Drafts only for questions that exist: otherwise any key would do, 256 KB each, without end.
   if (!assignment.currentVersion?.questions.some((q) => q.key === body.question)) throw new HttpError(404, "No such question in this assignment.");
   try {

@@ -17,7 +17,7 @@ export default async function AnalyticsPage({ params, searchParams }: { params: 
   const a = assignments.find((x) => x.slug === (q.success ? q.data.assignment : undefined)) ?? assignments[0];
   const base = `/courses/${course.slug}/staff`;
   if (!a) return <p className="notice">No assignments yet.</p>;
-  const [hist, failures, timeline] = await Promise.all([scoreHistogram(db, course.id, a.slug), testFailureRates(db, a.id), submissionTimeline(db, a)]);
+  const [hist, failures, timeline] = await Promise.all([scoreHistogram(db, course.id, a.slug), testFailureRates(db, a), submissionTimeline(db, a)]);
   const top = failures.slice(0, 20);
   return (
     <section>

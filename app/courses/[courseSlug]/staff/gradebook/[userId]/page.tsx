@@ -46,7 +46,7 @@ export default async function StudentGradesPage({ params }: { params: Promise<{ 
                       <tr key={q.key}>
                         <td>
                           {q.title}
-                          <div className="muted small">{q.key} · {q.type.toLowerCase().replace("_", " ")} · {c.attempts} submission{c.attempts === 1 ? "" : "s"}</div>
+                          <div className="muted small">{q.key} · {q.type.toLowerCase().replace("_", " ")} · {c.attempts} attempt{c.attempts === 1 ? "" : "s"} used</div>
                         </td>
                         <td className="num">
                           <strong>{pts(c.score)}</strong> / {pts(q.points)}
