@@ -4,16 +4,11 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import type { SubmissionView } from "@/lib/submissions/views";
+import { createSubmitIntent, type SubmitIntent } from "./submit-intent";
 
 export type SendState = { phase: "idle" } | { phase: "sending" } | { phase: "error"; message: string; retryAfter?: number } | { phase: "tracking"; view: SubmissionView };
 
 const FINAL = new Set(["graded", "failed", "awaiting_grading"]);
-
-function newClientToken(): string {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-}
 
 export function useSubmission(onFinal?: (view: SubmissionView) => void) {
   const [state, setState] = useState<SendState>({ phase: "idle" });
@@ -21,6 +16,8 @@ export function useSubmission(onFinal?: (view: SubmissionView) => void) {
   const source = useRef<EventSource | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const onFinalRef = useRef(onFinal);
+  // Kept across renders: a retry after a network error must reuse the first attempt's token.
+  const intent = useRef<SubmitIntent | null>(null);
   useEffect(() => {
     onFinalRef.current = onFinal;
   }, [onFinal]);
@@ -74,12 +71,16 @@ export function useSubmission(onFinal?: (view: SubmissionView) => void) {
   const send = useCallback(
     async (body: Record<string, unknown>) => {
       setState({ phase: "sending" });
+      intent.current ??= createSubmitIntent();
+      const clientToken = intent.current.tokenFor(body);
       try {
         const res = await fetch("/api/submit", {
           method: "POST",
           headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ ...body, clientToken: newClientToken() }),
+          body: JSON.stringify({ ...body, clientToken }),
         });
+        // The server answered: whatever it said, the next Submit is a new intent.
+        intent.current.answered();
         const data = (await res.json().catch(() => ({}))) as { submissionId?: string; error?: string };
         if (!res.ok || !data.submissionId) {
           const retry = Number(res.headers.get("Retry-After"));
@@ -88,6 +89,7 @@ export function useSubmission(onFinal?: (view: SubmissionView) => void) {
         }
         follow(data.submissionId);
       } catch {
+        // No answer (the request or its response was lost): the token is kept for the retry.
         setState({ phase: "error", message: "network" });
       }
     },

@@ -4,6 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppServer } from "./lib/app-server";
 import { hydrated, launchBrowser, open, screenshot, signedInPage } from "./lib/browser";
+import { pgRunner } from "@/lib/sql-runner";
 
 let app: AppServer;
 let browser: Browser;
@@ -219,6 +220,41 @@ describe("theory questions", () => {
     await question.getByText(/^Attempts: 3 used/).waitFor({ timeout: 10_000 });
     expect(await question.getByLabel(/LayerNorm of a 2-vector z/).isChecked()).toBe(true);
     await screenshot(page, "student-07b-multiple-choice");
+  });
+
+  it("a Submit retried after its response was lost is one submission", async () => {
+    const question = page.locator("section.question", { hasText: "A width-2 LayerNorm layer" });
+    const countMine = async () => {
+      const sql = await pgRunner(app.databaseUrl);
+      try {
+        const rows = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Submission" s JOIN "User" u ON u.id = s."userId" WHERE u.email = 'student1@demo.test' AND s."questionKey" = 'ln-width2'`);
+        return rows[0]!.n;
+      } finally {
+        await sql.close();
+      }
+    };
+    const before = await countMine();
+    const tokens: string[] = [];
+    let lost = false;
+    await page.route("**/api/submit", async (route) => {
+      tokens.push((JSON.parse(route.request().postData() ?? "{}") as { clientToken: string }).clientToken);
+      if (lost) return route.continue();
+      lost = true;
+      await route.fetch(); // the server receives it and records the submission...
+      await route.abort("connectionreset"); // ...but its answer never reaches the browser
+    });
+    try {
+      await question.getByRole("button", { name: "Submit answer" }).click();
+      await question.getByText("Could not reach the server. Check your connection and try again.").waitFor({ timeout: 30_000 });
+      expect(await countMine()).toBe(before + 1);
+      await question.getByRole("button", { name: "Submit answer" }).click();
+      await question.locator(".result", { hasText: "Score: 2 / 2" }).waitFor({ timeout: 30_000 });
+    } finally {
+      await page.unroute("**/api/submit");
+    }
+    expect(tokens).toHaveLength(2);
+    expect(tokens[1]).toBe(tokens[0]);
+    expect(await countMine()).toBe(before + 1);
   });
 
   it("switches to Chinese and back, and the choice is remembered", async () => {
