@@ -21,3 +21,12 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (typeof e.message === "string" && (MESSAGES.test(e.message) || ADAPTER_KINDS.has(e.message))) return true;
   return isDatabaseUnavailable(e.cause, depth + 1) || isDatabaseUnavailable(e.meta?.driverAdapterError, depth + 1);
 }
+
+/** A write refused by a unique index (Prisma's P2002, PostgreSQL's 23505, or the driver
+ *  adapter's UniqueConstraintViolation): the caller turns it into a 409 that says what is taken. */
+export function isUniqueViolation(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 5) return false;
+  const e = error as { code?: unknown; kind?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+  if (e.code === "P2002" || e.code === "23505" || e.kind === "UniqueConstraintViolation") return true;
+  return isUniqueViolation(e.cause, depth + 1) || isUniqueViolation(e.meta?.driverAdapterError, depth + 1);
+}

@@ -105,14 +105,12 @@ export async function computeGradebook(db: PrismaClient, courseId: string, optio
     }),
     db.gradeOverride.findMany({
       where: { assignmentId: { in: assignmentIds }, userId: { in: userIds } },
+      include: { createdBy: { select: { email: true } } },
       orderBy: { createdAt: "asc" },
     }),
     db.extension.findMany({ where: { assignmentId: { in: assignmentIds }, userId: { in: userIds } } }),
   ]);
 
-  // GradeOverride keeps only the author's id (no relation), so their emails come in one query.
-  const authorIds = [...new Set(overrides.map((o) => o.createdById).filter((x): x is string => Boolean(x)))];
-  const authors = new Map((await db.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, email: true } })).map((u) => [u.id, u.email]));
   const key = (u: string, a: string, q = "") => `${u}\u0000${a}\u0000${q}`;
   const byCell = groupBy(submissions, (s) => key(s.userId, s.assignmentId, s.questionKey));
   const overrideOf = new Map([...groupBy(overrides, (o) => key(o.userId, o.assignmentId, o.questionKey))].map(([k, list]) => [k, newestOverride(list)!]));
@@ -176,7 +174,7 @@ export async function computeGradebook(db: PrismaClient, courseId: string, optio
       override: null,
     };
     if (override) {
-      const by = override.createdById ? (authors.get(override.createdById) ?? null) : null;
+      const by = override.createdBy?.email ?? null;
       cell.override = { score: override.score, reason: override.reason, by, at: override.createdAt, computed: r.computed };
       cell.gradedAt = override.createdAt;
       cell.grader = by;

@@ -4,6 +4,18 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pgRunner, type SqlRunner } from "@/lib/sql-runner";
 import { cloneTemplate } from "./lib/test-db";
+import { MAX_JOB_ATTEMPTS } from "@/lib/queue/jobs";
+
+// Prisma cannot express CHECK constraints, so they are listed here: the migrations must create
+// exactly these (a new one is added to this list on purpose, not by accident).
+const CHECKS = [
+  "Assignment_latePenalty_check",
+  "GradeOverride_score_check",
+  "Grading_score_check",
+  "ManualGrading_score_check",
+  "Question_points_check",
+  "TestResult_score_check",
+];
 
 type Field = { name: string; type: string; optional: boolean; list: boolean; attrs: string };
 type Model = { name: string; fields: Field[]; blockAttrs: string[] };
@@ -117,5 +129,17 @@ describe("the migrations match schema.prisma", () => {
       }
     }
     expect(actual).toEqual(expected.sort());
+  });
+
+  it("creates exactly the CHECK constraints the grading rules rely on", async () => {
+    const rows = await db.query<{ conname: string }>(`SELECT conname FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE c.contype = 'c' AND n.nspname = 'public'`);
+    expect(rows.map((r) => r.conname).sort()).toEqual([...CHECKS].sort());
+  });
+
+  it("gives GradingJob.maxAttempts the code's MAX_JOB_ATTEMPTS as its default, in the schema and the database", async () => {
+    const [col] = await db.query<{ column_default: string }>(`SELECT column_default FROM information_schema.columns WHERE table_name = 'GradingJob' AND column_name = 'maxAttempts'`);
+    expect(col!.column_default).toBe(String(MAX_JOB_ATTEMPTS));
+    const field = schema.models.find((m) => m.name === "GradingJob")!.fields.find((f) => f.name === "maxAttempts")!;
+    expect(field.attrs).toContain(`@default(${MAX_JOB_ATTEMPTS})`);
   });
 });
