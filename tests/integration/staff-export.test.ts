@@ -18,9 +18,12 @@ beforeAll(async () => {
 });
 afterAll(closeDb);
 
+/** Compares with a committed golden file. A missing one fails (writing it would make the test pass
+ *  by definition); UPDATE_GOLDEN=1 rewrites them on purpose, for review in the diff. */
 function golden(name: string, actual: string) {
   const file = `${GOLDEN}/${name}`;
-  if (process.env.UPDATE_GOLDEN === "1" || !existsSync(file)) writeFileSync(file, actual);
+  if (process.env.UPDATE_GOLDEN === "1") writeFileSync(file, actual);
+  if (!existsSync(file)) throw new Error(`golden file ${file} is missing: run with UPDATE_GOLDEN=1 to write it, then review and commit it`);
   expect(actual).toBe(readFileSync(file, "utf8"));
 }
 

@@ -12,6 +12,8 @@ import { useFreshDatabase } from "./lib/test-db";
 import { seedCourse } from "./lib/course-fixture";
 import { refusal } from "./lib/refusal";
 import { failedJobCount, retryFailedJobs } from "@/lib/staff/failed-jobs";
+import { findAssignment } from "@/lib/assignments/queries";
+import { studentAssignmentView } from "@/lib/assignments/student-view";
 
 const solution = readFileSync("assignments/layernorm/solution.ts", "utf8");
 const starter = readFileSync("assignments/layernorm/starter.ts", "utf8");
@@ -33,6 +35,14 @@ async function waitGraded(submissionId: string, ms = 30_000) {
 }
 
 const refused = (p: Promise<unknown>) => refusal(p, SubmitRefused);
+
+/** The attempts the student's assignment page shows as used (the count submit enforces: lib/grades). */
+async function attemptsShown(userId: string, slug = "layernorm", questionKey = "norms") {
+  const now = new Date("2026-12-01T12:00:00Z");
+  const assignment = (await findAssignment(ctx.course.id, slug, false, now))!;
+  const view = await studentAssignmentView({ assignment, courseSlug: "ml-theory", userId, isStaff: false, locale: "en", now });
+  return view.questions.find((q) => q.id === questionKey)!.attemptsUsed;
+}
 
 beforeAll(async () => {
   await useFreshDatabase();
@@ -81,6 +91,18 @@ describe("the submission pipeline", () => {
     const r = await refused(submit(db, base(ctx.students[0]!.id, { now: new Date("2027-02-01T00:00:00Z") })));
     expect(r.status).toBe(403);
     expect(r.message).toMatch(/The deadline was 2026-12-20T23:59:00.000Z/);
+    // xor-ln-net: due 2026-12-08T23:59Z, late until 2026-12-11T23:59Z.
+    const mc = (now: string) => base(ctx.students[3]!.id, { assignmentSlug: "xor-ln-net", questionKey: "ln-width2", code: undefined, answer: { selected: ["a"] }, now: new Date(now) });
+    const late = await submit(db, mc("2026-12-10T12:00:00Z"));
+    expect(late).toMatchObject({ late: true, duplicate: false });
+    expect((await db.submission.findUniqueOrThrow({ where: { id: late.submissionId } })).late).toBe(true);
+    await waitGraded(late.submissionId);
+    const onTime = await submit(db, mc("2026-12-08T12:00:00Z"));
+    expect(onTime.late).toBe(false);
+    await waitGraded(onTime.submissionId);
+    const closed = await refused(submit(db, mc("2026-12-12T00:00:00Z")));
+    expect(closed.status).toBe(403);
+    expect(closed.message).toMatch(/The deadline was 2026-12-11T23:59:00.000Z/);
   });
 
   it("honours a per-student extension", async () => {
@@ -104,10 +126,13 @@ describe("the submission pipeline", () => {
   });
 
   it("runs visible tests only for Run, without counting an attempt", async () => {
+    const used = await attemptsShown(ctx.students[0]!.id);
+    expect(used).toBeGreaterThan(0); // its earlier Submit counted
     const r = await submit(db, base(ctx.students[0]!.id, { kind: "RUN", code: starter }));
     const g = await waitGraded(r.submissionId);
     expect(g.tests.length).toBeGreaterThan(0);
     expect(g.tests.every((t) => t.visibility === "visible")).toBe(true);
+    expect(await attemptsShown(ctx.students[0]!.id)).toBe(used);
   });
 
   it("grades numeric answers with the student's own parameters on the server", async () => {
@@ -143,7 +168,9 @@ describe("the submission pipeline", () => {
   it("marks a job FAILED after its attempts are used up, does not count it as an attempt, and staff can retry it", async () => {
     await worker!.stop();
     worker = undefined;
+    const usedBefore = await attemptsShown(ctx.students[1]!.id);
     const s = await submit(db, base(ctx.students[1]!.id, { now: new Date("2026-12-01T14:00:00Z") }));
+    expect(await attemptsShown(ctx.students[1]!.id)).toBe(usedBefore + 1); // while it waits, it counts
     await db.gradingJob.update({ where: { id: s.jobId! }, data: { maxAttempts: 1 } });
     await claimJobs(db, "dead-worker", 1, 100);
     await new Promise((r) => setTimeout(r, 200));
@@ -156,6 +183,7 @@ describe("the submission pipeline", () => {
     }
     expect(job.status).toBe("FAILED");
     expect(job.lastError).toMatch(/grader stopped/);
+    expect(await attemptsShown(ctx.students[1]!.id)).toBe(usedBefore); // failed on our side: not the student's attempt
     // Staff see it on the course's staff page and queue it again (audited).
     const courseId = (await db.submission.findUniqueOrThrow({ where: { id: s.submissionId }, select: { assignment: { select: { courseId: true } } } })).assignment.courseId;
     expect(await failedJobCount(db, courseId)).toBe(1);
