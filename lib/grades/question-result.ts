@@ -1,8 +1,7 @@
 // One student's result for one question, from the facts about their submissions: the rules of
 // counted.ts, late.ts, attempts.ts and final-score.ts put together. The gradebook (and through it
 // the course home, the export and analytics) reads every cell from here.
-import type { GradePolicy } from "@/lib/generated/prisma/enums";
-import type { JobStatus } from "@/lib/generated/prisma/enums";
+import type { GradePolicy, JobStatus } from "@/lib/generated/prisma/enums";
 import { countedSubmission, type SubmissionKindName } from "@/lib/grades/counted";
 import { afterLatePenalty, lateOutcome, type LateContext } from "@/lib/grades/late";
 import { attemptsUsed, gradingFailedOnOurSide } from "@/lib/grades/attempts";
