@@ -1,8 +1,8 @@
 // Trusted data for the whitening tests: targets, the experiment's sizes and the plot's fixed run.
 import type { Rng } from "../../../grader/rng";
 
-/** The experiment: n = 32 samples, d = 6 features, 50 steps of size 0.05, soft weight beta = 1. */
-export const EXPERIMENT = { n: 32, d: 6, steps: 50, lr: 0.05, beta: 1 } as const;
+/** The experiment: n = 32 samples, d = 6 features, 50 steps of size 0.05, soft weight beta = 4. */
+export const EXPERIMENT = { n: 32, d: 6, steps: 50, lr: 0.05, beta: 4 } as const;
 
 /** The hidden claim's tolerance on the relative change of the stable rank under hard whitening. */
 export const HARD_TOLERANCE = 0.03;

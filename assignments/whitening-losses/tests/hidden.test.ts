@@ -145,7 +145,7 @@ export default defineTests([
     },
   },
   {
-    name: "the claim: soft whitening from the same start ends with a flatter spectrum (stable rank at least 10% higher) than hard whitening",
+    name: "the claim: soft whitening from the same start ends with a flatter spectrum (stable rank at least 25% higher) than hard whitening",
     points: 2,
     run: async (s) => {
       const rng = caseRng("claim-soft");
@@ -154,7 +154,7 @@ export default defineTests([
       const softRun = await runTrain(s, { ...base, loss: "soft" });
       const h = stableRank(hardRun.final);
       const so = stableRank(softRun.final);
-      if (!(so >= 1.1 * h)) fail(`stable rank after soft whitening ${so.toFixed(3)}, after hard ${h.toFixed(3)}`);
+      if (!(so >= 1.25 * h)) fail(`stable rank after soft whitening ${so.toFixed(3)}, after hard ${h.toFixed(3)}`);
       if (!(softWhiteningLoss(softRun.final, base.T, base.beta).loss < softWhiteningLoss(softRun.initial, base.T, base.beta).loss)) fail("the soft loss did not go down");
     },
   },
