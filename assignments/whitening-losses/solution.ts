@@ -31,11 +31,16 @@ export function gaussian(uniform: () => number): () => number {
 export function symmetricEigen(C: number[][]): { values: number[]; vectors: number[][] } {
   const d = C.length;
   const A = C.map((row) => row.slice());
-  const V = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => (i === j ? 1 : 0)));
+  const V: number[][] = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => (i === j ? 1 : 0)));
   for (let sweep = 0; sweep < 60; sweep++) {
     let off = 0;
     let total = 0;
-    for (let p = 0; p < d; p++) for (let q = 0; q < d; q++) (p === q ? (total += A[p]![q]! ** 2) : (off += A[p]![q]! ** 2));
+    for (let p = 0; p < d; p++) {
+      for (let q = 0; q < d; q++) {
+        if (p === q) total += A[p]![q]! ** 2;
+        else off += A[p]![q]! ** 2;
+      }
+    }
     if (off <= 1e-30 * (total + off)) break;
     for (let p = 0; p < d; p++) {
       for (let q = p + 1; q < d; q++) {
