@@ -6,6 +6,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { redactReport, type GradeReport } from "@/grader/report";
 import { queuePosition } from "@/lib/queue/jobs";
 import { applyLatePenalty } from "@/lib/submissions/policy";
+import { figuresOf, type FigureView } from "@/lib/submissions/figures";
 
 export type SubmissionStatus = "queued" | "running" | "graded" | "failed" | "awaiting_grading";
 
@@ -29,6 +30,8 @@ export type SubmissionView = {
   answer?: unknown;
   /** The student's spectrum of a visible data set and the reference, when the tests recorded them. */
   plot?: { yours: number[]; reference: number[] };
+  /** Every figure the graded run recorded (spectra, fitted fraction per group count, training curves...). */
+  figures?: FigureView[];
 };
 
 function plotOf(report: GradeReport): SubmissionView["plot"] | undefined {
@@ -69,8 +72,10 @@ export async function toView(db: PrismaClient, s: Row, opts: { duePassed: boolea
     const shown = opts.staff ? report : redactReport(report, { duePassed: opts.duePassed });
     const score = applyLatePenalty(grading.score, s.late, s.assignment.latePenalty);
     const plot = plotOf(report);
+    const figures = figuresOf(report.records);
     return {
       ...(plot ? { plot } : {}),
+      ...(figures.length ? { figures } : {}),
       ...base,
       status: "graded",
       score,
