@@ -1,8 +1,7 @@
 import { defineTests, fail, isClose, allCloseOk, type Student } from "../../../grader/testing";
 import { createRng, seedFrom, type Rng } from "../../../grader/rng";
 import { covariance, hardWhiteningLoss, initRepresentation, softWhiteningLoss, stableRank, train, type TrainConfig, type TrainResult } from "../solution";
-import { matrixProblem } from "../../spectra/tests/checks";
-import { dataWithSpectrum } from "../../spectra/tests/datasets";
+import { dataWithSpectrum, matrixProblem } from "./spectra-data";
 import { EXPERIMENT, HARD_TOLERANCE, randomMatrix } from "./data";
 
 // Every random input is drawn inside run() from this one helper, so drawing them per submission

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { covariance, hardWhiteningLoss, initRepresentation, softWhiteningLoss, stableRank, symmetricEigen, train } from "@/assignments/whitening-losses/solution";
 import { EXPERIMENT, HARD_TOLERANCE, randomMatrix } from "@/assignments/whitening-losses/tests/data";
 import { answer, generate } from "@/assignments/whitening-losses/questions/stable-rank-value";
-import { dataWithSpectrum } from "@/assignments/spectra/tests/datasets";
+import { dataWithSpectrum } from "@/assignments/whitening-losses/tests/spectra-data";
 import { createRng } from "@/grader/rng";
 import { describeGrading } from "./grading";
 
