@@ -3,7 +3,7 @@
 // arrive already redacted by the server (name and pass/fail only).
 import { useTranslations } from "next-intl";
 import type { SubmissionView } from "@/lib/submissions/views";
-import { SpectrumChart } from "./spectrum-chart";
+import { FigureChart } from "./figure-chart";
 
 export function StatusLine({ view }: { view: SubmissionView }) {
   const t = useTranslations("status");
@@ -53,7 +53,13 @@ export function SubmissionResult({ view }: { view: SubmissionView }) {
           </tbody>
         </table>
       )}
-      {view.plot && view.plot.yours.length > 0 && <SpectrumChart yours={view.plot.yours} reference={view.plot.reference} />}
+      {view.figures && view.figures.length > 0 && (
+        <div className="figures">
+          {view.figures.map((f) => (
+            <FigureChart key={f.id} figure={f} />
+          ))}
+        </div>
+      )}
       {view.output && (
         <details open={view.gradeStatus !== "graded"}>
           <summary>{t("output")}</summary>

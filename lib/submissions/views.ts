@@ -7,6 +7,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { redactReport, type GradeReport } from "@/grader/report";
 import { queuePosition } from "@/lib/queue/jobs";
 import { afterLatePenalty, lateOutcome, type LateContext } from "@/lib/grades/late";
+import { figuresOf, type FigureView } from "@/lib/submissions/figures";
 
 export type SubmissionStatus = "queued" | "running" | "graded" | "failed" | "awaiting_grading";
 
@@ -30,6 +31,8 @@ export type SubmissionView = {
   answer?: unknown;
   /** The student's spectrum of a visible data set and the reference, when the tests recorded them. */
   plot?: { yours: number[]; reference: number[] };
+  /** Every figure the graded run recorded (spectra, fitted fraction per group count, training curves...). */
+  figures?: FigureView[];
 };
 
 function plotOf(report: GradeReport): SubmissionView["plot"] | undefined {
@@ -77,8 +80,10 @@ export async function toView(db: PrismaClient, s: Row, opts: { duePassed: boolea
     const shown = opts.staff ? report : redactReport(report, { duePassed: opts.duePassed });
     const score = s.kind === "SUBMIT" ? afterLatePenalty(grading.score, late) : grading.score;
     const plot = plotOf(report);
+    const figures = figuresOf(report.records);
     return {
       ...(plot ? { plot } : {}),
+      ...(figures.length ? { figures } : {}),
       ...base,
       status: "graded",
       score,

@@ -31,7 +31,9 @@ describe("walking skeleton in the browser", () => {
     expect(await page.locator("h1").textContent()).toBe("Machine-learning theory in the era of large models");
     const rows = page.locator("table.data tbody tr");
     expect(await rows.count()).toBeGreaterThan(0);
-    expect(await page.getByRole("link", { name: /LayerNorm/ }).count()).toBe(1);
+    expect(await page.getByRole("link", { name: "LayerNorm, RMSNorm and GroupNorm", exact: true }).count()).toBe(1);
+    expect(await page.getByRole("link", { name: "Group LayerNorm fits random labels", exact: true }).count()).toBe(1);
+    expect(await page.getByRole("link", { name: "Whitening losses and the stable rank", exact: true }).count()).toBe(1);
     expect(await page.locator("table.data time").first().getAttribute("datetime")).toMatch(/^2026-|^2027-/);
     await screenshot(page, "skeleton-course-student");
     await page.context().close();

@@ -10,6 +10,7 @@ let app: AppServer;
 let browser: Browser;
 let page: Page;
 const solution = readFileSync("assignments/layernorm/solution.ts", "utf8");
+const groupLnSolution = readFileSync("assignments/group-ln-random-labels/solution.ts", "utf8");
 // A plausible mistake that still compiles: 1 added under the square root.
 const wrong = solution.replace(/Math\.sqrt\(/g, "Math.sqrt(1 + ");
 
@@ -119,6 +120,56 @@ describe("a student works through the layernorm assignment", () => {
     await page.getByText(/Submission history/).first().click();
     expect(await page.locator("details.history tbody tr").count()).toBeGreaterThanOrEqual(3);
     await screenshot(page, "student-05-reload-history");
+  });
+});
+
+describe("a student runs the group-LN experiment", () => {
+  it("submits a training loop and sees the plot of their own fitted fraction per group count and their training curves", async () => {
+    await open(page, `${app.baseUrl}/courses/ml-theory/assignments/group-ln-random-labels`);
+    await page.locator(".monaco-editor").first().waitFor({ timeout: 30_000 });
+    expect(await page.locator(".statement .katex").count()).toBeGreaterThan(5);
+    expect(await page.locator(".statement").innerText()).toContain("LSSR");
+    await pasteIntoEditor(page, groupLnSolution);
+    await page.getByRole("button", { name: "Submit", exact: true }).first().click();
+    const text = await finalResult(page);
+    const m = /Score: ([\d.]+) \/ ([\d.]+)/.exec(text);
+    expect(m, text).not.toBeNull();
+    expect(m![1], text).toBe(m![2]);
+    // The charts are drawn from this run's records: the figure for the fitted fraction per group
+    // count and the training curves, each a canvas Chart.js painted.
+    const fitted = page.locator('.code-question .result figure[data-figure="fittedFraction"]');
+    await fitted.locator("canvas").waitFor({ timeout: 15_000 });
+    expect(await fitted.getAttribute("aria-label")).toBe("Random labels fitted at width 12");
+    await page.locator('.code-question .result figure[data-figure="lossCurves"] canvas').waitFor({ timeout: 15_000 });
+    const painted = await fitted.locator("canvas").evaluate((c: HTMLCanvasElement) => {
+      const ctx = c.getContext("2d")!;
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      let coloured = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i + 3]! > 0 && !(d[i] === d[i + 1] && d[i + 1] === d[i + 2])) coloured++;
+      return coloured;
+    });
+    expect(painted).toBeGreaterThan(50);
+    await fitted.scrollIntoViewIfNeeded();
+    await screenshot(page, "student-11-group-ln-figures");
+    // The charts alone, at full resolution, to look at.
+    await page.locator(".code-question .result .figures").screenshot({ path: "tests/output/screenshots/student-11b-group-ln-charts.png" });
+  });
+});
+
+describe("a student runs the whitening experiment", () => {
+  it("submits both whitening losses and sees their stable rank during training and the spectra at start and end", async () => {
+    await open(page, `${app.baseUrl}/courses/ml-theory/assignments/whitening-losses`);
+    await page.locator(".monaco-editor").first().waitFor({ timeout: 30_000 });
+    await pasteIntoEditor(page, readFileSync("assignments/whitening-losses/solution.ts", "utf8"));
+    await page.getByRole("button", { name: "Submit", exact: true }).first().click();
+    const text = await finalResult(page);
+    const m = /Score: ([\d.]+) \/ ([\d.]+)/.exec(text);
+    expect(m, text).not.toBeNull();
+    expect(m![1], text).toBe(m![2]);
+    await page.locator('.code-question .result figure[data-figure="stableRank"] canvas').waitFor({ timeout: 15_000 });
+    await page.locator('.code-question .result figure[data-figure="finalSpectra"] canvas').waitFor({ timeout: 15_000 });
+    await page.locator(".code-question .result .figures").scrollIntoViewIfNeeded();
+    await page.locator(".code-question .result .figures").screenshot({ path: "tests/output/screenshots/student-12-whitening-charts.png" });
   });
 });
 

@@ -1,6 +1,6 @@
 // Shared by the content tests: grade an assignment's reference, starter and wrong-solution
 // fixtures through the real grader pool and sandbox.
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGraderPool, type GraderPool } from "@/grader/pool";
@@ -12,6 +12,9 @@ export function describeGrading(slug: string, questionId?: string): void {
   const dir = path.join(ROOT, "assignments", slug);
   const fixturesDir = path.join(ROOT, "tests/fixtures", slug);
   const fixtures = readdirSync(fixturesDir).filter((f) => f.endsWith(".ts")).sort();
+  // tests/fixtures/<slug>/correct/: unusual but correct solutions, which must not lose a point.
+  const correctDir = path.join(fixturesDir, "correct");
+  const correct = existsSync(correctDir) ? readdirSync(correctDir).filter((f) => f.endsWith(".ts")).sort() : [];
   let pool: GraderPool;
   const grade = (file: string) =>
     pool.grade({ assignmentDir: dir, questionId, source: readFileSync(file, "utf8"), include: "all" });
@@ -47,5 +50,13 @@ export function describeGrading(slug: string, questionId?: string): void {
       expect(r.status).toBe("graded");
       expect(r.score).toBeLessThan(r.maxScore);
     });
+
+    if (correct.length > 0) {
+      it.each(correct)("the unusual correct solution %s scores full marks", async (f) => {
+        const r = await grade(path.join(correctDir, f));
+        expect(r.status).toBe("graded");
+        expect(r.tests.filter((t) => t.score < t.maxScore)).toEqual([]);
+      });
+    }
   });
 }
