@@ -1,5 +1,5 @@
-// Reference solution: a LayerNorm'd linear layer, its weight gradient, and two diagnostics of
-// scale invariance (effective step size, stalled layers).
+// Reference solution: a LayerNorm'd linear layer, its weight gradient, two diagnostics of scale
+// invariance (effective step size, stalled layers), and a short training run that shows the stall.
 
 /** LayerNorm(W·x) with eps = 0 and no affine parameters. */
 export function lnLinear(W: number[][], x: number[]): number[] {
@@ -40,3 +40,40 @@ export function stalledLayers(
 ): string[] {
   return stats.filter((s) => (lr * s.gradNorm) / s.weightNorm < threshold).map((s) => s.name);
 }
+
+export type TrainingFigures = { weightNorm: number[]; gradNorm: number[]; loss: number[] };
+
+const frobenius = (M: number[][]) => Math.sqrt(M.reduce((s, row) => s + row.reduce((t, v) => t + v * v, 0), 0));
+
+/**
+ * Full-batch gradient descent on f(x) = v·LN(W·x) with loss (1/n)·Σ ½(f(x_s) − t_s)², both W and
+ * v updated from the gradients at the current point. Step k records ‖W_k‖_F, ‖∇_W L(W_k, v_k)‖_F
+ * and L(W_k, v_k) before its update. W is scale invariant, so its norm only grows and its
+ * relative update η‖∇_W‖/‖W‖ shrinks like 1/‖W‖²; v is not, so the head keeps learning.
+ */
+export function trainLnRegression(W0: number[][], v0: number[], X: number[][], targets: number[], lr: number, steps: number): TrainingFigures {
+  let W = W0.map((row) => row.slice());
+  let v = v0.slice();
+  const n = X.length;
+  const out: TrainingFigures = { weightNorm: [], gradNorm: [], loss: [] };
+  for (let k = 0; k < steps; k++) {
+    const gW = W.map((row) => row.map(() => 0));
+    const gv = v.map(() => 0);
+    let loss = 0;
+    X.forEach((x, s) => {
+      const y = lnLinear(W, x);
+      const r = y.reduce((acc, yi, i) => acc + v[i]! * yi, 0) - targets[s]!;
+      loss += (r * r) / (2 * n);
+      const G = lnLinearGrad(W, x, v.map((vi) => (r * vi) / n));
+      G.forEach((row, i) => row.forEach((val, j) => (gW[i]![j]! += val)));
+      y.forEach((yi, i) => (gv[i]! += (r * yi) / n));
+    });
+    out.weightNorm.push(frobenius(W));
+    out.gradNorm.push(frobenius(gW));
+    out.loss.push(loss);
+    W = W.map((row, i) => row.map((w, j) => w - lr * gW[i]![j]!));
+    v = v.map((vi, i) => vi - lr * gv[i]!);
+  }
+  return out;
+}
+

@@ -28,3 +28,20 @@ export function stalledLayers(
   // TODO
   return [];
 }
+
+/**
+ * Full-batch gradient descent on f(x) = v·lnLinear(W, x) with loss (1/n)·Σ ½(f(x_s) − t_s)²,
+ * updating W and v together; step k records ‖W_k‖_F, ‖∇_W L‖_F and the loss before its update.
+ */
+export function trainLnRegression(
+  W0: number[][],
+  v0: number[],
+  X: number[][],
+  targets: number[],
+  lr: number,
+  steps: number,
+): { weightNorm: number[]; gradNorm: number[]; loss: number[] } {
+  // TODO: the training loop (use lnLinear and lnLinearGrad with upstream gradient r_s·v / n).
+  return { weightNorm: [], gradNorm: [], loss: [] };
+}
+

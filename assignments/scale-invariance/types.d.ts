@@ -10,3 +10,17 @@ export declare function stalledLayers(
   lr: number,
   threshold?: number,
 ): string[];
+/**
+ * Full-batch gradient descent on f(x) = v·lnLinear(W, x), loss (1/n)·Σ_s ½(f(x_s) − targets_s)²,
+ * W and v updated together from the gradients at the current point. Arrays of length `steps`:
+ * step k records ‖W_k‖_F, ‖∇_W L(W_k, v_k)‖_F and L(W_k, v_k), before its update.
+ */
+export declare function trainLnRegression(
+  W0: number[][],
+  v0: number[],
+  X: number[][],
+  targets: number[],
+  lr: number,
+  steps: number,
+): { weightNorm: number[]; gradNorm: number[]; loss: number[] };
+

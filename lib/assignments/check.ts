@@ -1,7 +1,12 @@
 // Proves assignments sound before students see them: the schema, then per question type — code:
 // the reference solution scores full marks and the starter less (through the real grader);
 // numeric: generate is deterministic for a seed and answers are finite; multiple-choice: a correct
-// option exists (exactly one for single-answer); proof: the rubric can reach the points.
+// option exists (exactly one for single-answer); proof: the rubric can reach the points. With a
+// fixtures folder, a code question's wrong solutions must lose points and its good (alternative
+// correct) solutions must score full marks, so a test change that rejects a correct approach or
+// lets a known mistake through fails here rather than in front of students.
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
 import type { GraderPool } from "@/grader/pool";
 import type { GradeReport } from "@/grader/report";
 import type { LoadResult, LoadedAssignment, Problem } from "@/lib/assignments/load";
@@ -13,7 +18,45 @@ import { createRng, seedFrom } from "@/grader/rng";
 export type QuestionCheck = { id: string; type: string; ok: boolean; detail: string; reference?: GradeReport; starter?: GradeReport };
 export type AssignmentCheck = { slug: string; ok: boolean; problems: Problem[]; questions: QuestionCheck[] };
 
-async function checkCode(a: LoadedAssignment, q: Extract<QuestionSpec, { type: "code" }>, pool: GraderPool): Promise<QuestionCheck> {
+export type CheckOptions = {
+  /** Root of solution fixtures: <root>/<slug>/*.ts are wrong solutions, <root>/<slug>/good/*.ts
+   * correct alternatives (<root>/<slug>/<question id>/... when an assignment has several code
+   * questions). Unset: no fixtures are graded (the staff preview has none). */
+  fixturesDir?: string;
+};
+
+async function tsFiles(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir, { withFileTypes: true }))
+      .filter((e) => e.isFile() && e.name.endsWith(".ts"))
+      .map((e) => path.join(dir, e.name))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+/** Grades the question's fixtures; returns what went wrong and how many were graded. */
+async function checkFixtures(dir: string, grade: (source: string) => Promise<GradeReport>): Promise<{ problems: string[]; wrong: number; good: number }> {
+  const wrong = await tsFiles(dir);
+  const good = await tsFiles(path.join(dir, "good"));
+  const problems: string[] = [];
+  const reports = await Promise.all([...wrong, ...good].map(async (f) => ({ f, r: await grade(await readFile(f, "utf8")) })));
+  for (const { f, r } of reports) {
+    const name = path.basename(f);
+    if (good.includes(f)) {
+      if (r.status !== "graded" || r.score < r.maxScore) {
+        const failing = r.tests.filter((t) => t.score < t.maxScore).map((t) => `${t.name} (${t.status})`);
+        problems.push(`the good solution good/${name} scores ${r.score}/${r.maxScore} (${r.status})${failing.length ? `; failing: ${failing.slice(0, 3).join("; ")}` : ""}`);
+      }
+    } else if (r.status === "graded" && r.score >= r.maxScore) {
+      problems.push(`the wrong solution ${name} scores full marks (${r.score}/${r.maxScore}): no test catches it`);
+    }
+  }
+  return { problems, wrong: wrong.length, good: good.length };
+}
+
+async function checkCode(a: LoadedAssignment, q: Extract<QuestionSpec, { type: "code" }>, pool: GraderPool, fixtures: string | undefined): Promise<QuestionCheck> {
   const grade = (source: string) => pool.grade({ assignmentDir: a.dir, questionId: q.id, source, include: "all" });
   const ref = await grade(a.files[q.solution]!);
   const starter = await grade(a.files[q.starter]!);
@@ -24,7 +67,13 @@ async function checkCode(a: LoadedAssignment, q: Extract<QuestionSpec, { type: "
     problems.push(`the reference solution scores ${ref.score}/${ref.maxScore} (${ref.status})${failing.length ? `; failing: ${failing.slice(0, 5).join("; ")}` : ""}`);
   }
   if (starter.score >= starter.maxScore) problems.push(`the starter already scores full marks (${starter.score}/${starter.maxScore})`);
-  const detail = `reference ${ref.score}/${ref.maxScore}, starter ${starter.score}/${starter.maxScore}${problems.length ? ` — ${problems.join("; ")}` : ""}`;
+  let graded = "";
+  if (fixtures) {
+    const f = await checkFixtures(fixtures, grade);
+    problems.push(...f.problems);
+    if (f.wrong + f.good) graded = `, ${f.wrong} wrong and ${f.good} good fixtures`;
+  }
+  const detail = `reference ${ref.score}/${ref.maxScore}, starter ${starter.score}/${starter.maxScore}${graded}${problems.length ? ` — ${problems.join("; ")}` : ""}`;
   return { id: q.id, type: q.type, ok: problems.length === 0, detail, reference: ref, starter };
 }
 
@@ -60,11 +109,17 @@ function checkProof(q: Extract<QuestionSpec, { type: "proof" }>): QuestionCheck 
   return { id: q.id, type: q.type, ok: true, detail: `${q.rubric.length} rubric items` };
 }
 
-export async function checkAssignment(r: LoadResult, pool: () => Promise<GraderPool>): Promise<AssignmentCheck> {
+export async function checkAssignment(r: LoadResult, pool: () => Promise<GraderPool>, options: CheckOptions = {}): Promise<AssignmentCheck> {
   if (!r.ok) return { slug: r.slug, ok: false, problems: r.problems, questions: [] };
   const questions: QuestionCheck[] = [];
+  const codeQuestions = r.assignment.spec.questions.filter((q) => q.type === "code").length;
+  const fixturesOf = (id: string) => {
+    if (!options.fixturesDir) return undefined;
+    const dir = path.join(options.fixturesDir, r.slug);
+    return codeQuestions > 1 ? path.join(dir, id) : dir;
+  };
   for (const q of r.assignment.spec.questions) {
-    if (q.type === "code") questions.push(await checkCode(r.assignment, q, await pool()));
+    if (q.type === "code") questions.push(await checkCode(r.assignment, q, await pool(), fixturesOf(q.id)));
     else if (q.type === "numeric") questions.push(checkNumeric(r.assignment, q));
     else if (q.type === "multiple-choice") questions.push(checkChoice(q));
     else questions.push(checkProof(q));

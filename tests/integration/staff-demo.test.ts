@@ -66,7 +66,7 @@ describe("demo activity", () => {
     expect((await studentProgress(db, courseId, bob.student.userId)).get(xor.id)!.state).toBe("awaiting");
     const layernorm = book.assignments.find((a) => a.slug === "layernorm")!;
     const alice = book.rows.find((r) => r.student.email === "student1@demo.test")!;
-    expect((await studentProgress(db, courseId, alice.student.userId)).get(layernorm.id)).toMatchObject({ state: "graded", score: 26, max: 26 });
+    expect((await studentProgress(db, courseId, alice.student.userId)).get(layernorm.id)).toMatchObject({ state: "graded", score: 27, max: 27 });
   });
 
   it("exports a Canvas CSV that the checker accepts", async () => {

@@ -7,7 +7,7 @@ import { assignmentSchemaFileText } from "@/lib/assignments/schema-file";
 
 function check(...slugs: string[]) {
   const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/assignments-check.ts", ...slugs], {
-    env: { ...process.env, ASSIGNMENTS_DIR: "tests/fixtures/assignments" },
+    env: { ...process.env, ASSIGNMENTS_DIR: "tests/fixtures/assignments", FIXTURES_DIR: "tests/fixtures/assignment-fixtures" },
     encoding: "utf8",
     timeout: 120_000,
   });
@@ -32,16 +32,23 @@ describe("assignments:check", () => {
   it("catches unsound questions: reference below full marks, starter at full marks, no correct option, nondeterminism, short rubric", () => {
     const { code, out } = check("broken-checks");
     expect(code).toBe(1);
-    expect(out).toMatch(/✗ add \(code\): reference 0\/3, starter 3\/3 — the reference solution scores 0\/3/);
+    expect(out).toMatch(/✗ add \(code\): reference 0\/3, starter 3\/3, 1 wrong and 1 good fixtures — the reference solution scores 0\/3/);
     expect(out).toContain("the starter already scores full marks (3/3)");
     expect(out).toContain("✗ pick (multiple-choice): no option is marked correct");
     expect(out).toContain("✗ num (numeric): generate(rng) is not deterministic for a seed");
     expect(out).toContain("✗ why (proof): the positive rubric items add up to 2, less than the question's 5 points");
   });
 
+  it("grades solution fixtures: a wrong one that scores full marks and a good one that does not both fail the check", () => {
+    const { code, out } = check("broken-checks");
+    expect(code).toBe(1);
+    expect(out).toContain("the wrong solution actually-right.ts scores full marks (3/3): no test catches it");
+    expect(out).toMatch(/the good solution good\/multiplies.ts scores 0\/3 \(graded\); failing: adds \(failed\)/);
+  });
+
   it("passes a sound assignment and exits 0", () => {
     const { code, out } = check("good-small");
-    expect(out).toContain("✓ add (code): reference 3/3, starter 0/3");
+    expect(out).toContain("✓ add (code): reference 3/3, starter 0/3, 1 wrong and 1 good fixtures");
     expect(code).toBe(0);
   });
 

@@ -89,6 +89,18 @@ export default defineTests([
     },
   },
   {
+    // The variance (about 7e-6) is below the default eps, so `eps || 1e-5` or `eps ?? 1e-5` done
+    // wrong changes every output; with eps = 0 the output is the exactly standardized vector.
+    name: "eps = 0 is honoured, not replaced by the default (layerNorm, rmsNorm, groupNorm)",
+    points: 1,
+    run: async (s) => {
+      const x = [0.001, 0.002, 0.004, 0.008];
+      allClose(await s.call("layerNorm", x, undefined, undefined, 0), refLayerNorm(x, undefined, undefined, 0), TOL);
+      allClose(await s.call("rmsNorm", x, undefined, 0), refRmsNorm(x, undefined, 0), TOL);
+      allClose(await s.call("groupNorm", [...x, ...x.map((v) => -v)], 2, 0), refGroupNorm([...x, ...x.map((v) => -v)], 2, 0), TOL);
+    },
+  },
+  {
     name: "layerNorm: seeded random vectors (partial credit)",
     points: 2,
     run: (s) =>

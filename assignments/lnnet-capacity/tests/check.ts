@@ -1,10 +1,9 @@
 // Runs the student's buildNet on instances and verifies each net with the trusted forward pass.
-import type { Student, TestOutcome } from "../../../grader/testing";
+import { fail, type Student, type TestOutcome } from "../../../grader/testing";
 import type { Instance } from "./instances";
 import { minMargin, netDepth, netProblem, type LNNet } from "./verifier";
 
 export const MARGIN = 1e-6;
-export const MS_PER_INSTANCE = 1000;
 
 /** Why the student's net fails this instance, or null when it classifies every point. */
 export async function instanceProblem(student: Student, inst: Instance): Promise<string | null> {
@@ -18,10 +17,9 @@ export async function checkInstance(student: Student, inst: Instance): Promise<{
 }
 
 async function instanceVerdict(student: Student, inst: Instance): Promise<string | number> {
-  const t0 = performance.now();
+  // No per-instance clock: the statement gives one total budget, and the grading's deadline
+  // (twice that budget) and per-call limit are the only cut-offs, so a loaded machine costs nothing.
   const net = await student.call("buildNet", inst.points, inst.labels);
-  const ms = performance.now() - t0;
-  if (ms > MS_PER_INSTANCE) return `${inst.name}: buildNet took ${Math.round(ms)} ms; the limit is ${MS_PER_INSTANCE} ms`;
   const problem = netProblem(net, { inputDim: 2 });
   if (problem !== null) return `${inst.name}: ${problem}`;
   const m = minMargin(net as LNNet, inst.points, inst.labels);
@@ -29,22 +27,11 @@ async function instanceVerdict(student: Student, inst: Instance): Promise<string
   return netDepth(net as LNNet);
 }
 
-/** The fraction of instances solved (a student error on one instance only loses that instance),
- * recording the total depth of the solving nets for the leaderboard (lower is better). */
-export async function fractionSolved(student: Student, instances: Instance[]): Promise<TestOutcome> {
-  let ok = 0;
-  let depth = 0;
-  for (const inst of instances) {
-    try {
-      const verdict = await checkInstance(student, inst);
-      if (verdict.problem === null) {
-        ok++;
-        depth += verdict.depth;
-      }
-    } catch (e) {
-      const kind = (e as { kind?: unknown }).kind;
-      if (kind === "timeout" || kind === "memory") throw e;
-    }
-  }
-  return { fraction: ok / instances.length, record: { depth, solved: ok } };
+/** One instance as one test: solved or not, recording the net's depth for the leaderboard. A
+ * timeout or error here costs this instance only (each instance is its own test). */
+export async function solvedOne(student: Student, inst: Instance): Promise<TestOutcome> {
+  const verdict = await checkInstance(student, inst);
+  if (verdict.problem !== null) fail(verdict.problem);
+  return { fraction: 1, record: { depth: verdict.depth, solved: 1 } };
 }
+

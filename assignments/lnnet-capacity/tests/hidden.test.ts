@@ -1,12 +1,17 @@
-import { defineTests } from "../../../grader/testing";
-import { hiddenGroups } from "./instances";
-import { fractionSolved } from "./check";
+import { defineTests, type Student } from "../../../grader/testing";
+import { hiddenGroups, smallInstances } from "./instances";
+import { solvedOne } from "./check";
 
-// Partial credit per group: the fraction of its instances the returned nets classify.
+// Each instance is its own test worth its share of its group's points, so a timeout or a crash
+// on one instance costs that instance only.
+const groups = [...hiddenGroups(), { title: "1 to 3 points, and a single label", points: 3, instances: smallInstances() }];
+
 export default defineTests(
-  hiddenGroups().map((g) => ({
-    name: `buildNet: ${g.title}`,
-    points: g.points,
-    run: (s) => fractionSolved(s, g.instances),
-  })),
+  groups.flatMap((g) =>
+    g.instances.map((inst) => ({
+      name: `buildNet: ${g.title}: ${inst.name}`,
+      points: g.points / g.instances.length,
+      run: (s: Student) => solvedOne(s, inst),
+    })),
+  ),
 );

@@ -1,4 +1,4 @@
-import { defineTests, closeTo, fail, isClose, type Student } from "../../../grader/testing";
+import { defineTests, closeTo, fail, isClose } from "../../../grader/testing";
 import { createRng } from "../../../grader/rng";
 import { covariance, effectiveRank, powerLawExponent, symmetricEigenvalues, zcaWhiten } from "../solution";
 import { matrixProblem, vectorOk } from "./checks";
@@ -24,8 +24,6 @@ function knownSpectrumCases(seed: string): { C: number[][]; lambda: number[] }[]
   return specs.map((lambda) => ({ C: withSpectrum(randomOrthogonal(rng, lambda.length), lambda), lambda }));
 }
 
-const pipelineEigenvalues = async (s: Student, Z: number[][]) => s.call("symmetricEigenvalues", await s.call("covariance", Z));
-
 export default defineTests([
   {
     name: "covariance matches the reference on random data (n up to 200, d up to 10)",
@@ -44,6 +42,20 @@ export default defineTests([
       const lambda = [4, 1, 0.25];
       const { Z, Q } = dataWithSpectrum(rng, 12, lambda);
       const p = matrixProblem(await s.call("covariance", Z), withSpectrum(Q, lambda), { rtol: 1e-8, atol: 1e-10 }, "C");
+      if (p !== null) fail(p);
+    },
+  },
+  {
+    // Features with means around 1e5 and unit-scale spread: E[zzᵀ] − μμᵀ loses about ten digits
+    // to cancellation here, centering first loses none.
+    name: "covariance of data with a large mean (centre first, not E[zzᵀ] − μμᵀ)",
+    points: 2,
+    run: async (s) => {
+      const rng = createRng("spectra/large-mean");
+      const lambda = [3, 1, 0.5, 0.2];
+      const { Z, Q } = dataWithSpectrum(rng, 60, lambda);
+      const shifted = Z.map((r) => r.map((v, j) => v + (j % 2 ? -1 : 1) * 1e5 * (j + 1)));
+      const p = matrixProblem(await s.call("covariance", shifted), withSpectrum(Q, lambda), { rtol: 1e-7, atol: 1e-9 }, "C");
       if (p !== null) fail(p);
     },
   },
@@ -70,20 +82,20 @@ export default defineTests([
       const rng = createRng("spectra/collapse");
       const lambda = [6, 3, 1, ...new Array<number>(13).fill(0)];
       const { Z } = dataWithSpectrum(rng, 100, lambda);
-      const ev = await pipelineEigenvalues(s, Z);
+      // The grader's covariance, so a covariance mistake is not charged here a second time.
+      const ev = await s.call("symmetricEigenvalues", covariance(Z));
       if (!vectorOk(ev, lambda, { rtol: 1e-7, atol: 1e-9 })) fail("eigenvalues of collapsed data");
       closeTo(await s.call("effectiveRank", ev), effectiveRank(lambda), { rtol: 1e-6 }, "effective rank");
     },
   },
   {
-    name: "d = 64, n = 512: full pipeline within the time limit",
+    name: "d = 64, n = 512: eigenvalues, power law and whitening within the time limit",
     points: 3,
     run: async (s) => {
       const rng = createRng("spectra/large");
       const lambda = Array.from({ length: 64 }, (_, k) => 2 * Math.pow(k + 1, -1.2));
       const { Z } = dataWithSpectrum(rng, 512, lambda);
-      const C = await s.call("covariance", Z);
-      const ev = await s.call("symmetricEigenvalues", C);
+      const ev = await s.call("symmetricEigenvalues", covariance(Z));
       let ok = 0;
       if (vectorOk(ev, lambda, { rtol: 1e-6, atol: 1e-10 })) ok++;
       if (isClose(await s.call("powerLawExponent", lambda), 1.2, { rtol: 1e-9 })) ok++;

@@ -11,9 +11,11 @@ const lnNet: LNNet = {
   norm: "layer",
   hidden: [
     { W: [[1, 0], [0, 1], [1, 1]], b: [0, 0, -1] },
-    { W: [[1, -1, 0], [0, 2, 1]], b: [0.1, 0] },
+    // Width 3 at the end too: a width-2 LayerNorm is ±(1, −1), which would hide a forward pass
+    // that reads only two of its inputs.
+    { W: [[1, -1, 0], [0, 2, 1], [0.5, 0, -1]], b: [0.1, 0, 0.3] },
   ],
-  head: { w: [3, 1], b: -1 },
+  head: { w: [3, 1, -2], b: -1 },
 };
 
 export default defineTests([

@@ -12,8 +12,9 @@ export function describeGrading(slug: string, questionId?: string): void {
   const dir = path.join(ROOT, "assignments", slug);
   const fixturesDir = path.join(ROOT, "tests/fixtures", slug);
   const fixtures = readdirSync(fixturesDir).filter((f) => f.endsWith(".ts")).sort();
-  // tests/fixtures/<slug>/correct/: unusual but correct solutions, which must not lose a point.
-  const correctDir = path.join(fixturesDir, "correct");
+  // tests/fixtures/<slug>/good/: unusual but correct solutions, which must not lose a point
+  // (assignments:check grades them too).
+  const correctDir = path.join(fixturesDir, "good");
   const correct = existsSync(correctDir) ? readdirSync(correctDir).filter((f) => f.endsWith(".ts")).sort() : [];
   let pool: GraderPool;
   const grade = (file: string) =>

@@ -1,6 +1,7 @@
 // scale-invariance: grading, the gradient checked by finite differences, and the numeric questions.
 import { describe, expect, it } from "vitest";
-import { lnLinear, lnLinearGrad } from "@/assignments/scale-invariance/solution";
+import { lnLinear, lnLinearGrad, trainLnRegression } from "@/assignments/scale-invariance/solution";
+import { stallFigures, trainingRun } from "@/assignments/scale-invariance/tests/training";
 import * as effectiveLr from "@/assignments/scale-invariance/questions/effective-lr";
 import * as normGrowth from "@/assignments/scale-invariance/questions/norm-growth";
 import { createRng, seedFrom } from "@/grader/rng";
@@ -55,12 +56,12 @@ describe("scale-invariance: the math", () => {
   it("norm-growth's answer is what SGD with gradients orthogonal to W really gives", () => {
     for (let s = 0; s < 5; s++) {
       const p = normGrowth.generate(createRng(seedFrom("content", "norm-growth", String(s))));
-      // Simulate in 3-D: W_t and a gradient of norm g orthogonal to it.
+      // Simulate in 3-D: W_t and a gradient of norm c/‖W_t‖ orthogonal to it.
       let W = [p.w0, 0, 0];
       for (let t = 0; t < p.k; t++) {
         const n = Math.hypot(W[0]!, W[1]!, W[2]!);
         const u = [-W[1]! / n, W[0]! / n, 0]; // orthogonal to W in the first two coordinates
-        W = W.map((v, i) => v - p.lr * p.g * u[i]!);
+        W = W.map((v, i) => v - ((p.lr * p.c) / n) * u[i]!);
       }
       expect(Math.hypot(W[0]!, W[1]!, W[2]!)).toBeCloseTo(normGrowth.answer(p), 6);
     }
@@ -78,7 +79,31 @@ describe("scale-invariance: the math", () => {
       }
       expect(seen.size).toBeGreaterThan(15);
     }
-    const p = { w0: 2, lr: 0.5, g: 1, k: 12 };
+    const p = { w0: 2, lr: 0.5, c: 1, k: 12 };
     expect(effectiveLr.answer(p)).toBeCloseTo(0.5 / normGrowth.answer(p) ** 2, 14);
+  });
+
+  it("the worked example: W = [[1, 0], [0, 1], [1, 1]], x = (1, 2), g = (1, 0, 0)", () => {
+    const W = [[1, 0], [0, 1], [1, 1]];
+    const y = lnLinear(W, [1, 2]);
+    [-Math.sqrt(1.5), 0, Math.sqrt(1.5)].forEach((v, i) => expect(y[i]).toBeCloseTo(v, 12));
+    const G = lnLinearGrad(W, [1, 2], [1, 0, 0]);
+    [[0.204124, 0.408248], [-0.408248, -0.816497], [0.204124, 0.408248]].forEach((row, i) => row.forEach((v, j) => expect(G[i]![j]).toBeCloseTo(v, 6)));
+    expect(Math.abs(frob(G, W))).toBeLessThan(1e-12);
+    const G10 = lnLinearGrad(W.map((r) => r.map((v) => 10 * v)), [1, 2], [1, 0, 0]);
+    expect(G10[0]![0]).toBeCloseTo(0.0204124, 7);
+  });
+
+  it("the reference's training run shows the stall the hidden test asks for, with room to spare", () => {
+    for (const seed of ["scale/train-stall", "content/stall-1", "content/stall-2"]) {
+      const r = trainingRun(createRng(seed), { dOut: 4, dIn: 3, n: 12, steps: 300, w0Scale: 0.01 });
+      const f = trainLnRegression(r.W0, r.v0, r.X, r.targets, r.lr, r.steps);
+      const m = stallFigures(f, r.lr);
+      expect(m.effectiveStepRatio).toBeLessThan(1e-3);
+      expect(m.lastRelativeUpdate).toBeLessThan(5e-3);
+      expect(m.lastRelativeUpdate).toBeLessThan(1e-4 * m.firstRelativeUpdate);
+      expect(m.lateLossRatio).toBeLessThan(0.9);
+      expect(f.loss.at(-1)!).toBeLessThan(0.5 * f.loss[0]!);
+    }
   });
 });

@@ -84,3 +84,27 @@ describe("spectra: the math", () => {
     expect(powerLawExponent(referenceEigenvalues())).toBeCloseTo(1.5, 9);
   });
 });
+
+describe("spectra: the statement's worked example", () => {
+  const Z = [[1, 2], [3, 0], [-1, 4], [5, 2]];
+
+  it("C = [[5, −2], [−2, 2]], eigenvalues (6, 1), erank ≈ 1.50699, α = ln 6 / ln 2", () => {
+    matrixClose(covariance(Z), [[5, -2], [-2, 2]]);
+    close(symmetricEigenvalues(covariance(Z)), [6, 1], 1e-12);
+    expect(effectiveRank([6, 1])).toBeCloseTo(1.50699, 5);
+    expect(powerLawExponent([6, 1])).toBeCloseTo(Math.log(6) / Math.log(2), 12);
+  });
+
+  it("the first ZCA-whitened sample ≈ (−0.526597, −0.236699)", () => {
+    close(zcaWhiten(Z)[0]!, [-0.526597, -0.236699], 1e-6);
+  });
+
+  it("data with a large mean has the covariance of the same data unshifted", () => {
+    const shifted = Z.map((r) => r.map((v, j) => v + 1e5 * (j + 1)));
+    matrixClose(covariance(shifted), [[5, -2], [-2, 2]]);
+  });
+});
+
+function matrixClose(A: number[][], B: number[][]) {
+  A.forEach((row, i) => close(row, B[i]!, 1e-9));
+}

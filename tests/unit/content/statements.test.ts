@@ -7,7 +7,7 @@ import { createRng } from "@/grader/rng";
 import { fillPlaceholders, renderMarkdown } from "@/lib/markdown";
 import { ROOT } from "./grading";
 
-const SLUGS = ["xor-ln-net", "lnnet-capacity", "scale-invariance", "spectra", "generalization-bounds", "group-ln-random-labels", "whitening-losses"];
+const SLUGS = ["layernorm", "xor-ln-net", "lnnet-capacity", "scale-invariance", "spectra", "generalization-bounds", "group-ln-random-labels", "whitening-losses"];
 
 function markdownFiles(slug: string): string[] {
   const dir = path.join(ROOT, "assignments", slug);
