@@ -2,7 +2,7 @@
 // the student's page. Pure: no database, no server-only imports, so components can share the type.
 // Each assignment's visible tests record under agreed keys; unknown or malformed keys draw nothing.
 
-export type FigureId = "spectrum" | "fittedFraction" | "lossCurves" | "stableRank" | "finalSpectra";
+export type FigureId = "spectrum" | "fittedFraction" | "lossCurves" | "stableRank" | "finalSpectra" | "layerStall";
 /** A series' key names its legend (messages: chart.series.<key>); `dashed` marks a reference. */
 export type FigureSeries = { key: string; points: { x: number; y: number }[]; dashed?: boolean };
 export type FigureView = { id: FigureId; logX: boolean; logY: boolean; series: FigureSeries[] };
@@ -51,5 +51,8 @@ export function figuresOf(records: Records): FigureView[] {
     ...series("hardSpectrum", nums(r.hardSpectrum), { positive: true }),
     ...series("softSpectrum", nums(r.softSpectrum), { positive: true }),
   ]));
+  // scale-invariance: the layer's weight norm grows while its effective step η/‖W‖² shrinks (the
+  // stall), and the loss still falls; one log axis holds all three (they span decades).
+  out.push(...figure("layerStall", false, true, ["trainingWeightNorm", "trainingEffectiveStep", "trainingLoss"].flatMap((k) => series(k, nums(r[k]), { positive: true, start: 0 }))));
   return out;
 }

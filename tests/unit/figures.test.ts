@@ -28,6 +28,15 @@ describe("recorded figures", () => {
     expect(f[1]!.series.map((s) => s.key)).toEqual(["initialSpectrum", "hardSpectrum", "softSpectrum"]);
   });
 
+  it("scale-invariance: the stall of a training run (weight norm, effective step, loss) on a log axis from step 0", () => {
+    const f = figuresOf({ trainingWeightNorm: [0.04, 0.5, 1.1], trainingEffectiveStep: [125, 0.8, 0.17], trainingLoss: [1, 0.4, 0] });
+    expect(f.map((x) => x.id)).toEqual(["layerStall"]);
+    expect(f[0]!.logY).toBe(true);
+    expect(f[0]!.series.map((s) => s.key)).toEqual(["trainingWeightNorm", "trainingEffectiveStep", "trainingLoss"]);
+    // A loss of exactly 0 cannot sit on a log axis: dropped, the rest kept.
+    expect(f[0]!.series[2]!.points).toEqual([{ x: 0, y: 1 }, { x: 1, y: 0.4 }]);
+  });
+
   it("records that are missing, empty, not numbers or of mismatched lengths draw nothing", () => {
     expect(figuresOf(undefined)).toEqual([]);
     expect(figuresOf({ eigenvalues: [], referenceEigenvalues: [1] })).toEqual([]);
