@@ -9,6 +9,8 @@ import { closeDb } from "@/lib/db";
 import { describeDemo } from "@/lib/demo";
 import { formatSync, prepareDatabase } from "@/lib/setup";
 import { startWorker } from "@/grader/worker";
+import { startAdminServer } from "@/lib/embedded/admin-server";
+import { claimDataFolder, newAdminToken, releaseDataFolder } from "@/lib/embedded/lock";
 import { buildIfNeeded } from "./lib/build-if-needed";
 import { exitWithError } from "./lib/fatal";
 
@@ -26,6 +28,21 @@ async function main() {
   });
   await new Promise<void>((resolve, reject) => server.once("error", reject).listen(env.PORT, env.HOST, resolve));
   if (!process.argv.includes("--no-build")) buildIfNeeded();
+
+  // Embedded mode: this process owns the data folder. Commands run beside it (user:add) talk to
+  // its loopback admin endpoint instead of opening the folder; the lock file tells them where.
+  // Taken after the build, whose synchronous run would leave the endpoint unanswered.
+  let admin: Awaited<ReturnType<typeof startAdminServer>> | undefined;
+  if (isEmbedded(env)) {
+    const token = newAdminToken();
+    admin = await startAdminServer(token);
+    try {
+      await claimDataFolder({ kind: "server", port: admin.port, token });
+    } catch (error) {
+      await admin.close();
+      throw error;
+    }
+  }
 
   const prepared = await prepareDatabase({ demo: env.SEED_DEMO ? "always" : isEmbedded(env) ? "if-empty" : "never" });
   if (prepared.migrations.length) console.log(`Applied migrations: ${prepared.migrations.join(", ")}`);
@@ -49,7 +66,9 @@ async function main() {
     console.log(`\n${signal}: shutting down...`);
     server.close();
     await worker?.stop();
+    await admin?.close();
     await closeDb();
+    releaseDataFolder();
     process.exit(0);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));
