@@ -4,6 +4,7 @@ import { closeDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { migrateDatabase } from "@/lib/database";
 import { exitWithError } from "@/scripts/lib/fatal";
+import { startMailSender } from "@/lib/mail/sender";
 import { startWorker } from "./worker";
 
 try {
@@ -21,9 +22,12 @@ try {
   }
   await migrateDatabase();
   const worker = await startWorker({ name: process.env.WORKER_NAME ?? "worker", ...(leaseMs ? { leaseMs } : {}) });
+  // Invitation and reset mail (SMTP_URL) is sent by the grader workers too: the outbox is theirs.
+  const mail = startMailSender();
   const shutdown = async (signal: string) => {
     console.log(`[grader] ${signal}: finishing or releasing claimed jobs...`);
     await worker.stop();
+    await mail?.stop();
     await closeDb();
     process.exit(0);
   };

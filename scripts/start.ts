@@ -9,6 +9,7 @@ import { closeDb } from "@/lib/db";
 import { describeDemo } from "@/lib/demo";
 import { formatSync, prepareDatabase } from "@/lib/setup";
 import { startWorker } from "@/grader/worker";
+import { startMailSender } from "@/lib/mail/sender";
 import { startAdminServer } from "@/lib/embedded/admin-server";
 import { claimDataFolder, newAdminToken, releaseDataFolder } from "@/lib/embedded/lock";
 import { buildIfNeeded } from "./lib/build-if-needed";
@@ -55,6 +56,8 @@ async function main() {
   // Embedded mode has one machine and one database opener: the grader worker runs in this process.
   // EMBEDDED_WORKER=1 also runs one beside a real PostgreSQL (small deployments, tests).
   const worker = (env.EMBEDDED_WORKER ?? isEmbedded(env)) ? await startWorker({ name: "embedded" }) : undefined;
+  // The outbox is sent where grading happens: here with the embedded worker, else by npm run grader.
+  const mail = worker ? startMailSender() : undefined;
 
   console.log(`\nCourse site ready on ${baseUrl} (${isEmbedded(env) ? `embedded database in ${env.DATA_DIR}/` : "PostgreSQL at DATABASE_URL"})`);
   if (prepared.demoSeeded && prepared.demoPassword) console.log(describeDemo(prepared.demoPassword, baseUrl));
@@ -66,6 +69,7 @@ async function main() {
     console.log(`\n${signal}: shutting down...`);
     server.close();
     await worker?.stop();
+    await mail?.stop();
     await admin?.close();
     await closeDb();
     releaseDataFolder();
