@@ -11,8 +11,11 @@ import { siteUrl } from "@/lib/auth/site-url";
 import { HttpError } from "@/lib/http";
 
 export const TOKEN_TTL_MS: Record<TokenPurpose, number> = { INVITE: 7 * 24 * 3600_000, RESET: 3600_000 };
-/** What a failed link use is recorded under in the throttle (the address counts, not an email). */
-export const LINK_ATTEMPT_EMAIL = "(password link)";
+/** What a failed link use is recorded under in the throttle: per address (so one guesser cannot
+ * block everyone's links), 5 failures per 15 minutes, and they count in the address's limit too. */
+export function linkAttemptKey(ip: string): string {
+  return `link:${ip}`;
+}
 
 export const LINK_INVALID = "This link does not work any more: it was used already, replaced by a newer one, or it expired. Ask course staff for a new invitation, or use “Forgot password?” on the sign-in page.";
 
@@ -44,11 +47,11 @@ export async function findUsableToken(db: PrismaClient, token: string, now = new
 
 /** Sets the password from a link and spends it; failures count in the sign-in throttle. */
 export async function setPasswordWithToken(db: PrismaClient, token: string, password: string, ip: string): Promise<{ email: string }> {
-  const verdict = await checkSignInThrottle(db, LINK_ATTEMPT_EMAIL, ip);
+  const verdict = await checkSignInThrottle(db, linkAttemptKey(ip), ip);
   if (!verdict.allowed) throw new HttpError(429, throttleMessage(verdict.retryAfterSeconds), { "Retry-After": String(verdict.retryAfterSeconds) });
   const row = await findUsableToken(db, token);
   if (!row) {
-    await recordSignInAttempt(db, LINK_ATTEMPT_EMAIL, ip, false);
+    await recordSignInAttempt(db, linkAttemptKey(ip), ip, false);
     throw new HttpError(400, LINK_INVALID);
   }
   const passwordHash = await hashPassword(password);
