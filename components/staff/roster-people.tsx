@@ -113,13 +113,14 @@ export function RosterPeople({ course, people, actorRole, actorId, mail }: Props
                   {p.locked && <> <span className="badge bad">locked out</span></>}
                 </td>
                 <td className="row-actions">
-                  {!p.dropped && (
+                  {!mayAct(p) && <span className="muted">{p.userId === actorId ? "you" : "an instructor’s to change"}</span>}
+                  {mayAct(p) && !p.dropped && (
                     <button className="secondary" type="button" disabled={!can} onClick={() => void invite({ userIds: [p.userId] })}>
                       {p.signIn === "password" ? "Reset link" : p.signIn === "none" ? "Invite" : "Resend invitation"}
                     </button>
                   )}
-                  {p.locked && <button className="secondary" type="button" disabled={!can} onClick={() => void act(p, { action: "unlock" }, `${p.email} can sign in again.`)}>Unlock</button>}
-                  {p.dropped ? (
+                  {mayAct(p) && p.locked && <button className="secondary" type="button" disabled={!can} onClick={() => void act(p, { action: "unlock" }, `${p.email} can sign in again.`)}>Unlock</button>}
+                  {!mayAct(p) ? null : p.dropped ? (
                     <button className="secondary" type="button" disabled={!can} onClick={() => void act(p, { action: "reactivate" }, `${p.email} is back on the course.`)}>Reactivate</button>
                   ) : (
                     <button className="secondary" type="button" disabled={!can} onClick={() => { if (window.confirm(`Drop ${p.name}? Their work is kept; they can no longer open the course.`)) void act(p, { action: "drop" }, `${p.email} was dropped; their work is kept.`); }}>Drop</button>

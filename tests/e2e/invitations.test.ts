@@ -81,6 +81,9 @@ describe("invitations without mail settings", () => {
 
   it("the sign-in form warns when one attempt is left, and staff unlock a locked-out student", async () => {
     const page = await (await browser.newContext()).newPage();
+    // Without mail, "forgot password" sends people to staff (a site setting: it tells nothing about accounts).
+    await open(page, `${app.baseUrl}/forgot-password`);
+    await page.getByText("This site sends no email").waitFor();
     for (let i = 1; i <= 4; i++) {
       await signIn(page, app.baseUrl, "student3@demo.test", `wrong-password-${i}`);
       await page.locator("#signin-error").waitFor();
