@@ -4,7 +4,6 @@ import { closeDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { migrateDatabase } from "@/lib/database";
 import { exitWithError } from "@/scripts/lib/fatal";
-import { startMailSender } from "@/lib/mail/sender";
 import { startWorker } from "./worker";
 
 try {
@@ -23,7 +22,8 @@ try {
   await migrateDatabase();
   const worker = await startWorker({ name: process.env.WORKER_NAME ?? "worker", ...(leaseMs ? { leaseMs } : {}) });
   // Invitation and reset mail (SMTP_URL) is sent by the grader workers too: the outbox is theirs.
-  const mail = startMailSender();
+  // Imported only then, so a worker without mail settings starts as fast as before.
+  const mail = env.SMTP_URL ? (await import("@/lib/mail/sender")).startMailSender() : undefined;
   const shutdown = async (signal: string) => {
     console.log(`[grader] ${signal}: finishing or releasing claimed jobs...`);
     await worker.stop();

@@ -104,7 +104,8 @@ describe("invitations without mail settings", () => {
     await page.waitForURL(/\/courses$/);
     await staff.context().close();
     await page.context().close();
-  });
+    // Eight bcrypt checks and two browser contexts: more than the default minute on a loaded machine.
+  }, 180_000);
 });
 
 describe("invitations with SMTP configured", () => {
