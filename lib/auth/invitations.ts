@@ -5,7 +5,7 @@
 // limited so that no one can take over an account that is not theirs to manage.
 import type { PrismaClient, Role } from "@/lib/generated/prisma/client";
 import { mailConfigured } from "@/lib/env";
-import { enqueueMail } from "@/lib/mail/outbox";
+import { enqueueMail, wakeMailSender } from "@/lib/mail/outbox";
 import { issuePasswordToken, passwordLink } from "@/lib/auth/password-tokens";
 import { checkSignInThrottle, recordSignInAttempt } from "@/lib/signin-throttle";
 import { StaffError } from "@/lib/staff/errors";
@@ -37,31 +37,33 @@ export async function invitePeople(db: PrismaClient, course: { id: string; title
   const mail = mailConfigured();
   const result: InviteResult = { links: [], mailed: 0, skipped: [] };
   const outgoing: { to: string; subject: string; text: string; courseId: string }[] = [];
-  for (const e of enrollments) {
-    if (e.userId === actor.id) {
-      result.skipped.push({ email: e.user.email, reason: "that is you; change your own password with “Forgot password?”" });
-      continue;
-    }
-    if (!mayManage(actor.role, e.role)) {
-      result.skipped.push({ email: e.user.email, reason: actor.role === "TA" ? "only an instructor can send links to staff" : "instructors get in with npm run user:add or “Forgot password?”" });
-      continue;
-    }
-    const purpose = e.user.passwordHash ? "RESET" : "INVITE";
-    if (!mail && purpose === "RESET" && e.user._count.enrollments > 1) {
-      result.skipped.push({ email: e.user.email, reason: "has a password and is in other courses too; without mail settings only they can reset it" });
-      continue;
-    }
-    const link = passwordLink(await issuePasswordToken(db, e.userId, purpose, actor.id));
-    if (mail) outgoing.push({ to: e.user.email, courseId: course.id, ...inviteMail(e.user.name, course.title, link, purpose) });
-    else result.links.push({ userId: e.userId, email: e.user.email, name: e.user.name, link });
-  }
+  // Links, their mail and the audit entry are one transaction: no link without its mail.
   await db.$transaction(async (tx) => {
+    for (const e of enrollments) {
+      if (e.userId === actor.id) {
+        result.skipped.push({ email: e.user.email, reason: "that is you; change your own password with “Forgot password?”" });
+        continue;
+      }
+      if (!mayManage(actor.role, e.role)) {
+        result.skipped.push({ email: e.user.email, reason: actor.role === "TA" ? "only an instructor can send links to staff" : "instructors get in with npm run user:add or “Forgot password?”" });
+        continue;
+      }
+      const purpose = e.user.passwordHash ? "RESET" : "INVITE";
+      if (!mail && purpose === "RESET" && e.user._count.enrollments > 1) {
+        result.skipped.push({ email: e.user.email, reason: "has a password and is in other courses too; without mail settings only they can reset it" });
+        continue;
+      }
+      const link = passwordLink(await issuePasswordToken(tx, e.userId, purpose, actor.id));
+      if (mail) outgoing.push({ to: e.user.email, courseId: course.id, ...inviteMail(e.user.name, course.title, link, purpose) });
+      else result.links.push({ userId: e.userId, email: e.user.email, name: e.user.name, link });
+    }
     await enqueueMail(tx, outgoing);
     await tx.auditLog.create({
       data: { courseId: course.id, actorId: actor.id, action: "roster.invite", data: { mailed: outgoing.length, shown: result.links.length, skipped: result.skipped.length, emails: [...outgoing.map((m) => m.to), ...result.links.map((l) => l.email)].slice(0, 500) } },
     });
-  });
+  }, { timeout: 120_000 }); // a whole class at once is a few thousand small statements
   result.mailed = outgoing.length;
+  if (outgoing.length) wakeMailSender();
   return result;
 }
 
@@ -82,9 +84,10 @@ export async function requestPasswordReset(db: PrismaClient, email: string, ip: 
   const user = await db.user.findUnique({ where: { email }, include: { enrollments: { where: { droppedAt: null }, include: { course: { select: { id: true, title: true } } }, take: 1 } } });
   const enrollment = user?.enrollments[0];
   if (!user || !enrollment) return;
-  const link = passwordLink(await issuePasswordToken(db, user.id, "RESET", null));
   await db.$transaction(async (tx) => {
+    const link = passwordLink(await issuePasswordToken(tx, user.id, "RESET", null));
     await enqueueMail(tx, [{ to: user.email, courseId: enrollment.course.id, ...inviteMail(user.name, enrollment.course.title, link, "RESET") }]);
     await tx.auditLog.create({ data: { courseId: enrollment.course.id, actorId: user.id, action: "password.reset-requested", targetId: user.id, data: {} } });
   });
+  wakeMailSender();
 }

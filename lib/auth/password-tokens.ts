@@ -28,12 +28,11 @@ export function passwordLink(token: string): string {
 }
 
 /** A fresh link for the person; older unused links of theirs stop working. Returns the token. */
-export async function issuePasswordToken(db: PrismaClient, userId: string, purpose: TokenPurpose, createdById: string | null, now = new Date()): Promise<string> {
+/** Pass a transaction client to make the link part of a larger change (e.g. with its mail). */
+export async function issuePasswordToken(db: Pick<PrismaClient, "passwordToken">, userId: string, purpose: TokenPurpose, createdById: string | null, now = new Date()): Promise<string> {
   const token = randomBytes(32).toString("base64url");
-  await db.$transaction([
-    db.passwordToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } }),
-    db.passwordToken.create({ data: { userId, purpose, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + TOKEN_TTL_MS[purpose]), createdById } }),
-  ]);
+  await db.passwordToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
+  await db.passwordToken.create({ data: { userId, purpose, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + TOKEN_TTL_MS[purpose]), createdById } });
   return token;
 }
 

@@ -20,9 +20,14 @@ export function onMailQueued(fn: () => void): () => void {
 
 type Tx = Pick<PrismaClient, "mailOutbox">;
 
+/** Writes the mails (pass the transaction of what caused them); call wakeMailSender() after commit. */
 export async function enqueueMail(db: Tx, mails: OutgoingMail[]): Promise<void> {
   if (!mails.length) return;
   await db.mailOutbox.createMany({ data: mails.map((m) => ({ to: m.to, subject: m.subject, text: m.text, courseId: m.courseId ?? null })) });
+}
+
+/** After the commit: a sender woken before it would find nothing and sleep until its next poll. */
+export function wakeMailSender(): void {
   bus.emit("queued");
 }
 
