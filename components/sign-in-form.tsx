@@ -2,11 +2,11 @@
 import { useState } from "react";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
-import { SIGN_IN_ERRORS, credentialsSchema, throttledMinutes } from "@/lib/credentials-schema";
+import { SIGN_IN_ERRORS, credentialsSchema, lastAttemptMinutes, throttledMinutes } from "@/lib/credentials-schema";
 
-type Props = { callbackUrl: string; initialError: string | undefined; oidc: string | undefined };
+type Props = { callbackUrl: string; initialError: string | undefined; oidc: string | undefined; email?: string | undefined };
 
-export function SignInForm({ callbackUrl, initialError, oidc }: Props) {
+export function SignInForm({ callbackUrl, initialError, oidc, email }: Props) {
   const [error, setError] = useState<string | undefined>(initialError);
   const [fieldErrors, setFieldErrors] = useState<{ email?: string; password?: string }>({});
   const [busy, setBusy] = useState(false);
@@ -31,7 +31,8 @@ export function SignInForm({ callbackUrl, initialError, oidc }: Props) {
       // A plain miss and the throttle in the UI language; any other message from the server as it is.
       const plainMiss = !res?.error || res.error === "CredentialsSignin" || res.error === SIGN_IN_ERRORS.invalid;
       const minutes = throttledMinutes(res?.error ?? "");
-      setError(plainMiss ? t("wrong") : minutes !== null ? t("throttled", { minutes }) : (res.error ?? undefined));
+      const lastAttempt = lastAttemptMinutes(res?.error ?? "");
+      setError(plainMiss ? t("wrong") : minutes !== null ? t("throttled", { minutes }) : lastAttempt !== null ? t("lastAttempt", { minutes: lastAttempt }) : (res.error ?? undefined));
       return;
     }
     window.location.assign(callbackUrl);
@@ -49,7 +50,7 @@ export function SignInForm({ callbackUrl, initialError, oidc }: Props) {
         )}
         <label>
           {t("email")}
-          <input name="email" type="email" autoComplete="username" required aria-invalid={Boolean(fieldErrors.email)} aria-describedby="email-error" />
+          <input name="email" type="email" autoComplete="username" defaultValue={email} required aria-invalid={Boolean(fieldErrors.email)} aria-describedby="email-error" />
           {fieldErrors.email && <span id="email-error" className="error">{fieldErrors.email}</span>}
         </label>
         <label>
@@ -60,6 +61,7 @@ export function SignInForm({ callbackUrl, initialError, oidc }: Props) {
         <button className="primary" type="submit" disabled={busy}>
           {busy ? t("busy") : t("submit")}
         </button>
+        <a href="/forgot-password">{t("forgot")}</a>
       </form>
       {oidc && (
         <p>

@@ -21,9 +21,13 @@ try {
   }
   await migrateDatabase();
   const worker = await startWorker({ name: process.env.WORKER_NAME ?? "worker", ...(leaseMs ? { leaseMs } : {}) });
+  // Invitation and reset mail (SMTP_URL) is sent by the grader workers too: the outbox is theirs.
+  // Imported only then, so a worker without mail settings starts as fast as before.
+  const mail = env.SMTP_URL ? (await import("@/lib/mail/sender")).startMailSender() : undefined;
   const shutdown = async (signal: string) => {
     console.log(`[grader] ${signal}: finishing or releasing claimed jobs...`);
     await worker.stop();
+    await mail?.stop();
     await closeDb();
     process.exit(0);
   };

@@ -51,7 +51,8 @@ export async function decideCourseAccess(userId: string | null, courseSlug: stri
   const enrollment = course
     ? await db.enrollment.findUnique({ where: { userId_courseId: { userId: user.id, courseId: course.id } } })
     : null;
-  if (!course || !enrollment) throw new AccessError(404, "No such course.");
+  // A dropped person's work stays for staff, but the course is closed to them like any outsider.
+  if (!course || !enrollment || enrollment.droppedAt) throw new AccessError(404, "No such course.");
   if (!roles.includes(enrollment.role)) throw new AccessError(403, "This page is for course staff.");
   return { user, course, enrollment, isStaff: STAFF.includes(enrollment.role) };
 }

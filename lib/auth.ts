@@ -5,8 +5,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { verifyPassword } from "@/lib/passwords";
-import { SIGN_IN_ERRORS, credentialsSchema, throttleMessage } from "@/lib/credentials-schema";
-import { checkSignInThrottle, clientIp, recordSignInAttempt } from "@/lib/signin-throttle";
+import { SIGN_IN_ERRORS, credentialsSchema, lastAttemptMessage, throttleMessage } from "@/lib/credentials-schema";
+import { WINDOW_MS, checkSignInThrottle, clientIp, recordSignInAttempt } from "@/lib/signin-throttle";
 
 function oidcProvider() {
   const env = getEnv();
@@ -52,7 +52,8 @@ export const authOptions: NextAuthOptions = {
         const user = await db.user.findUnique({ where: { email } });
         const ok = await verifyPassword(password, user?.passwordHash);
         await recordSignInAttempt(db, email, ip, ok);
-        if (!ok || !user) throw new Error(SIGN_IN_ERRORS.invalid);
+        // With one failure left, say so: the next one locks the account for the whole window.
+        if (!ok || !user) throw new Error(verdict.remaining - 1 === 1 ? lastAttemptMessage(WINDOW_MS / 60_000) : SIGN_IN_ERRORS.invalid);
         return { id: user.id, email: user.email, name: user.name };
       },
     }),

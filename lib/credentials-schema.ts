@@ -29,3 +29,14 @@ export function throttledMinutes(message: string): number | null {
   const m = /^Too many failed sign-ins\. Try again in (\d+) minutes?\.$/.exec(message);
   return m ? Number(m[1]) : null;
 }
+
+/** A wrong password when the next failure starts the throttle: the person is warned first. */
+export function lastAttemptMessage(windowMinutes: number): string {
+  return `Wrong email or password. One attempt is left: after one more failure, sign-in for this account pauses for ${windowMinutes} minutes.`;
+}
+
+/** The minutes a lastAttemptMessage() names, or null for any other message. */
+export function lastAttemptMinutes(message: string): number | null {
+  const m = /^Wrong email or password\. One attempt is left: after one more failure, sign-in for this account pauses for (\d+) minutes\.$/.exec(message);
+  return m ? Number(m[1]) : null;
+}

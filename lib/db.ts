@@ -5,6 +5,7 @@ import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getEnv } from "@/lib/env";
+import { claimDataFolder, releaseDataFolder } from "@/lib/embedded/lock";
 
 type DbHolder = { prisma?: PrismaClient; pglite?: import("@electric-sql/pglite").PGlite; closing?: Promise<void> };
 const holder = ((globalThis as { __courseDb?: DbHolder }).__courseDb ??= {});
@@ -20,6 +21,8 @@ export async function openPglite() {
     const { mkdirSync } = await import("node:fs");
     // PGlite creates its own folder but not the parents (a fresh DATA_DIR).
     mkdirSync(path.dirname(embeddedDataDir()), { recursive: true });
+    // Never behind a running site's back: its lock is taken first (the site took it already).
+    await claimDataFolder({ kind: "command" });
     holder.pglite = await PGlite.create(embeddedDataDir());
   }
   return holder.pglite;
@@ -51,6 +54,7 @@ export async function closeDb(): Promise<void> {
   pending = undefined;
   await prisma?.$disconnect();
   await pglite?.close();
+  if (pglite) releaseDataFolder();
 }
 
 export type { PrismaClient };

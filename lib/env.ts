@@ -36,6 +36,8 @@ export const envSchema = z
     SEED_DEMO: boolFlag,
     DEMO_PASSWORD: optionalString.pipe(z.string().min(8, "must be at least 8 characters").optional()),
     ASSIGNMENTS_DIR: z.string().default("assignments"),
+    SMTP_URL: optionalString.pipe(z.string().regex(/^smtps?:\/\/[^/\s]+/, "must be an smtp:// or smtps:// URL, e.g. smtps://user:pass@mail.uni.edu:465").optional()),
+    SMTP_FROM: optionalString.pipe(z.string().regex(/^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'must be an address, e.g. course@uni.edu or "ML theory <course@uni.edu>"').optional()),
     COURSE_SLUG: z.string().regex(/^[a-z0-9-]+$/, "lowercase letters, digits and dashes").default("ml-theory"),
   })
   .superRefine((env, ctx) => {
@@ -46,6 +48,9 @@ export const envSchema = z
         path: ["OIDC_ISSUER"],
         message: "set all three of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none",
       });
+    }
+    if (Boolean(env.SMTP_URL) !== Boolean(env.SMTP_FROM)) {
+      ctx.addIssue({ code: "custom", path: [env.SMTP_URL ? "SMTP_FROM" : "SMTP_URL"], message: "set both SMTP_URL and SMTP_FROM to send mail, or neither (links are then shown to staff)" });
     }
     if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.NEXTAUTH_SECRET) {
       ctx.addIssue({
@@ -80,6 +85,11 @@ export function getEnv(source: Record<string, string | undefined> = process.env)
 /** Tests change process.env between cases; production code never needs this. */
 export function resetEnvCache(): void {
   cached = undefined;
+}
+
+/** Whether invitation and reset mail is sent (else staff copy the links from the roster page). */
+export function mailConfigured(env: Env = getEnv()): boolean {
+  return Boolean(env.SMTP_URL && env.SMTP_FROM);
 }
 
 export function isEmbedded(env: Env = getEnv()): boolean {

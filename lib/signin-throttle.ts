@@ -6,7 +6,8 @@ export const WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES_PER_EMAIL = 5;
 export const MAX_FAILURES_PER_IP = 30;
 
-export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+/** `remaining`: failures still allowed before the throttle refuses (the sign-in form warns at 1). */
+export type ThrottleVerdict = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
 
 export async function checkSignInThrottle(db: PrismaClient, email: string, ip: string, now = new Date()): Promise<ThrottleVerdict> {
   const since = new Date(now.getTime() - WINDOW_MS);
@@ -22,7 +23,7 @@ export async function checkSignInThrottle(db: PrismaClient, email: string, ip: s
   };
   const until = Math.max(blockedUntil(byEmail, MAX_FAILURES_PER_EMAIL), blockedUntil(byIp, MAX_FAILURES_PER_IP));
   if (until > now.getTime()) return { allowed: false, retryAfterSeconds: Math.ceil((until - now.getTime()) / 1000) };
-  return { allowed: true };
+  return { allowed: true, remaining: Math.min(MAX_FAILURES_PER_EMAIL - byEmail.length, MAX_FAILURES_PER_IP - byIp.length) };
 }
 
 /** The address a sign-in comes from: the first hop a reverse proxy recorded, else "local". */

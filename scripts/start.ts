@@ -9,6 +9,9 @@ import { closeDb } from "@/lib/db";
 import { describeDemo } from "@/lib/demo";
 import { formatSync, prepareDatabase } from "@/lib/setup";
 import { startWorker } from "@/grader/worker";
+import { startMailSender } from "@/lib/mail/sender";
+import { startAdminServer } from "@/lib/embedded/admin-server";
+import { claimDataFolder, newAdminToken, releaseDataFolder } from "@/lib/embedded/lock";
 import { buildIfNeeded } from "./lib/build-if-needed";
 import { exitWithError } from "./lib/fatal";
 
@@ -27,6 +30,21 @@ async function main() {
   await new Promise<void>((resolve, reject) => server.once("error", reject).listen(env.PORT, env.HOST, resolve));
   if (!process.argv.includes("--no-build")) buildIfNeeded();
 
+  // Embedded mode: this process owns the data folder. Commands run beside it (user:add) talk to
+  // its loopback admin endpoint instead of opening the folder; the lock file tells them where.
+  // Taken after the build, whose synchronous run would leave the endpoint unanswered.
+  let admin: Awaited<ReturnType<typeof startAdminServer>> | undefined;
+  if (isEmbedded(env)) {
+    const token = newAdminToken();
+    admin = await startAdminServer(token);
+    try {
+      await claimDataFolder({ kind: "server", port: admin.port, token });
+    } catch (error) {
+      await admin.close();
+      throw error;
+    }
+  }
+
   const prepared = await prepareDatabase({ demo: env.SEED_DEMO ? "always" : isEmbedded(env) ? "if-empty" : "never" });
   if (prepared.migrations.length) console.log(`Applied migrations: ${prepared.migrations.join(", ")}`);
   console.log(`Assignments:\n${formatSync(prepared.sync)}`);
@@ -38,6 +56,8 @@ async function main() {
   // Embedded mode has one machine and one database opener: the grader worker runs in this process.
   // EMBEDDED_WORKER=1 also runs one beside a real PostgreSQL (small deployments, tests).
   const worker = (env.EMBEDDED_WORKER ?? isEmbedded(env)) ? await startWorker({ name: "embedded" }) : undefined;
+  // The outbox is sent where grading happens: here with the embedded worker, else by npm run grader.
+  const mail = worker ? startMailSender() : undefined;
 
   console.log(`\nCourse site ready on ${baseUrl} (${isEmbedded(env) ? `embedded database in ${env.DATA_DIR}/` : "PostgreSQL at DATABASE_URL"})`);
   if (prepared.demoSeeded && prepared.demoPassword) console.log(describeDemo(prepared.demoPassword, baseUrl));
@@ -49,7 +69,10 @@ async function main() {
     console.log(`\n${signal}: shutting down...`);
     server.close();
     await worker?.stop();
+    await mail?.stop();
+    await admin?.close();
     await closeDb();
+    releaseDataFolder();
     process.exit(0);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));

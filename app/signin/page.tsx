@@ -29,6 +29,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         callbackUrl={callbackUrl}
         initialError={errorKey ? (PROVIDER_ERRORS[errorKey] ?? "Sign-in failed. Try again.") : undefined}
         oidc={oidcEnabled() ? getEnv().OIDC_NAME : undefined}
+        email={typeof params.email === "string" ? params.email.slice(0, 254) : undefined}
       />
     </section>
   );

@@ -50,8 +50,9 @@ export type GradebookRow = { student: GradebookStudent; results: Map<string, Ass
 export type Gradebook = { assignments: GradebookAssignment[]; rows: GradebookRow[]; sections: string[] };
 
 /** `userIds`: only these people's rows (then `sections` lists only theirs); `includeStaff`: rows for
- *  TAs and instructors too (a staff member's own view of the course). */
-export type GradebookOptions = { section?: string | null | undefined; assignmentSlug?: string | undefined; userIds?: string[] | undefined; includeStaff?: boolean };
+ *  TAs and instructors too (a staff member's own view of the course); `includeDropped`: people
+ *  dropped from the course too (their work is kept; asked for by userIds they are always found). */
+export type GradebookOptions = { section?: string | null | undefined; assignmentSlug?: string | undefined; userIds?: string[] | undefined; includeStaff?: boolean; includeDropped?: boolean };
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
@@ -74,7 +75,7 @@ export async function computeGradebook(db: PrismaClient, courseId: string, optio
   });
 
   const allStudents = await db.enrollment.findMany({
-    where: { courseId, ...(options.includeStaff ? {} : { role: "STUDENT" as const }), ...(options.userIds ? { userId: { in: options.userIds } } : {}) },
+    where: { courseId, ...(options.includeStaff ? {} : { role: "STUDENT" as const }), ...(options.includeDropped || options.userIds ? {} : { droppedAt: null }), ...(options.userIds ? { userId: { in: options.userIds } } : {}) },
     include: { user: { select: { id: true, name: true, email: true, studentId: true } } },
   });
   const sections = [...new Set(allStudents.map((e) => e.section).filter((s): s is string => Boolean(s)))].sort();

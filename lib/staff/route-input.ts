@@ -53,3 +53,11 @@ export const rosterBody = z.object({
 export const regradeBody = z.object({ assignment: slug, question: slug, version: z.number().int().positive().max(1_000_000).optional() });
 export const regradeQuery = z.object({ batch: id });
 export const checkBody = z.object({ assignment: slug });
+
+const userIds = z.array(id).min(1, "choose at least one person").max(2000, "at most 2,000 people at once");
+export const peopleBody = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("invite"), userIds: userIds.optional(), all: z.boolean().optional() }).refine((b) => Boolean(b.userIds) !== Boolean(b.all), "give userIds, or all: true for everyone without a password"),
+  z.object({ action: z.enum(["drop", "reactivate", "unlock"]), userIds }),
+  z.object({ action: z.literal("role"), userIds, role: z.enum(["STUDENT", "TA", "INSTRUCTOR"], { error: "role must be STUDENT, TA or INSTRUCTOR" }) }),
+  z.object({ action: z.literal("section"), userIds, section: z.string().trim().max(64, "keep the section under 64 characters").transform((s) => s || null).nullable() }),
+], { error: "action must be invite, drop, reactivate, unlock, role or section" });

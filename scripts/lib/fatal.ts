@@ -2,10 +2,12 @@
 import { EnvError } from "@/lib/env";
 import { DatabaseUnavailableError } from "@/lib/database";
 import { MigrationError } from "@/lib/migrations";
+import { DataFolderInUseError } from "@/lib/embedded/lock";
+import { AdminRequestError } from "@/lib/embedded/admin-client";
 
 export function exitWithError(error: unknown): never {
   const sys = error as { code?: unknown; address?: unknown; port?: unknown };
-  if (error instanceof EnvError || error instanceof DatabaseUnavailableError || error instanceof MigrationError) {
+  if (error instanceof EnvError || error instanceof DatabaseUnavailableError || error instanceof MigrationError || error instanceof DataFolderInUseError || error instanceof AdminRequestError) {
     console.error(error.message);
   } else if (sys.code === "EADDRINUSE" || sys.code === "EACCES") {
     const where = `${String(sys.address ?? "")}:${String(sys.port ?? "")}`;

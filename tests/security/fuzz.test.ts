@@ -1,7 +1,7 @@
 // Hostile input against the running built site: random and crafted payloads (huge strings, wrong
 // types, unicode, NUL, prototype keys, arrays for objects, invalid JSON, deep nesting, bodies over
 // the caps) to the submit (code, numeric, proof), draft, leaderboard, roster import and export
-// endpoints. Every answer must be a 4xx with a JSON {error} message, never a 5xx, and nothing may
+// endpoints, the roster actions, and the public password-link and forgot-password endpoints. Every answer must be a 4xx with a JSON {error} message, never a 5xx, and nothing may
 // be written. Seeded (FUZZ_SEED, FUZZ_CASES) so that a failure reproduces; each failure names its
 // case. Also: the security headers, and cross-origin state-changing requests refused with 403.
 import http from "node:http";
@@ -35,7 +35,7 @@ async function snapshot(): Promise<Record<string, string>> {
   const db = await pgRunner(app.databaseUrl);
   try {
     const out: Record<string, string> = {};
-    for (const t of ["Submission", "GradingJob", "Draft", "User", "Enrollment", "AuditLog", "Extension", "GradeOverride", "SignInAttempt"]) {
+    for (const t of ["Submission", "GradingJob", "Draft", "User", "Enrollment", "AuditLog", "Extension", "GradeOverride", "SignInAttempt", "PasswordToken", "MailOutbox"]) {
       const [r] = await db.query<{ n: number; h: string | null }>(`SELECT count(*)::int AS n, md5(string_agg(x::text, E'\\n' ORDER BY x::text)) AS h FROM "${t}" x`);
       out[t] = `${r!.n}:${r!.h ?? ""}`;
     }
@@ -115,6 +115,11 @@ const TARGETS: Target[] = [
   { name: "draft", method: "PUT", path: "/api/drafts", who: () => student, base: () => ({ course: "ml-theory", assignment: "layernorm", question: "norms", content: "// my draft" }), names: ["course", "assignment", "question"], texts: ["content"], required: ["course", "assignment", "question", "content"], cap: 600 * KB, strict: true },
   { name: "leaderboard", method: "PUT", path: "/api/leaderboard", who: () => student, base: () => ({ course: "ml-theory", optIn: true, pseudonym: "Fuzzy Bear" }), names: ["course"], texts: ["pseudonym"], required: ["course", "optIn"], cap: 4 * KB, strict: true, badTexts: () => ["<b>x</b>", "a", "x".repeat(31), "\u202eabc", "a\u0000b", "😀😀😀", "   ", 42, null] },
   { name: "roster import", method: "POST", path: "/api/courses/ml-theory/staff/roster", who: () => instructor, base: () => ({ csv: "email,name,student id,section,role\nnot-an-email,Eve,S9,A,student", commit: true }), names: [], texts: ["csv"], required: ["csv"], cap: 1_100_000, strict: false, badTexts: () => ["email,name,student id,section,role\n", "no-at-sign,Eve", "a@b.co,Eve,S1,A,student,extra", "a@b.co,\u0000Eve,S1,A,student", "a@b.co,Eve,S1,A,emperor", "\"unterminated,quote", "a@b.co,Eve,S1,A,student\na@b.co,Eve,S1,A,student"] },
+  // Bases the input check refuses before any lookup (an unknown person; a password too short; not
+  // an email), so that every mutation is refused too and the sign-in throttle records nothing.
+  { name: "roster actions", method: "POST", path: "/api/courses/ml-theory/staff/people", who: () => instructor, base: () => ({ action: "drop", userIds: ["no-such-user"] }), names: ["action"], texts: ["userIds"], required: ["action", "userIds"], cap: 200_000, strict: false, badTexts: () => [[], ["a\u0000"], [42], "no-such-user", [null], Array.from({ length: 2001 }, (_, i) => `u${i}`)] },
+  { name: "set password", method: "POST", path: "/api/password", who: () => new Session(app.baseUrl), base: () => ({ token: "x".repeat(43), password: "short", confirm: "short" }), names: ["token"], texts: ["password"], required: ["token", "password", "confirm"], cap: 8_000, strict: false, badTexts: () => ["", "123456789", 1234567890, null, ["long-enough-password"], "long-enough-password"] },
+  { name: "forgot password", method: "POST", path: "/api/password/forgot", who: () => new Session(app.baseUrl), base: () => ({ email: "not-an-email" }), names: ["email"], texts: [], required: ["email"], cap: 4_000, strict: false },
 ];
 
 type Case = { desc: string; body: string | { length: number } };

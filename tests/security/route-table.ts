@@ -26,7 +26,9 @@ export type Objects = {
 
 export type Which = "own" | "other";
 export type Request = { path: string; body?: unknown };
-export type Access = "public" | "signed-in" | "course" | "students" | "staff" | "author-or-staff";
+/** "anyone": a public API whose own credential is in the body (a password link): every persona,
+ *  signed in or not, gets past any guard to the input check. */
+export type Access = "public" | "anyone" | "signed-in" | "course" | "students" | "staff" | "author-or-staff";
 
 export type RouteSpec = {
   access: Access;
@@ -48,6 +50,11 @@ export const ROUTES: Record<string, RouteSpec[]> = {
     { access: "public", method: "GET", build: () => ({ path: "/api/auth/providers" }), skip: "next-auth's own endpoints" },
     { access: "public", method: "POST", build: () => ({ path: "/api/auth/signout" }), skip: "next-auth's own endpoints (CSRF-protected by next-auth)" },
   ],
+  "/set-password": [{ access: "public", method: "GET", build: () => ({ path: "/set-password?token=not-a-real-token-not-a-real-token" }) }],
+  "/forgot-password": [{ access: "public", method: "GET", build: () => ({ path: "/forgot-password" }) }],
+  // Bodies the input check refuses before any lookup: the matrix must not spend the sign-in throttle.
+  "/api/password": [api("anyone", "POST", () => ({ path: "/api/password", body: { token: "too-short", password: "x", confirm: "y" } }))],
+  "/api/password/forgot": [api("anyone", "POST", () => ({ path: "/api/password/forgot", body: { email: "not-an-email" } }))],
   "/courses": [{ access: "signed-in", method: "GET", build: () => ({ path: "/courses" }) }],
   "/courses/[courseSlug]": [{ access: "course", method: "GET", build: (o) => ({ path: `/courses/${o.course}` }) }],
   "/courses/[courseSlug]/roster": [{ access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/roster` }) }],
@@ -91,6 +98,9 @@ export const ROUTES: Record<string, RouteSpec[]> = {
   "/api/courses/[courseSlug]/staff/roster": [
     api("staff", "POST", (o) => ({ path: `/api/courses/${o.course}/staff/roster`, body: { csv: "email,name,student id,section,role\nnew-person@x.test,New Person,S9,A,student\n", commit: false } })),
   ],
+  "/api/courses/[courseSlug]/staff/people": [
+    api("staff", "POST", (o, w) => ({ path: `/api/courses/${o.course}/staff/people`, body: { action: "section", userIds: [o.student[w]], section: "A" } }), true),
+  ],
   "/api/courses/[courseSlug]/staff/grading": [
     api("staff", "POST", (o, w) => ({ path: `/api/courses/${o.course}/staff/grading`, body: { submissionId: o.proofSubmission[w], itemIds: [], comment: "", adjustment: 0, revision: 0 } }), true),
   ],
@@ -106,6 +116,7 @@ const PAGE_DENY = { anonymous: "signin" } as const;
 
 /** The expected outcome of a route for a persona and object, from its access level. */
 export function expected(spec: RouteSpec, isPage: boolean, persona: Persona, which: Which): Outcome {
+  if (spec.access === "anyone") return "allowed";
   if (persona === "anonymous") return spec.access === "public" ? 200 : isPage ? PAGE_DENY.anonymous : 401;
   const outsider = persona === "studentOther" || persona === "taOther";
   switch (spec.access) {
@@ -128,3 +139,13 @@ export function expected(spec: RouteSpec, isPage: boolean, persona: Persona, whi
       return 200;
   }
 }
+
+/**
+ * Outside app/ and the site's port: the embedded site's loopback admin endpoint (lib/embedded/
+ * admin-server.ts), reached only with the token from DATA_DIR/owner.lock. No persona's session
+ * opens it; tests/security/admin-endpoint.test.ts requests it as each of them.
+ */
+export const ADMIN_ROUTES: { method: "GET" | "POST"; path: string; body?: unknown }[] = [
+  { method: "GET", path: "/health" },
+  { method: "POST", path: "/users", body: { email: "matrix@x.test", name: "Matrix", role: "student", password: "matrix-password-1", courseSlug: "ml-theory" } },
+];

@@ -13,7 +13,7 @@ export default async function RosterPage({ params }: { params: Promise<{ courseS
     <section>
       <p className="crumbs"><Link href="/courses">{tn("myCourses")}</Link> / <Link href={`/courses/${course.slug}`}>{course.title}</Link> /</p>
       <h1>{t("title")}</h1>
-      <p className="muted">{t("counts", { students: counts.STUDENT, tas: counts.TA, instructors: counts.INSTRUCTOR })}</p>
+      <p className="muted">{t("counts", { students: counts.STUDENT, tas: counts.TA, instructors: counts.INSTRUCTOR })} · <Link href={`/courses/${course.slug}/staff/roster`}>{t("manage")}</Link></p>
       <table className="data">
         <thead>
           <tr>

@@ -15,7 +15,7 @@ export default async function StaffLayout({ children, params }: { children: Reac
         <Link href={`${base}/gradebook`}>Gradebook</Link>
         <Link href={`${base}/grading`}>Proof grading</Link>
         <Link href={`${base}/extensions`}>Extensions</Link>
-        <Link href={`${base}/roster`}>Roster import</Link>
+        <Link href={`${base}/roster`}>Roster</Link>
         <Link href={`${base}/analytics`}>Analytics</Link>
         <Link href={`${base}/similarity`}>Similarity</Link>
       </nav>

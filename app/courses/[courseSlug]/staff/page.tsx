@@ -51,8 +51,8 @@ export default async function StaffHome({ params }: { params: Promise<{ courseSl
           <p className="muted">New due dates per student and assignment.</p>
         </div>
         <div className="card">
-          <h3><Link href={`${base}/roster`}>Roster import</Link></h3>
-          <p className="muted">Add students, TAs and instructors from a CSV file.</p>
+          <h3><Link href={`${base}/roster`}>Roster</Link></h3>
+          <p className="muted">Add people from a CSV file, invite them, drop, change roles and sections, unlock sign-in.</p>
         </div>
         <div className="card">
           <h3><Link href={`${base}/analytics`}>Analytics</Link></h3>

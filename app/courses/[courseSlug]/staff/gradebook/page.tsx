@@ -5,14 +5,15 @@ import { getDb } from "@/lib/db";
 import { computeGradebook } from "@/lib/staff/gradebook";
 import { pts } from "@/lib/staff/format";
 
-const query = z.object({ section: z.string().max(64).optional() });
+const query = z.object({ section: z.string().max(64).optional(), dropped: z.literal("1").optional() });
 
 export default async function GradebookPage({ params, searchParams }: { params: Promise<{ courseSlug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { courseSlug } = await params;
   const { course } = await requireCourseRole(courseSlug, STAFF, `/courses/${courseSlug}/staff/gradebook`);
   const q = query.safeParse(await searchParams);
   const section = q.success && q.data.section ? q.data.section : undefined;
-  const book = await computeGradebook(await getDb(), course.id, { section });
+  const showDropped = q.success && q.data.dropped === "1";
+  const book = await computeGradebook(await getDb(), course.id, { section, includeDropped: showDropped });
   const base = `/courses/${course.slug}/staff`;
   const exportUrl = (format: string) => `/api/courses/${course.slug}/staff/export?format=${format}${section ? `&section=${encodeURIComponent(section)}` : ""}`;
   return (
@@ -26,6 +27,9 @@ export default async function GradebookPage({ params, searchParams }: { params: 
             <option value="">All sections</option>
             {book.sections.map((s) => <option key={s} value={s}>{s}</option>)}
           </select>
+        </label>
+        <label className="inline-check">
+          <input type="checkbox" name="dropped" value="1" defaultChecked={showDropped} /> Show dropped
         </label>
         <button className="secondary" type="submit">Filter</button>
         <span className="spacer" />
