@@ -18,6 +18,8 @@ export interface GradeJob {
   /** Longest single call into the student's code; default max(100, timeoutMs / 5). */
   callTimeoutMs?: number;
   callMode?: "async" | "sync";
+  /** Deepest nesting accepted before compiling; default MAX_NESTING. */
+  maxNesting?: number;
 }
 
 export interface TestInfo {
@@ -30,6 +32,15 @@ export interface GradeEvents {
   /** The tests about to run, in order; the time limit starts now. */
   onTests?: (tests: TestInfo[]) => void;
   onResult?: (index: number, result: TestResult) => void;
+  /** The submission is compiled (or refused); a kill at the deadline before this is a compile timeout. */
+  onCompiled?: () => void;
+}
+
+export interface GradeOutcome {
+  report: GradeReport;
+  cleanup: () => void;
+  /** The compiler service of this process failed: the process must exit after reporting (a fresh one replaces it). */
+  exitAfter?: boolean;
 }
 
 export async function selectTests(job: Pick<GradeJob, "visibleTests" | "hiddenTests" | "include">): Promise<LoadedTest[]> {
@@ -38,7 +49,7 @@ export async function selectTests(job: Pick<GradeJob, "visibleTests" | "hiddenTe
   return orderTests(job.include === "visible" ? tests.filter((t) => t.visibility === "visible") : tests);
 }
 
-export async function gradeJob(job: GradeJob, events: GradeEvents = {}): Promise<{ report: GradeReport; cleanup: () => void }> {
+export async function gradeJob(job: GradeJob, events: GradeEvents = {}): Promise<GradeOutcome> {
   const tests = await selectTests(job);
   events.onTests?.(tests.map((t) => ({ name: t.name, maxScore: t.points, visibility: t.visibility })));
   const t0 = performance.now();
@@ -48,13 +59,15 @@ export async function gradeJob(job: GradeJob, events: GradeEvents = {}): Promise
     deadline,
     callTimeoutMs: job.callTimeoutMs ?? Math.max(100, job.timeoutMs / 5),
     callMode: job.callMode ?? "async",
-  });
+    ...(job.maxNesting !== undefined ? { maxNesting: job.maxNesting } : {}),
+  }, events.onCompiled);
   const t1 = performance.now();
   if (!opened.ok) {
     const results = tests.map((t): TestResult => zeroResult(t, opened.message, "error"));
     results.forEach((r, i) => events.onResult?.(i, r));
     const timing = { compileMs: t1 - t0, testsMs: 0, totalMs: t1 - t0 };
-    return { report: summarize(opened.status, results, { output: opened.message, timing }), cleanup: () => {} };
+    const exitAfter = opened.status === "error";
+    return { report: summarize(opened.status, results, { output: opened.message, timing }), cleanup: () => {}, exitAfter };
   }
   const sandbox = opened.sandbox;
   const results = await runTests(tests, sandbox, { deadline, onResult: events.onResult });

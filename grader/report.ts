@@ -2,7 +2,8 @@
 import type { TestRecord, Visibility } from "./testing";
 
 export type TestStatus = "passed" | "failed" | "error" | "timeout" | "memory";
-export type GradeStatus = "graded" | "compile_error" | "rejected";
+/** "error": grading this code failed on our side of the code (the compiler crashed, or it took too long to compile); never the student's compile error. */
+export type GradeStatus = "graded" | "compile_error" | "rejected" | "error";
 
 export interface TestResult {
   name: string;
