@@ -5,6 +5,7 @@ import { performance } from "node:perf_hooks";
 import type { GradeReport, TestResult } from "./report";
 import { summarize } from "./report";
 import { orderTests, runTests, zeroResult } from "./run-tests";
+import { newGradingSeed } from "./rng";
 import { Sandbox } from "./sandbox";
 import { loadTests, type LoadedTest } from "./test-loader";
 
@@ -20,6 +21,8 @@ export interface GradeJob {
   callMode?: "async" | "sync";
   /** Deepest nesting accepted before compiling; default MAX_NESTING. */
   maxNesting?: number;
+  /** Seed of the tests' random inputs (hex); default a fresh random 128-bit one. */
+  seed?: string;
 }
 
 export interface TestInfo {
@@ -50,6 +53,7 @@ export async function selectTests(job: Pick<GradeJob, "visibleTests" | "hiddenTe
 }
 
 export async function gradeJob(job: GradeJob, events: GradeEvents = {}): Promise<GradeOutcome> {
+  const seed = job.seed ?? newGradingSeed();
   const tests = await selectTests(job);
   events.onTests?.(tests.map((t) => ({ name: t.name, maxScore: t.points, visibility: t.visibility })));
   const t0 = performance.now();
@@ -67,15 +71,16 @@ export async function gradeJob(job: GradeJob, events: GradeEvents = {}): Promise
     results.forEach((r, i) => events.onResult?.(i, r));
     const timing = { compileMs: t1 - t0, testsMs: 0, totalMs: t1 - t0 };
     const exitAfter = opened.status === "error";
-    return { report: summarize(opened.status, results, { output: opened.message, timing }), cleanup: () => {}, exitAfter };
+    return { report: summarize(opened.status, results, { output: opened.message, timing, seed }), cleanup: () => {}, exitAfter };
   }
   const sandbox = opened.sandbox;
-  const results = await runTests(tests, sandbox, { deadline, onResult: events.onResult });
+  const results = await runTests(tests, sandbox, { deadline, seed, onResult: events.onResult });
   const output = await sandbox.output();
   const t2 = performance.now();
   const round = (x: number) => Math.round(x * 100) / 100;
   const report = summarize("graded", results, {
     output,
+    seed,
     timing: { compileMs: round(t1 - t0), testsMs: round(t2 - t1), totalMs: round(t2 - t0) },
   });
   return { report, cleanup: () => sandbox.dispose() };

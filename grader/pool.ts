@@ -16,6 +16,7 @@ import { compileTimeoutMessage, sizeRefusal } from "./compile";
 import type { GradeJob, TestInfo } from "./grade-job";
 import type { GradeReport, GradeStatus, TestResult, TestStatus } from "./report";
 import { summarize } from "./report";
+import { newGradingSeed } from "./rng";
 
 export interface GradeRequest {
   /** assignments/<slug> (absolute or relative to the current directory). */
@@ -29,6 +30,8 @@ export interface GradeRequest {
   deadlineMs?: number;
   memoryMb?: number;
   callTimeoutMs?: number;
+  /** Seed of the hidden tests' random inputs (hex); default a fresh random one per grading (in the report). */
+  seed?: string;
 }
 
 export interface PoolOptions {
@@ -136,6 +139,7 @@ function finishPartial(j: Job, status: TestStatus, message: string, gradeStatus:
   const wallMs = Math.round((performance.now() - j.startedAt) * 100) / 100;
   return summarize(gradeStatus, tests, {
     ...(gradeStatus === "graded" ? {} : { output: message }),
+    ...(j.job.seed ? { seed: j.job.seed } : {}),
     timing: { queueMs: Math.round((j.startedAt - j.enqueuedAt) * 100) / 100, totalMs: wallMs },
   });
 }
@@ -354,6 +358,8 @@ export function createGraderPool(opts: PoolOptions = {}): GraderPool {
         source: req.source,
         timeoutMs: req.deadlineMs ?? q.timeoutMs,
         memoryMb: req.memoryMb ?? q.memoryMb,
+        // Drawn here, so a report the pool makes itself (a child killed at the deadline) names it too.
+        seed: req.seed ?? newGradingSeed(),
       };
       if (req.callTimeoutMs !== undefined) job.callTimeoutMs = req.callTimeoutMs;
       if (opts.callMode) job.callMode = opts.callMode;

@@ -39,6 +39,8 @@ export interface GradeReport {
   timing?: GradeTiming;
   /** Figures recorded by tests (server-side use: leaderboards, plots); never in a student's view. */
   records?: TestRecord;
+  /** The seed the tests drew their random inputs from (hex); grading again with it gives the same inputs. */
+  seed?: string;
 }
 
 export interface RedactOptions {
@@ -78,7 +80,7 @@ export function roundScore(x: number): number {
 export function summarize(
   status: GradeStatus,
   tests: TestResult[],
-  extra: { output?: string; timing?: GradeTiming } = {},
+  extra: { output?: string; timing?: GradeTiming; seed?: string } = {},
 ): GradeReport {
   const records: TestRecord = {};
   const plain = tests.map((t) => {
@@ -99,5 +101,6 @@ export function summarize(
   if (Object.keys(records).length) report.records = records;
   if (extra.output) report.output = extra.output;
   if (extra.timing) report.timing = extra.timing;
+  if (extra.seed) report.seed = extra.seed;
   return report;
 }

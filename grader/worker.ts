@@ -37,7 +37,7 @@ async function gradeJob(job: ClaimedJob, pool: GraderPool): Promise<{ report: Gr
   const db = await getDb();
   const s = await db.submission.findUniqueOrThrow({
     where: { id: job.submissionId },
-    select: { id: true, userId: true, versionId: true, questionKey: true, kind: true, code: true, answer: true, assignment: { select: { slug: true, course: { select: { slug: true } } } } },
+    select: { id: true, userId: true, versionId: true, questionKey: true, kind: true, code: true, answer: true, gradingSeed: true, assignment: { select: { slug: true, course: { select: { slug: true } } } } },
   });
   const version = await versionOf(s.versionId);
   const report = await gradeSubmission(s, { courseSlug: s.assignment.course.slug, assignmentSlug: s.assignment.slug, contentHash: version.contentHash, content: version.content }, async () => pool);

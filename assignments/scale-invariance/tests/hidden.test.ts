@@ -1,5 +1,5 @@
-import { defineTests, assertEqual, fail, isClose, type Student } from "../../../grader/testing";
-import { createRng, type Rng } from "../../../grader/rng";
+import { defineTests, assertEqual, fail, isClose, type Student, type TestContext } from "../../../grader/testing";
+import type { Rng } from "../../../grader/rng";
 import { effectiveStepSize, lnLinear, lnLinearGrad, stalledLayers } from "../solution";
 
 type Case = { W: number[][]; x: number[]; g: number[] };
@@ -14,8 +14,8 @@ function randomCase(rng: Rng): Case {
   };
 }
 
-function cases(seed: string, n: number): Case[] {
-  const rng = createRng(seed);
+// Drawn per grading from the test's ctx.rng, so hidden inputs differ from one submission to the next.
+function cases(rng: Rng, n: number): Case[] {
   return Array.from({ length: n }, () => randomCase(rng));
 }
 
@@ -52,8 +52,8 @@ export default defineTests([
   {
     name: "lnLinear matches the reference on random layers",
     points: 2,
-    run: (s) =>
-      fraction(cases("scale/ln", 15), async ({ W, x }) => {
+    run: (s, ctx) =>
+      fraction(cases(ctx.rng("ln"), 15), async ({ W, x }) => {
         const y = await s.call<number[]>("lnLinear", W, x);
         const r = lnLinear(W, x);
         return Array.isArray(y) && y.length === r.length && r.every((v, i) => isClose(y[i], v, { rtol: 1e-9, atol: 1e-12 }));
@@ -62,8 +62,8 @@ export default defineTests([
   {
     name: "lnLinear is exactly scale invariant (eps = 0): lnLinear(1e-4·W, x) = lnLinear(W, x)",
     points: 1,
-    run: (s) =>
-      fraction(cases("scale/ln-tiny", 6), async ({ W, x }) => {
+    run: (s, ctx) =>
+      fraction(cases(ctx.rng("ln-tiny"), 6), async ({ W, x }) => {
         const y = await s.call<number[]>("lnLinear", W.map((r) => r.map((v) => 1e-4 * v)), x);
         const r = lnLinear(W, x);
         return Array.isArray(y) && r.every((v, i) => isClose(y[i], v, { rtol: 1e-8, atol: 1e-10 }));
@@ -72,8 +72,8 @@ export default defineTests([
   {
     name: "lnLinearGrad agrees with central finite differences",
     points: 3,
-    run: (s) =>
-      fraction(cases("scale/fd", 12), async (c) => {
+    run: (s, ctx) =>
+      fraction(cases(ctx.rng("fd"), 12), async (c) => {
         const G = await s.call("lnLinearGrad", c.W, c.x, c.g);
         return matrixClose(G, finiteDifferenceGrad(c), 1e-5, 1e-6);
       }),
@@ -81,15 +81,15 @@ export default defineTests([
   {
     name: "lnLinearGrad matches the reference to 1e-9",
     points: 1,
-    run: (s) =>
-      fraction(cases("scale/ref", 10), async (c) => matrixClose(await s.call("lnLinearGrad", c.W, c.x, c.g), lnLinearGrad(c.W, c.x, c.g), 1e-9, 1e-12)),
+    run: (s, ctx) =>
+      fraction(cases(ctx.rng("ref"), 10), async (c) => matrixClose(await s.call("lnLinearGrad", c.W, c.x, c.g), lnLinearGrad(c.W, c.x, c.g), 1e-9, 1e-12)),
   },
   {
     name: "the gradient at αW is the gradient at W divided by α",
     points: 2,
-    run: (s) => {
-      const rng = createRng("scale/alpha");
-      return fraction(cases("scale/alpha-cases", 8), async (c) => {
+    run: (s, ctx) => {
+      const rng = ctx.rng("alpha");
+      return fraction(cases(ctx.rng("alpha-cases"), 8), async (c) => {
         const alpha = rng.pick([0.01, 0.5, 3, 40]);
         const G1 = await s.call("lnLinearGrad", c.W, c.x, c.g);
         const Ga = await s.call("lnLinearGrad", c.W.map((r) => r.map((v) => alpha * v)), c.x, c.g);
@@ -101,8 +101,8 @@ export default defineTests([
   {
     name: "the gradient is orthogonal to W (Frobenius inner product ≈ 0) and not zero",
     points: 2,
-    run: (s) =>
-      fraction(cases("scale/orth", 10), async (c) => {
+    run: (s, ctx) =>
+      fraction(cases(ctx.rng("orth"), 10), async (c) => {
         const G = await s.call("lnLinearGrad", c.W, c.x, c.g);
         if (!isMatrix(G, c.W.length, c.x.length)) return false;
         const gn = Math.sqrt(frob(G, G));
@@ -114,8 +114,8 @@ export default defineTests([
   {
     name: "effectiveStepSize on random values",
     points: 1,
-    run: async (s) => {
-      const rng = createRng("scale/eff");
+    run: async (s, ctx) => {
+      const rng = ctx.rng("eff");
       for (let i = 0; i < 10; i++) {
         const lr = rng.uniform(1e-4, 1);
         const norm = rng.uniform(0.1, 100);
@@ -127,8 +127,8 @@ export default defineTests([
   {
     name: "stalledLayers: random layers, input order, custom threshold",
     points: 2,
-    run: async (s: Student) => {
-      const rng = createRng("scale/stalled");
+    run: async (s: Student, ctx: TestContext) => {
+      const rng = ctx.rng("stalled");
       for (let t = 0; t < 6; t++) {
         const stats = Array.from({ length: rng.int(0, 12) }, (_, i) => ({
           name: `layer${rng.int(0, 99)}_${i}`,
