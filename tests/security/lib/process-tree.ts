@@ -44,26 +44,39 @@ export function treeRss(root: number): number {
 export interface RssSampler {
   /** Highest sum seen since start (or the last reset), in bytes. */
   readonly peak: number;
+  /** Highest RSS of any single process of the tree other than the root, in bytes. */
+  readonly peakDescendant: number;
   reset(): void;
   stop(): number;
 }
 
 /** Samples treeRss(root) every `everyMs` (default 20) until stopped. */
 export function sampleTreeRss(root: number, everyMs = 20): RssSampler {
-  let peak = treeRss(root);
-  const timer = setInterval(() => {
-    peak = Math.max(peak, treeRss(root));
-  }, everyMs);
+  let peak = 0;
+  let peakDescendant = 0;
+  const sample = () => {
+    const rss = processTree(root).map((pid) => [pid, rssOf(pid)] as const);
+    peak = Math.max(peak, rss.reduce((s, [, r]) => s + r, 0));
+    for (const [pid, r] of rss) if (pid !== root) peakDescendant = Math.max(peakDescendant, r);
+  };
+  sample();
+  const timer = setInterval(sample, everyMs);
   return {
     get peak() {
       return peak;
     },
+    get peakDescendant() {
+      return peakDescendant;
+    },
     reset() {
-      peak = treeRss(root);
+      peak = 0;
+      peakDescendant = 0;
+      sample();
     },
     stop() {
       clearInterval(timer);
-      return Math.max(peak, treeRss(root));
+      sample();
+      return peak;
     },
   };
 }
