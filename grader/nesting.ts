@@ -9,12 +9,23 @@
 /** Deepest nesting accepted; human-written code stays far below (measured: under 40). */
 export const MAX_NESTING = 100;
 
-const WORD = /[A-Za-z0-9_$\u0080-\uffff]/;
+/** Identifier or number characters (any non-ASCII character counts: only nesting matters here). */
+function isWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36 || code >= 128;
+}
 const NESTING_WORDS = new Set(["if", "else", "for", "while", "do", "with", "typeof", "void", "delete", "await", "new", "yield"]);
 /** Words after which `/` starts a regular expression and `+`/`-` are unary. */
 const OPERATOR_WORDS = new Set([...NESTING_WORDS, "return", "case", "throw", "in", "of", "instanceof", "export", "default"]);
 const ASSIGNMENTS = new Set(["=", "+=", "-=", "*=", "/=", "%=", "**=", "<<=", ">>=", ">>>=", "&=", "|=", "^=", "&&=", "||=", "??="]);
 const PUNCTUATORS = [">>>=", "...", "===", "!==", "**=", "<<=", ">>=", ">>>", "&&=", "||=", "??=", "=>", "==", "!=", "<=", ">=", "&&", "||", "??", "?.", "++", "--", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "**", "<<", ">>"];
+/** The longest punctuator at i (one character when none of the longer ones starts there). */
+function punctuatorAt(source: string, i: number): string {
+  const next = source.charCodeAt(i + 1);
+  // Every multi-character punctuator's second character is one of = > < & | ? . + - * (cheap reject).
+  if (next !== 61 && next !== 62 && next !== 60 && next !== 38 && next !== 124 && next !== 63 && next !== 46 && next !== 43 && next !== 45 && next !== 42) return source[i]!;
+  for (const p of PUNCTUATORS) if (source.startsWith(p, i)) return p;
+  return source[i]!;
+}
 
 export interface NestingProblem {
   line: number;
@@ -85,7 +96,7 @@ export function findDeepNesting(source: string, max = MAX_NESTING): NestingProbl
         else if (d === "/" && !inClass) break;
       }
       i++;
-      while (i < n && WORD.test(source[i]!)) i++;
+      while (i < n && isWordChar(source.charCodeAt(i))) i++;
       afterOperand = true;
       continue;
     }
@@ -114,9 +125,9 @@ export function findDeepNesting(source: string, max = MAX_NESTING): NestingProbl
       }
       continue;
     }
-    if (WORD.test(c)) {
+    if (isWordChar(source.charCodeAt(i))) {
       let j = i + 1;
-      while (j < n && WORD.test(source[j]!)) j++;
+      while (j < n && isWordChar(source.charCodeAt(j))) j++;
       const word = source.slice(i, j);
       i = j;
       if (NESTING_WORDS.has(word) && nest()) return { line, depth: total };
@@ -148,7 +159,7 @@ export function findDeepNesting(source: string, max = MAX_NESTING): NestingProbl
       afterOperand = false;
       continue;
     }
-    const op = PUNCTUATORS.find((p) => source.startsWith(p, i)) ?? c;
+    const op = punctuatorAt(source, i);
     i += op.length;
     const unary = (op === "+" || op === "-" || op === "++" || op === "--") && !afterOperand;
     if ((unary || op === "!" || op === "~" || op === "=>" || op === "?" || ASSIGNMENTS.has(op)) && nest()) return { line, depth: total };
