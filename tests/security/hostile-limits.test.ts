@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ceilingMbFor, prlimitPath } from "@/grader/child-limits";
-import { COMPILER_FAILED } from "@/grader/compile";
+import { COMPILER_FAILED, compileTimeoutMessage } from "@/grader/compile";
 import { MAX_NESTING } from "@/grader/nesting";
 import { createGraderPool, type GraderPool } from "@/grader/pool";
 import type { GradeReport } from "@/grader/report";
@@ -149,7 +149,8 @@ describe("resource attacks that reach the engine and the compiler (WebAssembly l
     note("compiler crash (no nesting bound)", o);
     expectHeld(o);
     expect(o.report.status).toBe("error");
-    expect(o.report.output).toBe(COMPILER_FAILED);
+    // On a loaded machine the service may still be dying when the time limit passes.
+    expect([COMPILER_FAILED, compileTimeoutMessage(5000)]).toContain(o.report.output);
   });
 
   it("a compile that would take minutes is stopped at the grading's time limit: your code took too long to compile", async () => {
