@@ -13,6 +13,7 @@ export type ToChild = { type: "grade"; id: number; job: GradeJob };
 export type FromChild =
   | { type: "ready" }
   | { type: "tests"; id: number; tests: import("./grade-job").TestInfo[] }
+  | { type: "compiled"; id: number }
   | { type: "result"; id: number; index: number; result: import("./report").TestResult }
   | { type: "report"; id: number; report: import("./report").GradeReport }
   | { type: "failed"; id: number; message: string }
@@ -30,6 +31,7 @@ function send(m: FromChild): void {
 async function handle(m: ToChild): Promise<void> {
   const { id } = m;
   let cleanup: () => void = () => {};
+  let exitAfter = false;
   // If the parent must kill this process at the deadline, it still knows what had finished.
   let pending: { index: number; result: TestResult }[] = [];
   let timer: NodeJS.Timeout | null = null;
@@ -41,13 +43,23 @@ async function handle(m: ToChild): Promise<void> {
   try {
     const done = await gradeJob(m.job, {
       onTests: (tests) => send({ type: "tests", id, tests }),
+      onCompiled: () => send({ type: "compiled", id }),
       onResult: (index, result) => {
         pending.push({ index, result });
         timer ??= setTimeout(flush, RESULT_FLUSH_MS);
       },
     });
     cleanup = done.cleanup;
+    exitAfter = done.exitAfter === true;
     if (timer) clearTimeout(timer);
+    if (exitAfter) {
+      // The compiler service failed (or is still busy with a source it cannot handle): this
+      // process leaves once the report is out, and the pool starts a fresh one.
+      const bye = () => process.exit(0);
+      if (process.send) process.send({ type: "report", id, report: done.report } satisfies FromChild, undefined, {}, bye);
+      else bye();
+      return;
+    }
     send({ type: "report", id, report: done.report });
   } catch (e) {
     if (timer) clearTimeout(timer);

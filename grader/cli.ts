@@ -4,12 +4,16 @@
 // whatever the score, non-zero only when the grader itself cannot run.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { z } from "zod";
 import { createGraderPool } from "./pool";
 import { redactReport, type GradeReport } from "./report";
 
 const USAGE =
   "usage: npm run --silent grade -- --assignment assignments/<slug> --file <path> [--question <id>] [--json]\n" +
-  "       [--visible-only] [--student-view [--due-passed]] [--timeout-ms N]";
+  "       [--visible-only] [--student-view [--due-passed]] [--timeout-ms N] [--seed HEX]";
+
+/** A grading seed as the report prints it: hex, up to 64 digits. */
+const SEED = z.string().regex(/^[0-9a-fA-F]{1,64}$/, "--seed must be hexadecimal (up to 64 digits), e.g. the \"seed\" of an earlier report");
 
 function table(r: GradeReport): string {
   const rows = r.tests.map((t) => [t.status.toUpperCase(), `${t.score}/${t.maxScore}`, t.visibility, t.name, t.message ?? ""]);
@@ -37,6 +41,7 @@ async function main(): Promise<number> {
         "student-view": { type: "boolean", default: false },
         "due-passed": { type: "boolean", default: false },
         "timeout-ms": { type: "string" },
+        seed: { type: "string" },
         help: { type: "boolean", default: false },
       },
       strict: true,
@@ -49,6 +54,11 @@ async function main(): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return args.help ? 0 : 2;
   }
+  const seed = args.seed === undefined ? undefined : SEED.safeParse(args.seed);
+  if (seed && !seed.success) {
+    process.stderr.write(`${seed.error.issues[0]?.message}\n${USAGE}\n`);
+    return 2;
+  }
   const source = readFileSync(args.file, "utf8");
   const pool = createGraderPool({ size: 1 });
   try {
@@ -58,6 +68,7 @@ async function main(): Promise<number> {
       source,
       include: args["visible-only"] ? "visible" : "all",
       deadlineMs: args["timeout-ms"] ? Number(args["timeout-ms"]) : undefined,
+      seed: seed?.data.toLowerCase(),
     });
     if (args["student-view"]) report = redactReport(report, { duePassed: args["due-passed"] });
     // The CLI prints the contract's shape; recorded figures are for the platform's own use.

@@ -5,6 +5,7 @@ import { performance } from "node:perf_hooks";
 import type { GradeReport, TestResult } from "./report";
 import { summarize } from "./report";
 import { orderTests, runTests, zeroResult } from "./run-tests";
+import { newGradingSeed } from "./rng";
 import { Sandbox } from "./sandbox";
 import { loadTests, type LoadedTest } from "./test-loader";
 
@@ -18,6 +19,10 @@ export interface GradeJob {
   /** Longest single call into the student's code; default max(100, timeoutMs / 5). */
   callTimeoutMs?: number;
   callMode?: "async" | "sync";
+  /** Deepest nesting accepted before compiling; default MAX_NESTING. */
+  maxNesting?: number;
+  /** Seed of the tests' random inputs (hex); default a fresh random 128-bit one. */
+  seed?: string;
 }
 
 export interface TestInfo {
@@ -30,6 +35,15 @@ export interface GradeEvents {
   /** The tests about to run, in order; the time limit starts now. */
   onTests?: (tests: TestInfo[]) => void;
   onResult?: (index: number, result: TestResult) => void;
+  /** The submission is compiled (or refused); a kill at the deadline before this is a compile timeout. */
+  onCompiled?: () => void;
+}
+
+export interface GradeOutcome {
+  report: GradeReport;
+  cleanup: () => void;
+  /** The compiler service of this process failed: the process must exit after reporting (a fresh one replaces it). */
+  exitAfter?: boolean;
 }
 
 export async function selectTests(job: Pick<GradeJob, "visibleTests" | "hiddenTests" | "include">): Promise<LoadedTest[]> {
@@ -38,7 +52,8 @@ export async function selectTests(job: Pick<GradeJob, "visibleTests" | "hiddenTe
   return orderTests(job.include === "visible" ? tests.filter((t) => t.visibility === "visible") : tests);
 }
 
-export async function gradeJob(job: GradeJob, events: GradeEvents = {}): Promise<{ report: GradeReport; cleanup: () => void }> {
+export async function gradeJob(job: GradeJob, events: GradeEvents = {}): Promise<GradeOutcome> {
+  const seed = job.seed ?? newGradingSeed();
   const tests = await selectTests(job);
   events.onTests?.(tests.map((t) => ({ name: t.name, maxScore: t.points, visibility: t.visibility })));
   const t0 = performance.now();
@@ -48,21 +63,24 @@ export async function gradeJob(job: GradeJob, events: GradeEvents = {}): Promise
     deadline,
     callTimeoutMs: job.callTimeoutMs ?? Math.max(100, job.timeoutMs / 5),
     callMode: job.callMode ?? "async",
-  });
+    ...(job.maxNesting !== undefined ? { maxNesting: job.maxNesting } : {}),
+  }, events.onCompiled);
   const t1 = performance.now();
   if (!opened.ok) {
     const results = tests.map((t): TestResult => zeroResult(t, opened.message, "error"));
     results.forEach((r, i) => events.onResult?.(i, r));
     const timing = { compileMs: t1 - t0, testsMs: 0, totalMs: t1 - t0 };
-    return { report: summarize(opened.status, results, { output: opened.message, timing }), cleanup: () => {} };
+    const exitAfter = opened.status === "error";
+    return { report: summarize(opened.status, results, { output: opened.message, timing, seed }), cleanup: () => {}, exitAfter };
   }
   const sandbox = opened.sandbox;
-  const results = await runTests(tests, sandbox, { deadline, onResult: events.onResult });
+  const results = await runTests(tests, sandbox, { deadline, seed, onResult: events.onResult });
   const output = await sandbox.output();
   const t2 = performance.now();
   const round = (x: number) => Math.round(x * 100) / 100;
   const report = summarize("graded", results, {
     output,
+    seed,
     timing: { compileMs: round(t1 - t0), testsMs: round(t2 - t1), totalMs: round(t2 - t0) },
   });
   return { report, cleanup: () => sandbox.dispose() };

@@ -6,6 +6,8 @@
 import { COMPILED_AT } from "./source-lines";
 
 export interface HarnessOptions {
+  /** Leave WebAssembly in place (PoolOptions.exposeWasm: tests of the OS memory ceiling only). */
+  keepWasm?: boolean;
   /** Random global name the compiled module calls as its last statement (top-level await done). */
   doneMarker: string;
   outputCapBytes: number;
@@ -17,6 +19,9 @@ export function harnessSource(o: HarnessOptions): string {
   return `(function () {
 "use strict";
 const G = globalThis;
+// Student code gets no WebAssembly: its memories live outside the isolate's heap limit. The
+// child is started with --noexpose-wasm too, so no intrinsic or constructor reaches it again.
+${o.keepWasm ? "" : "delete G.WebAssembly;"}
 const stringify = JSON.stringify, parse = JSON.parse;
 const isArray = Array.isArray, isView = ArrayBuffer.isView;
 const getProto = Object.getPrototypeOf, ownKeys = Object.keys, defProp = Object.defineProperty;

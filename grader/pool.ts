@@ -10,11 +10,13 @@ import os from "node:os";
 import path from "node:path";
 import { build } from "esbuild";
 import type { FromChild, ToChild } from "./child";
+import { ceilingMbFor, forkCommand, prlimitPath, saysOutOfMemory, setCeiling } from "./child-limits";
 import { loadCodeQuestion } from "./code-question";
-import { sizeRefusal } from "./compile";
+import { compileTimeoutMessage, sizeRefusal } from "./compile";
 import type { GradeJob, TestInfo } from "./grade-job";
-import type { GradeReport, TestResult, TestStatus } from "./report";
+import type { GradeReport, GradeStatus, TestResult, TestStatus } from "./report";
 import { summarize } from "./report";
+import { newGradingSeed } from "./rng";
 
 export interface GradeRequest {
   /** assignments/<slug> (absolute or relative to the current directory). */
@@ -28,6 +30,8 @@ export interface GradeRequest {
   deadlineMs?: number;
   memoryMb?: number;
   callTimeoutMs?: number;
+  /** Seed of the hidden tests' random inputs (hex); default a fresh random one per grading (in the report). */
+  seed?: string;
 }
 
 export interface PoolOptions {
@@ -37,6 +41,15 @@ export interface PoolOptions {
   killGraceMs?: number;
   /** How calls into student code are made; see SandboxOptions.callMode. Default "async". */
   callMode?: "async" | "sync";
+  /** memoryMb the children's OS memory ceiling is first sized for (a job needing another moves it). Default 64. */
+  memoryMb?: number;
+  /**
+   * Leaves WebAssembly to student code. Only for tests that show the OS memory ceiling holds
+   * (WebAssembly memories are outside isolated-vm's limit); never for real gradings.
+   */
+  exposeWasm?: boolean;
+  /** Deepest nesting a submission may have (see grader/nesting.ts); tests raise it to reach the compiler. */
+  maxNesting?: number;
 }
 
 export interface GraderPool {
@@ -45,6 +58,8 @@ export interface GraderPool {
   readonly size: number;
   /** Children killed or lost so far (deadline kills, crashes). */
   readonly replaced: number;
+  /** Process ids of the live children (for measuring them). */
+  readonly pids: number[];
 }
 
 const HERE = import.meta.dirname;
@@ -87,6 +102,8 @@ interface Job {
   enqueuedAt: number;
   startedAt: number;
   tests: TestInfo[] | null;
+  /** The child has compiled the submission (until then a kill at the deadline is a compile timeout). */
+  compiled: boolean;
   results: (TestResult | undefined)[];
   resolve: (r: GradeReport) => void;
   reject: (e: Error) => void;
@@ -98,16 +115,31 @@ interface Worker {
   state: "starting" | "idle" | "busy" | "cleaning" | "dead";
   job: Job | null;
   cleanTimer?: NodeJS.Timeout;
+  /** The OS memory ceiling the child runs under (MB), or null without one. */
+  ceilingMb: number | null;
+  /** The end of what the child wrote to stderr: says whether it died of an allocation failure. */
+  stderrTail: string;
 }
 
-function finishPartial(j: Job, status: TestStatus, message: string): GradeReport {
+const STDERR_TAIL_CHARS = 4096;
+
+/** Message of every test of a grading whose child died at the OS memory ceiling. */
+export function memoryExceededMessage(memoryMb: number): string {
+  return `Memory limit exceeded: your code used more memory than the ${memoryMb} MB it may use, and its grading process was stopped.`;
+}
+
+
+
+function finishPartial(j: Job, status: TestStatus, message: string, gradeStatus: GradeStatus = "graded"): GradeReport {
   const tests = (j.tests ?? []).map((t, i): TestResult => {
     const r = j.results[i];
     if (r) return r;
     return { name: t.name, score: 0, maxScore: t.maxScore, status, visibility: t.visibility, message };
   });
   const wallMs = Math.round((performance.now() - j.startedAt) * 100) / 100;
-  return summarize("graded", tests, {
+  return summarize(gradeStatus, tests, {
+    ...(gradeStatus === "graded" ? {} : { output: message }),
+    ...(j.job.seed ? { seed: j.job.seed } : {}),
     timing: { queueMs: Math.round((j.startedAt - j.enqueuedAt) * 100) / 100, totalMs: wallMs },
   });
 }
@@ -126,19 +158,26 @@ export function createGraderPool(opts: PoolOptions = {}): GraderPool {
   let startFailures = 0;
   const MAX_START_FAILURES = 3;
   const scriptPromise = childScriptPath();
+  const hasCeiling = prlimitPath() !== null;
+  const firstCeilingMb = ceilingMbFor(opts.memoryMb ?? 64);
 
   function spawnWorker(): Worker {
-    const w: Worker = { proc: null as unknown as ChildProcess, state: "starting", job: null };
+    const ceilingMb = hasCeiling ? firstCeilingMb : null;
+    const w: Worker = { proc: null as unknown as ChildProcess, state: "starting", job: null, ceilingMb, stderrTail: "" };
     workers.push(w);
     scriptPromise.then(
       (script) => {
         if (closed) return;
         const proc = fork(script, [], {
-          execArgv: ["--no-node-snapshot"],
-          stdio: ["ignore", "ignore", "inherit", "ipc"],
+          ...forkCommand(ceilingMb, opts.exposeWasm === true),
+          stdio: ["ignore", "ignore", "pipe", "ipc"],
           cwd: process.cwd(),
         });
         w.proc = proc;
+        proc.stderr?.on("data", (c: Buffer) => {
+          process.stderr.write(c);
+          w.stderrTail = (w.stderrTail + c.toString("utf8")).slice(-STDERR_TAIL_CHARS);
+        });
         proc.on("message", (m: FromChild) => onMessage(w, m));
         proc.on("exit", (code, signal) => onExit(w, code, signal));
         proc.on("error", () => {});
@@ -177,6 +216,7 @@ export function createGraderPool(opts: PoolOptions = {}): GraderPool {
       const j = queue.shift()!;
       w.state = "busy";
       w.job = j;
+      w.stderrTail = "";
       j.startedAt = performance.now();
       // Until the child has loaded the trusted tests, only the (generous) load limit applies.
       j.timer = setTimeout(() => {
@@ -185,7 +225,16 @@ export function createGraderPool(opts: PoolOptions = {}): GraderPool {
         kill(w);
         j.reject(new Error(`grader: loading the tests took longer than ${loadTimeoutMs} ms`));
       }, loadTimeoutMs);
-      w.proc.send({ type: "grade", id: j.id, job: j.job } satisfies ToChild);
+      const send = () => {
+        if (w.job === j && w.state === "busy") w.proc.send({ type: "grade", id: j.id, job: j.job } satisfies ToChild);
+      };
+      const ceilingMb = ceilingMbFor(j.job.memoryMb);
+      if (w.ceilingMb === null || w.ceilingMb === ceilingMb || w.proc.pid === undefined) send();
+      else {
+        w.ceilingMb = ceilingMb;
+        // If the ceiling cannot be moved, the child is not trusted with the job: replace it.
+        setCeiling(w.proc.pid, ceilingMb).then(send, () => kill(w));
+      }
     }
   }
 
@@ -215,8 +264,11 @@ export function createGraderPool(opts: PoolOptions = {}): GraderPool {
         if (w.job !== j) return;
         w.job = null;
         kill(w);
-        j.resolve(finishPartial(j, "timeout", `The grading deadline (${j.job.timeoutMs} ms) passed before this test finished; your code may loop forever or never return.`));
+        if (!j.compiled) j.resolve(finishPartial(j, "error", compileTimeoutMessage(j.job.timeoutMs), "error"));
+        else j.resolve(finishPartial(j, "timeout", `The grading deadline (${j.job.timeoutMs} ms) passed before this test finished; your code may loop forever or never return.`));
       }, limit);
+    } else if (m.type === "compiled") {
+      j.compiled = true;
     } else if (m.type === "result") {
       j.results[m.index] = m.result;
     } else if (m.type === "report" || m.type === "failed") {
@@ -255,12 +307,13 @@ export function createGraderPool(opts: PoolOptions = {}): GraderPool {
     if (j) {
       clearTimeout(j.timer);
       if (j.tests) {
-        const oom = signal === "SIGABRT" || code === 134;
+        // At the OS ceiling V8 or malloc fails and the process aborts, saying so on stderr.
+        const oom = signal === "SIGABRT" || signal === "SIGTRAP" || code === 134 || saysOutOfMemory(w.stderrTail);
         j.resolve(
           finishPartial(
             j,
             oom ? "memory" : "error",
-            oom ? "The grading process ran out of memory." : `The grading process stopped unexpectedly (${signal ?? `exit code ${code}`}).`,
+            oom ? memoryExceededMessage(j.job.memoryMb) : `The grading process stopped unexpectedly (${signal ?? `exit code ${code}`}).`,
           ),
         );
       } else {
@@ -277,6 +330,9 @@ export function createGraderPool(opts: PoolOptions = {}): GraderPool {
     size,
     get replaced() {
       return replaced;
+    },
+    get pids() {
+      return workers.flatMap((w) => (w.proc?.pid !== undefined && w.state !== "dead" ? [w.proc.pid] : []));
     },
     grade(req: GradeRequest): Promise<GradeReport> {
       if (closed) return Promise.reject(new Error("grader pool is closed"));
@@ -302,11 +358,14 @@ export function createGraderPool(opts: PoolOptions = {}): GraderPool {
         source: req.source,
         timeoutMs: req.deadlineMs ?? q.timeoutMs,
         memoryMb: req.memoryMb ?? q.memoryMb,
+        // Drawn here, so a report the pool makes itself (a child killed at the deadline) names it too.
+        seed: req.seed ?? newGradingSeed(),
       };
       if (req.callTimeoutMs !== undefined) job.callTimeoutMs = req.callTimeoutMs;
       if (opts.callMode) job.callMode = opts.callMode;
+      if (opts.maxNesting !== undefined) job.maxNesting = opts.maxNesting;
       return new Promise<GradeReport>((resolve, reject) => {
-        queue.push({ id: nextId++, job, enqueuedAt: performance.now(), startedAt: 0, tests: null, results: [], resolve, reject });
+        queue.push({ id: nextId++, job, enqueuedAt: performance.now(), startedAt: 0, tests: null, compiled: false, results: [], resolve, reject });
         dispatch();
       });
     },

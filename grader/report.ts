@@ -2,7 +2,8 @@
 import type { TestRecord, Visibility } from "./testing";
 
 export type TestStatus = "passed" | "failed" | "error" | "timeout" | "memory";
-export type GradeStatus = "graded" | "compile_error" | "rejected";
+/** "error": grading this code failed on our side of the code (the compiler crashed, or it took too long to compile); never the student's compile error. */
+export type GradeStatus = "graded" | "compile_error" | "rejected" | "error";
 
 export interface TestResult {
   name: string;
@@ -38,6 +39,8 @@ export interface GradeReport {
   timing?: GradeTiming;
   /** Figures recorded by tests (server-side use: leaderboards, plots); never in a student's view. */
   records?: TestRecord;
+  /** The seed the tests drew their random inputs from (hex); grading again with it gives the same inputs. */
+  seed?: string;
 }
 
 export interface RedactOptions {
@@ -77,7 +80,7 @@ export function roundScore(x: number): number {
 export function summarize(
   status: GradeStatus,
   tests: TestResult[],
-  extra: { output?: string; timing?: GradeTiming } = {},
+  extra: { output?: string; timing?: GradeTiming; seed?: string } = {},
 ): GradeReport {
   const records: TestRecord = {};
   const plain = tests.map((t) => {
@@ -98,5 +101,6 @@ export function summarize(
   if (Object.keys(records).length) report.records = records;
   if (extra.output) report.output = extra.output;
   if (extra.timing) report.timing = extra.timing;
+  if (extra.seed) report.seed = extra.seed;
   return report;
 }

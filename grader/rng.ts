@@ -1,6 +1,6 @@
 // Seeded, deterministic random numbers for tests and numeric questions: the same seed gives the
 // same sequence on every machine and Node version (sfc32 on 32-bit integer math only).
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 
 export interface Rng {
   /** Uniform in [0, 1). */
@@ -13,6 +13,11 @@ export interface Rng {
   normal(): number;
   /** One element of a non-empty array. */
   pick<T>(items: readonly T[]): T;
+}
+
+/** A fresh grading seed: 128 random bits as hex (see TestContext). */
+export function newGradingSeed(): string {
+  return randomBytes(16).toString("hex");
 }
 
 /** A 128-bit seed as four 32-bit words, derived from any strings (course, assignment, question, student...). */

@@ -2,7 +2,8 @@
 // Shared by the sandboxed grader and the unsandboxed benchmark floor.
 import type { TestResult, TestStatus } from "./report";
 import { roundScore } from "./report";
-import { isStudentError, type Student, type StudentErrorKind, type TestRecord, type Visibility } from "./testing";
+import { createRng, seedFrom } from "./rng";
+import { isStudentError, type Student, type StudentErrorKind, type TestContext, type TestRecord, type Visibility } from "./testing";
 import type { LoadedTest } from "./test-loader";
 
 /** A Student plus what the runner needs to classify failures. */
@@ -16,7 +17,14 @@ export interface StudentSession extends Student {
 export interface RunOptions {
   /** performance.now() value after which no test may start or continue. */
   deadline: number;
+  /** This grading's seed (hex): every test's ctx.rng(label) derives from it, its name and the label. */
+  seed: string;
   onResult?: (index: number, result: TestResult) => void;
+}
+
+/** The context a test of this grading gets; the same seed, test and label always give the same numbers. */
+export function testContext(seed: string, testName: string): TestContext {
+  return { seed, rng: (label = "") => createRng(seedFrom(seed, testName, label)) };
 }
 
 function errorKind(e: unknown): StudentErrorKind | null {
@@ -38,7 +46,7 @@ export function zeroResult(t: LoadedTest, message: string, status: TestStatus = 
   return { name: t.name, score: 0, maxScore: t.points, status, visibility: t.visibility, message };
 }
 
-export async function runOneTest(t: LoadedTest, student: StudentSession, deadline: number): Promise<TestResult> {
+export async function runOneTest(t: LoadedTest, student: StudentSession, deadline: number, seed: string): Promise<TestResult> {
   const base = { name: t.name, maxScore: t.points, visibility: t.visibility };
   const left = deadline - performance.now();
   if (left <= 0) return zeroResult(t, "The time limit of this grading ran out before this test started.");
@@ -46,7 +54,7 @@ export async function runOneTest(t: LoadedTest, student: StudentSession, deadlin
   let timer: NodeJS.Timeout | undefined;
   try {
     const value = await Promise.race([
-      Promise.resolve().then(() => t.run(student)),
+      Promise.resolve().then(() => t.run(student, testContext(seed, t.name))),
       new Promise<typeof TIMED_OUT>((resolve) => {
         timer = setTimeout(() => resolve(TIMED_OUT), left);
       }),
@@ -85,7 +93,7 @@ export function orderTests(tests: LoadedTest[]): LoadedTest[] {
 export async function runTests(tests: LoadedTest[], student: StudentSession, o: RunOptions): Promise<TestResult[]> {
   const results: TestResult[] = [];
   for (let i = 0; i < tests.length; i++) {
-    const r = await runOneTest(tests[i]!, student, o.deadline);
+    const r = await runOneTest(tests[i]!, student, o.deadline, o.seed);
     results.push(r);
     o.onResult?.(i, r);
   }

@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import ivm from "isolated-vm";
 import { compileSubmission } from "./compile";
+import { EXPOSE_WASM_ENV } from "./child-limits";
 import { harnessSource } from "./isolate-harness";
 import { COMPILED_AT, sourceLocator, whereInSource, type Locate } from "./source-lines";
 import type { StudentSession } from "./run-tests";
@@ -26,11 +27,15 @@ export interface SandboxOptions {
    * grading here (no thread hand-off per call); the parent's SIGKILL guards both the same way.
    */
   callMode?: "async" | "sync";
+  /** Deepest nesting accepted before compiling; default MAX_NESTING. */
+  maxNesting?: number;
 }
 
 export type OpenResult =
   | { ok: true; sandbox: Sandbox }
-  | { ok: false; status: "compile_error" | "rejected"; message: string };
+  | { ok: false; status: "compile_error" | "rejected"; message: string }
+  /** The compiler failed or ran out of time: this process's compiler service must not be trusted again. */
+  | { ok: false; status: "error"; message: string; compilerFailed: true };
 
 /** True when plain JSON would lose something: undefined, NaN or ±Infinity somewhere inside. */
 function needsTags(v: unknown, depth = 0): boolean {
@@ -110,7 +115,7 @@ function freshIsolate(memoryMb: number): FreshIsolate {
   const isolate = new ivm.Isolate({ memoryLimit: memoryMb });
   const context = isolate.createContextSync();
   const harness = context.evalSync(
-    harnessSource({ doneMarker: marker, outputCapBytes: OUTPUT_CAP, resultCapChars: RESULT_CAP, errorMessageCapChars: ERROR_MESSAGE_CAP }),
+    harnessSource({ keepWasm: process.env[EXPOSE_WASM_ENV] === "1", doneMarker: marker, outputCapBytes: OUTPUT_CAP, resultCapChars: RESULT_CAP, errorMessageCapChars: ERROR_MESSAGE_CAP }),
     { reference: true, timeout: 2000 },
   ) as ivm.Reference<Record<string, unknown>>;
   const fn = (k: string) => harness.getSync(k, { reference: true }) as ivm.Reference<(...a: unknown[]) => unknown>;
@@ -159,9 +164,10 @@ export class Sandbox implements StudentSession {
   }
 
   /** Compiles and loads the submission; top-level code runs (timed) here. */
-  static async open(source: string, o: SandboxOptions): Promise<OpenResult> {
+  static async open(source: string, o: SandboxOptions, onCompiled?: () => void): Promise<OpenResult> {
     const fresh = takeFreshIsolate(o.memoryMb);
-    const compiled = await compileSubmission(source, fresh.marker);
+    const compiled = await compileSubmission(source, fresh.marker, o.deadline - performance.now(), o.maxNesting);
+    onCompiled?.();
     if (!compiled.ok) {
       returnFreshIsolate(fresh);
       return compiled;

@@ -1,6 +1,7 @@
 // The API staff tests are written against (assignments/<slug>/tests/*.test.ts). Tests run in the
 // grader's host process with these helpers; the student's code is reached only through `Student`.
 // This file is bundled into each test file, so nothing here may rely on object identity across files.
+import type { Rng } from "./rng";
 
 export type Visibility = "visible" | "hidden" | "after_due" | "after_published";
 
@@ -24,6 +25,18 @@ export interface Student {
   callEach<T = unknown>(name: string, argLists: unknown[][]): Promise<PromiseSettledResult<T>[]>;
 }
 
+/**
+ * What a test gets besides the student: random inputs drawn per grading. Each grading has its
+ * own seed (kept with it, so a regrade draws the same inputs), so what one submission learns
+ * about hidden inputs says nothing about the next one's.
+ */
+export interface TestContext {
+  /** this grading's seed (hex string) */
+  readonly seed: string;
+  /** a fresh generator for this test, derived from the grading seed, the test name and label */
+  rng(label?: string): Rng;
+}
+
 export interface TestSpec {
   name: string;
   points: number;
@@ -34,7 +47,7 @@ export interface TestSpec {
    * Returning `{ fraction?, record }` also records figures for the platform (a leaderboard metric,
    * data for a plot); numbers recorded under the same key by several tests are added up.
    */
-  run: (student: Student) => TestOutcome | Promise<TestOutcome>;
+  run: (student: Student, ctx: TestContext) => TestOutcome | Promise<TestOutcome>;
 }
 
 export type TestRecord = Record<string, number | number[] | string>;

@@ -37,7 +37,7 @@ async function gradeJob(job: ClaimedJob, pool: GraderPool): Promise<{ report: Gr
   const db = await getDb();
   const s = await db.submission.findUniqueOrThrow({
     where: { id: job.submissionId },
-    select: { id: true, userId: true, versionId: true, questionKey: true, kind: true, code: true, answer: true, assignment: { select: { slug: true, course: { select: { slug: true } } } } },
+    select: { id: true, userId: true, versionId: true, questionKey: true, kind: true, code: true, answer: true, gradingSeed: true, assignment: { select: { slug: true, course: { select: { slug: true } } } } },
   });
   // A regrade grades against the version staff chose (a fixed hidden test); otherwise the
   // submission is graded against the version it answered.

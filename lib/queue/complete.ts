@@ -25,6 +25,7 @@ export async function completeJob(db: PrismaClient, jobId: string, submissionId:
         status: report.status,
         output: report.output ?? null,
         report: JSON.parse(JSON.stringify(report)),
+        seed: report.seed ?? null,
         regrade: result.regrade,
       },
       select: { id: true },

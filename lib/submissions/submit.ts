@@ -6,6 +6,7 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { QuestionSpec } from "@/lib/assignments/schema";
 import type { VersionContent } from "@/lib/assignments/public-view";
+import { newGradingSeed } from "@/grader/rng";
 import { MAX_JOB_ATTEMPTS, PRIORITY, notifyWorkers } from "@/lib/queue/jobs";
 import { normalizeAnswer, SubmitRefused } from "@/lib/submissions/answer-shape";
 import { attemptsUsed } from "@/lib/grades/attempts";
@@ -106,6 +107,8 @@ export async function submit(db: PrismaClient, input: SubmitInput): Promise<Subm
         code,
         ...(answer ? { answer: answer as object } : {}),
         clientToken: input.clientToken ?? null,
+        // Hidden tests draw their inputs from it; a regrade reuses it (reproducible grades).
+        gradingSeed: newGradingSeed(),
         late: input.kind === "SUBMIT" && late,
         createdAt: now,
       },

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { submit, SubmitRefused, type SubmitInput } from "@/lib/submissions/submit";
-import { claimJobs, retryFailedJob } from "@/lib/queue/jobs";
+import { claimJobs, PRIORITY, retryFailedJob } from "@/lib/queue/jobs";
 import { startWorker, type Worker } from "@/grader/worker";
 import { numericAnswer, numericParams } from "@/lib/question-types/numeric";
 import type { VersionContent } from "@/lib/assignments/public-view";
@@ -194,5 +194,23 @@ describe("the submission pipeline", () => {
     expect(await db.auditLog.count({ where: { courseId, action: "jobs.retry" } })).toBe(1);
     const g = await waitGraded(s.submissionId);
     expect(g.score).toBe(g.maxScore);
+  });
+
+  it("draws the hidden inputs' seed at submit, records it with the grading, and a regrade reuses it", async () => {
+    const s = await submit(db, base(ctx.students[2]!.id, { code: starter, now: new Date("2026-12-01T15:00:00Z") }));
+    const sub = await db.submission.findUniqueOrThrow({ where: { id: s.submissionId } });
+    expect(sub.gradingSeed).toMatch(/^[0-9a-f]{32}$/);
+    const first = await waitGraded(s.submissionId);
+    expect(first.seed).toBe(sub.gradingSeed);
+    await db.gradingJob.create({ data: { submissionId: s.submissionId, priority: PRIORITY.regrade } });
+    const until = Date.now() + 30_000;
+    let gradings = await db.grading.findMany({ where: { submissionId: s.submissionId }, include: { tests: { orderBy: { position: "asc" } } }, orderBy: { gradedAt: "asc" } });
+    while (gradings.length < 2 && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 50));
+      gradings = await db.grading.findMany({ where: { submissionId: s.submissionId }, include: { tests: { orderBy: { position: "asc" } } }, orderBy: { gradedAt: "asc" } });
+    }
+    expect(gradings).toHaveLength(2);
+    expect(gradings[1]!.seed).toBe(sub.gradingSeed);
+    expect(gradings[1]!.tests.map((t) => [t.name, t.score, t.message])).toEqual(gradings[0]!.tests.map((t) => [t.name, t.score, t.message]));
   });
 });

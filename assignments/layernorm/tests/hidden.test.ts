@@ -1,7 +1,7 @@
 // Hidden tests: students see only each test's name, points and outcome. They target the usual
 // mistakes: eps outside the sqrt or forgotten, unbiased variance, one-pass variance (fails at
 // offsets of 1e6), gamma/beta defaults, interleaved instead of contiguous groups, weak checks.
-import { createRng, seedFrom, type Rng } from "../../../grader/rng";
+import type { Rng } from "../../../grader/rng";
 import { allClose, allCloseOk, defineTests, fail, type Student, type StudentError } from "../../../grader/testing";
 import { refGroupNorm, refLayerNorm, refRmsNorm, TOL } from "./reference";
 
@@ -19,26 +19,30 @@ async function fraction(s: Student, fn: string, argLists: unknown[][], expected:
   return ok / argLists.length;
 }
 
-const rng = createRng(seedFrom("layernorm", "hidden-tests", "v1"));
+// Random inputs are drawn per grading (ctx.rng), so what one submission learns about them is
+// worthless to the next; the fixed cases below are edge cases whose answers follow from the statement.
 const tiny = Array.from({ length: 16 }, (_, i) => 3 + 1e-4 * Math.sin(i * 1.7)); // variance ≈ 5e-9
-const offset = vector(rng, 32, 1, 1e6);
-const randomLn = Array.from({ length: 12 }, (_, k) => {
-  const n = 1 + rng.int(1, 64);
-  const x = vector(rng, n, rng.uniform(0.1, 10), rng.uniform(-5, 5));
-  const gamma = k % 3 === 0 ? undefined : vector(rng, n);
-  const beta = k % 3 === 2 ? vector(rng, n) : undefined;
-  const eps = k % 4 === 1 ? 1e-3 : undefined;
-  return { x, gamma, beta, eps };
-});
-const randomRms = Array.from({ length: 12 }, (_, k) => {
-  const n = 1 + rng.int(1, 64);
-  return { x: vector(rng, n, rng.uniform(0.01, 10), rng.uniform(-3, 3)), gamma: k % 2 ? vector(rng, n) : undefined };
-});
-const randomGroups = Array.from({ length: 10 }, () => {
-  const groups = rng.int(2, 6);
-  const size = rng.int(1, 8);
-  return { x: vector(rng, groups * size, rng.uniform(0.5, 5), rng.uniform(-10, 10)), groups };
-});
+const offsetVector = (rng: Rng) => vector(rng, 32, 1, 1e6);
+const randomLn = (rng: Rng) =>
+  Array.from({ length: 12 }, (_, k) => {
+    const n = 1 + rng.int(1, 64);
+    const x = vector(rng, n, rng.uniform(0.1, 10), rng.uniform(-5, 5));
+    const gamma = k % 3 === 0 ? undefined : vector(rng, n);
+    const beta = k % 3 === 2 ? vector(rng, n) : undefined;
+    const eps = k % 4 === 1 ? 1e-3 : undefined;
+    return { x, gamma, beta, eps };
+  });
+const randomRms = (rng: Rng) =>
+  Array.from({ length: 12 }, (_, k) => {
+    const n = 1 + rng.int(1, 64);
+    return { x: vector(rng, n, rng.uniform(0.01, 10), rng.uniform(-3, 3)), gamma: k % 2 ? vector(rng, n) : undefined };
+  });
+const randomGroups = (rng: Rng) =>
+  Array.from({ length: 10 }, () => {
+    const groups = rng.int(2, 6);
+    const size = rng.int(1, 8);
+    return { x: vector(rng, groups * size, rng.uniform(0.5, 5), rng.uniform(-10, 10)), groups };
+  });
 
 export default defineTests([
   {
@@ -57,7 +61,10 @@ export default defineTests([
   {
     name: "layerNorm: large offset (1e6) is numerically stable",
     points: 1,
-    run: async (s) => allClose(await s.call("layerNorm", offset), refLayerNorm(offset), TOL),
+    run: async (s, ctx) => {
+      const offset = offsetVector(ctx.rng());
+      allClose(await s.call("layerNorm", offset), refLayerNorm(offset), TOL);
+    },
   },
   {
     name: "layerNorm: length 1",
@@ -103,13 +110,15 @@ export default defineTests([
   {
     name: "layerNorm: seeded random vectors (partial credit)",
     points: 2,
-    run: (s) =>
-      fraction(
+    run: (s, ctx) => {
+      const cases = randomLn(ctx.rng());
+      return fraction(
         s,
         "layerNorm",
-        randomLn.map((c) => (c.eps === undefined ? [c.x, c.gamma, c.beta] : [c.x, c.gamma, c.beta, c.eps])),
-        randomLn.map((c) => refLayerNorm(c.x, c.gamma, c.beta, c.eps)),
-      ),
+        cases.map((c) => (c.eps === undefined ? [c.x, c.gamma, c.beta] : [c.x, c.gamma, c.beta, c.eps])),
+        cases.map((c) => refLayerNorm(c.x, c.gamma, c.beta, c.eps)),
+      );
+    },
   },
   {
     name: "rmsNorm: zero and constant vectors",
@@ -130,7 +139,10 @@ export default defineTests([
   {
     name: "rmsNorm: does not subtract the mean (large offset)",
     points: 1,
-    run: async (s) => allClose(await s.call("rmsNorm", offset), refRmsNorm(offset), TOL),
+    run: async (s, ctx) => {
+      const offset = offsetVector(ctx.rng());
+      allClose(await s.call("rmsNorm", offset), refRmsNorm(offset), TOL);
+    },
   },
   {
     name: "rmsNorm: gamma, length 1 and a given eps",
@@ -144,13 +156,16 @@ export default defineTests([
   {
     name: "rmsNorm: seeded random vectors (partial credit)",
     points: 2,
-    run: (s) => fraction(s, "rmsNorm", randomRms.map((c) => [c.x, c.gamma]), randomRms.map((c) => refRmsNorm(c.x, c.gamma))),
+    run: (s, ctx) => {
+      const cases = randomRms(ctx.rng());
+      return fraction(s, "rmsNorm", cases.map((c) => [c.x, c.gamma]), cases.map((c) => refRmsNorm(c.x, c.gamma)));
+    },
   },
   {
     name: "groupNorm: one group equals layerNorm without affine",
     points: 1,
-    run: async (s) => {
-      const x = vector(createRng("gn-one"), 9, 3, 2);
+    run: async (s, ctx) => {
+      const x = vector(ctx.rng(), 9, 3, 2);
       allClose(await s.call("groupNorm", x, 1), refLayerNorm(x), TOL);
     },
   },
@@ -172,7 +187,10 @@ export default defineTests([
   {
     name: "groupNorm: seeded random vectors (partial credit)",
     points: 2,
-    run: (s) => fraction(s, "groupNorm", randomGroups.map((c) => [c.x, c.groups]), randomGroups.map((c) => refGroupNorm(c.x, c.groups))),
+    run: (s, ctx) => {
+      const cases = randomGroups(ctx.rng());
+      return fraction(s, "groupNorm", cases.map((c) => [c.x, c.groups]), cases.map((c) => refGroupNorm(c.x, c.groups)));
+    },
   },
   {
     name: "groupNorm: invalid groups throw RangeError (partial credit)",

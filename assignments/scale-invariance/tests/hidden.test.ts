@@ -1,4 +1,4 @@
-import { defineTests, assertEqual, fail, isClose, type Student } from "../../../grader/testing";
+import { defineTests, assertEqual, fail, isClose, type Student, type TestContext } from "../../../grader/testing";
 import { createRng, type Rng } from "../../../grader/rng";
 import { effectiveStepSize, lnLinear, lnLinearGrad, stalledLayers, trainLnRegression } from "../solution";
 import { figuresProblem, runArgs, stallFigures, trainingRun, type Figures } from "./training";
@@ -15,8 +15,8 @@ function randomCase(rng: Rng): Case {
   };
 }
 
-function cases(seed: string, n: number): Case[] {
-  const rng = createRng(seed);
+// Drawn per grading from the test's ctx.rng, so hidden inputs differ from one submission to the next.
+function cases(rng: Rng, n: number): Case[] {
   return Array.from({ length: n }, () => randomCase(rng));
 }
 
@@ -53,8 +53,8 @@ export default defineTests([
   {
     name: "lnLinear matches the reference on random layers",
     points: 2,
-    run: (s) =>
-      fraction(cases("scale/ln", 15), async ({ W, x }) => {
+    run: (s, ctx) =>
+      fraction(cases(ctx.rng("ln"), 15), async ({ W, x }) => {
         const y = await s.call<number[]>("lnLinear", W, x);
         const r = lnLinear(W, x);
         return Array.isArray(y) && y.length === r.length && r.every((v, i) => isClose(y[i], v, { rtol: 1e-9, atol: 1e-12 }));
@@ -63,10 +63,10 @@ export default defineTests([
   {
     name: "your lnLinear is exactly scale invariant (eps = 0): lnLinear(1e-4·W, x) = lnLinear(W, x)",
     points: 1,
-    run: (s) =>
+    run: (s, ctx) =>
       // Against the student's own lnLinear(W, x), so a convention slip (say d − 1) that is still
       // scale invariant is charged once, in the test above; a constant output is not invariance.
-      fraction(cases("scale/ln-tiny", 6), async ({ W, x }) => {
+      fraction(cases(ctx.rng("ln-tiny"), 6), async ({ W, x }) => {
         const y = await s.call<number[]>("lnLinear", W.map((r) => r.map((v) => 1e-4 * v)), x);
         const own = await s.call<number[]>("lnLinear", W, x);
         if (!Array.isArray(own) || own.length !== W.length || !own.every((v) => typeof v === "number" && Number.isFinite(v))) return false;
@@ -77,8 +77,8 @@ export default defineTests([
   {
     name: "lnLinearGrad agrees with central finite differences",
     points: 3,
-    run: (s) =>
-      fraction(cases("scale/fd", 12), async (c) => {
+    run: (s, ctx) =>
+      fraction(cases(ctx.rng("fd"), 12), async (c) => {
         const G = await s.call("lnLinearGrad", c.W, c.x, c.g);
         return matrixClose(G, finiteDifferenceGrad(c), 1e-5, 1e-6);
       }),
@@ -86,15 +86,15 @@ export default defineTests([
   {
     name: "lnLinearGrad matches the reference to 1e-9",
     points: 1,
-    run: (s) =>
-      fraction(cases("scale/ref", 10), async (c) => matrixClose(await s.call("lnLinearGrad", c.W, c.x, c.g), lnLinearGrad(c.W, c.x, c.g), 1e-9, 1e-12)),
+    run: (s, ctx) =>
+      fraction(cases(ctx.rng("ref"), 10), async (c) => matrixClose(await s.call("lnLinearGrad", c.W, c.x, c.g), lnLinearGrad(c.W, c.x, c.g), 1e-9, 1e-12)),
   },
   {
     name: "your gradient at αW is your gradient at W divided by α (and not zero)",
     points: 2,
-    run: (s) => {
-      const rng = createRng("scale/alpha");
-      return fraction(cases("scale/alpha-cases", 8), async (c) => {
+    run: (s, ctx) => {
+      const rng = ctx.rng("alpha");
+      return fraction(cases(ctx.rng("alpha-cases"), 8), async (c) => {
         const alpha = rng.pick([0.01, 0.5, 3, 40]);
         // The student's own gradient at W and at αW: the 1/α law is tested on its own, not
         // only for a gradient that already matches the reference.
@@ -108,8 +108,8 @@ export default defineTests([
   {
     name: "your gradient is orthogonal to W (Frobenius inner product ≈ 0) and not zero",
     points: 2,
-    run: (s) =>
-      fraction(cases("scale/orth", 10), async (c) => {
+    run: (s, ctx) =>
+      fraction(cases(ctx.rng("orth"), 10), async (c) => {
         const G = await s.call("lnLinearGrad", c.W, c.x, c.g);
         if (!isMatrix(G, c.W.length, c.x.length)) return false;
         // Orthogonality of the student's own gradient; "not zero" is against the reference's size,
@@ -123,8 +123,8 @@ export default defineTests([
   {
     name: "effectiveStepSize on random values",
     points: 1,
-    run: async (s) => {
-      const rng = createRng("scale/eff");
+    run: async (s, ctx) => {
+      const rng = ctx.rng("eff");
       for (let i = 0; i < 10; i++) {
         const lr = rng.uniform(1e-4, 1);
         const norm = rng.uniform(0.1, 100);
@@ -136,8 +136,8 @@ export default defineTests([
   {
     name: "stalledLayers: random layers, input order, custom threshold",
     points: 2,
-    run: async (s: Student) => {
-      const rng = createRng("scale/stalled");
+    run: async (s: Student, ctx: TestContext) => {
+      const rng = ctx.rng("stalled");
       for (let t = 0; t < 6; t++) {
         const stats = Array.from({ length: rng.int(0, 12) }, (_, i) => ({
           name: `layer${rng.int(0, 99)}_${i}`,
@@ -167,8 +167,8 @@ export default defineTests([
   {
     name: "trainLnRegression reproduces the reference's figures on hidden runs (partial credit)",
     points: 2,
-    run: async (s) => {
-      const rng = createRng("scale/train-ref");
+    run: async (s, ctx) => {
+      const rng = ctx.rng("train-ref");
       const runs = [
         trainingRun(rng, { dOut: 4, dIn: 3, n: 12, steps: 120 }),
         trainingRun(rng, { dOut: 6, dIn: 2, n: 20, steps: 80, lr: 0.1 }),
@@ -190,8 +190,8 @@ export default defineTests([
   {
     name: "your training run: ‖W‖ never shrinks, and each step adds η²‖∇_W‖² to ‖W‖² (the gradient is ⊥ W)",
     points: 1,
-    run: async (s) => {
-      const r = trainingRun(createRng("scale/train-pythagoras"), { dOut: 5, dIn: 3, n: 10, steps: 60 });
+    run: async (s, ctx) => {
+      const r = trainingRun(ctx.rng("train-pythagoras"), { dOut: 5, dIn: 3, n: 10, steps: 60 });
       const f = await s.call("trainLnRegression", ...runArgs(r));
       const p = figuresProblem(f, r.steps);
       if (p !== null) fail(p);
@@ -208,6 +208,8 @@ export default defineTests([
   {
     name: "your training run shows the stall: η/‖W‖² falls over 100×, the layer's relative update ends below 1e-2, the loss still falls",
     points: 2,
+    // Fixed data, not ctx.rng: the stall's thresholds hold for this run (and most draws, not all),
+    // and a correct solution must never lose points to an unlucky seed.
     run: async (s) => {
       const r = trainingRun(createRng("scale/train-stall"), { dOut: 4, dIn: 3, n: 12, steps: 300, w0Scale: 0.01 });
       const f = await s.call("trainLnRegression", ...runArgs(r));

@@ -1,5 +1,5 @@
 import { defineTests, closeTo, fail, isClose } from "../../../grader/testing";
-import { createRng } from "../../../grader/rng";
+import type { Rng } from "../../../grader/rng";
 import { covariance, effectiveRank, powerLawExponent, symmetricEigenvalues, zcaWhiten } from "../solution";
 import { matrixProblem, vectorOk } from "./checks";
 import { dataWithSpectrum, descending, randomData, randomOrthogonal, withSpectrum } from "./datasets";
@@ -10,9 +10,9 @@ async function fraction<T>(items: T[], ok: (item: T) => Promise<boolean>): Promi
   return n / items.length;
 }
 
+// Random inputs are drawn per grading (ctx.rng), so hidden inputs differ between submissions.
 /** Known spectra: Q·diag(λ)·Qᵀ with Q a seeded random orthogonal matrix. */
-function knownSpectrumCases(seed: string): { C: number[][]; lambda: number[] }[] {
-  const rng = createRng(seed);
+function knownSpectrumCases(rng: Rng): { C: number[][]; lambda: number[] }[] {
   const specs: number[][] = [
     [9, 4, 1],
     Array.from({ length: 8 }, (_, k) => 10 / (k + 1)),
@@ -28,8 +28,8 @@ export default defineTests([
   {
     name: "covariance matches the reference on random data (n up to 200, d up to 10)",
     points: 2,
-    run: (s) => {
-      const rng = createRng("spectra/cov");
+    run: (s, ctx) => {
+      const rng = ctx.rng("cov");
       const sets = Array.from({ length: 6 }, () => randomData(rng, rng.int(3, 200), rng.int(1, 10)));
       return fraction(sets, async (Z) => matrixProblem(await s.call("covariance", Z), covariance(Z), { rtol: 1e-9, atol: 1e-12 }, "C") === null);
     },
@@ -37,8 +37,8 @@ export default defineTests([
   {
     name: "covariance divides by n, not n − 1 (data with a known covariance)",
     points: 2,
-    run: async (s) => {
-      const rng = createRng("spectra/n-not-n-1");
+    run: async (s, ctx) => {
+      const rng = ctx.rng("n-not-n-1");
       const lambda = [4, 1, 0.25];
       const { Z, Q } = dataWithSpectrum(rng, 12, lambda);
       const p = matrixProblem(await s.call("covariance", Z), withSpectrum(Q, lambda), { rtol: 1e-8, atol: 1e-10 }, "C");
@@ -50,8 +50,8 @@ export default defineTests([
     // to cancellation here, centering first loses none.
     name: "covariance of data with a large mean (centre first, not E[zzᵀ] − μμᵀ)",
     points: 2,
-    run: async (s) => {
-      const rng = createRng("spectra/large-mean");
+    run: async (s, ctx) => {
+      const rng = ctx.rng("large-mean");
       const lambda = [3, 1, 0.5, 0.2];
       const { Z, Q } = dataWithSpectrum(rng, 60, lambda);
       const shifted = Z.map((r) => r.map((v, j) => v + (j % 2 ? -1 : 1) * 1e5 * (j + 1)));
@@ -62,8 +62,8 @@ export default defineTests([
   {
     name: "symmetricEigenvalues recovers known spectra (random orthogonal Q, repeated and negative eigenvalues)",
     points: 4,
-    run: (s) =>
-      fraction(knownSpectrumCases("spectra/known"), async ({ C, lambda }) =>
+    run: (s, ctx) =>
+      fraction(knownSpectrumCases(ctx.rng("known")), async ({ C, lambda }) =>
         vectorOk(await s.call("symmetricEigenvalues", C), descending(lambda), { rtol: 1e-7, atol: 1e-9 }),
       ),
   },
@@ -78,8 +78,8 @@ export default defineTests([
   {
     name: "collapsed (rank-deficient) representations: zero eigenvalues and a small effective rank",
     points: 2,
-    run: async (s) => {
-      const rng = createRng("spectra/collapse");
+    run: async (s, ctx) => {
+      const rng = ctx.rng("collapse");
       const lambda = [6, 3, 1, ...new Array<number>(13).fill(0)];
       const { Z } = dataWithSpectrum(rng, 100, lambda);
       // The grader's covariance, so a covariance mistake is not charged here a second time.
@@ -91,8 +91,8 @@ export default defineTests([
   {
     name: "d = 64, n = 512: eigenvalues, power law and whitening within the time limit",
     points: 3,
-    run: async (s) => {
-      const rng = createRng("spectra/large");
+    run: async (s, ctx) => {
+      const rng = ctx.rng("large");
       const lambda = Array.from({ length: 64 }, (_, k) => 2 * Math.pow(k + 1, -1.2));
       const { Z } = dataWithSpectrum(rng, 512, lambda);
       const ev = await s.call("symmetricEigenvalues", covariance(Z));
@@ -107,8 +107,8 @@ export default defineTests([
   {
     name: "effectiveRank on known spectra (ignores zero and negative entries)",
     points: 2,
-    run: async (s) => {
-      const rng = createRng("spectra/erank");
+    run: async (s, ctx) => {
+      const rng = ctx.rng("erank");
       const lists = [
         [5, 5, 5, 5, 5],
         [1, 0, 0, -1e-17],
@@ -122,8 +122,8 @@ export default defineTests([
   {
     name: "zcaWhiten matches the reference on random data (ZCA, not PCA whitening)",
     points: 3,
-    run: (s) => {
-      const rng = createRng("spectra/zca");
+    run: (s, ctx) => {
+      const rng = ctx.rng("zca");
       const sets = Array.from({ length: 5 }, () => randomData(rng, rng.int(20, 120), rng.int(2, 12)));
       return fraction(sets, async (Z) => matrixProblem(await s.call("zcaWhiten", Z), zcaWhiten(Z), { rtol: 1e-6, atol: 1e-8 }, "X") === null);
     },
@@ -131,8 +131,8 @@ export default defineTests([
   {
     name: "zcaWhiten leaves data with identity covariance unrotated (only centered, divided by √(1 + eps))",
     points: 2,
-    run: async (s) => {
-      const rng = createRng("spectra/zca-identity");
+    run: async (s, ctx) => {
+      const rng = ctx.rng("zca-identity");
       const { Z } = dataWithSpectrum(rng, 40, [1, 1, 1, 1, 1]);
       const mean = Z[0]!.map((_, j) => Z.reduce((t, r) => t + r[j]!, 0) / Z.length);
       const expected = Z.map((r) => r.map((v, j) => (v - mean[j]!) / Math.sqrt(1 + 1e-5)));
@@ -143,8 +143,8 @@ export default defineTests([
   {
     name: "zcaWhiten: whitened data has covariance ≈ I, and eps is honoured",
     points: 2,
-    run: async (s) => {
-      const rng = createRng("spectra/zca-cov");
+    run: async (s, ctx) => {
+      const rng = ctx.rng("zca-cov");
       const lambda = [9, 4, 1, 0.25, 0.04];
       const { Z } = dataWithSpectrum(rng, 80, lambda);
       const X = await s.call<number[][]>("zcaWhiten", Z, 0.01);
@@ -160,8 +160,8 @@ export default defineTests([
   {
     name: "powerLawExponent: unsorted input, zeros and negatives dropped, noisy spectra",
     points: 2,
-    run: async (s) => {
-      const rng = createRng("spectra/power");
+    run: async (s, ctx) => {
+      const rng = ctx.rng("power");
       const lists = [
         [0.125, 1, 0, 0.5, 0.25, -0.01], // 2^-k shuffled: not a power law, still a least-squares fit
         Array.from({ length: 30 }, (_, k) => 7 * Math.pow(k + 1, -0.8)).reverse(),

@@ -1,12 +1,11 @@
 import { defineTests, fail, isClose, allCloseOk, type Student } from "../../../grader/testing";
-import { createRng, seedFrom, type Rng } from "../../../grader/rng";
+import type { Rng } from "../../../grader/rng";
 import { covariance, hardWhiteningLoss, initRepresentation, softWhiteningLoss, stableRank, train, type TrainConfig, type TrainResult } from "../solution";
 import { dataWithSpectrum, matrixProblem } from "./spectra-data";
 import { EXPERIMENT, HARD_TOLERANCE, randomMatrix } from "./data";
 
-// Every random input is drawn inside run() from this one helper, so drawing them per submission
-// later is a one-line change here.
-const caseRng = (label: string): Rng => createRng(seedFrom("whitening-losses", label));
+// Every random input is drawn inside run() from ctx.rng(label): per grading, from the seed the
+// grading keeps (a regrade reuses it), so what one submission learns of them is worthless to the next.
 
 async function fraction(checks: (() => Promise<boolean>)[]): Promise<number> {
   let ok = 0;
@@ -37,8 +36,8 @@ export default defineTests([
   {
     name: "covariance matches the reference on random data (center, divide by n)",
     points: 1,
-    run: (s) => {
-      const rng = caseRng("cov");
+    run: (s, ctx) => {
+      const rng = ctx.rng("cov");
       const sets = Array.from({ length: 4 }, () => randomMatrix(rng, rng.int(3, 30), rng.int(1, 6)).map((r) => r.map((v) => v + 2)));
       return fraction(sets.map((Z) => async () => matrixProblem(await s.call("covariance", Z), covariance(Z), { rtol: 1e-9, atol: 1e-12 }, "C") === null));
     },
@@ -46,8 +45,8 @@ export default defineTests([
   {
     name: "stableRank on data with known spectra: tr(C)/λ_max, not the rank (flat, power-law and collapsed spectra)",
     points: 2,
-    run: (s) => {
-      const rng = caseRng("srank");
+    run: (s, ctx) => {
+      const rng = ctx.rng("srank");
       const spectra = [[1, 1, 1, 1], [9, 4, 1, 0.25, 0.04], [5, 2, 0, 0, 0, 0], Array.from({ length: 8 }, (_, k) => Math.pow(k + 1, -1.5))];
       return fraction(spectra.map((lambda) => async () => {
         const { Z } = dataWithSpectrum(rng, 40, lambda);
@@ -59,8 +58,8 @@ export default defineTests([
   {
     name: "hardWhiteningLoss: the loss matches the reference (ZCA, eps inside the root) on random representations",
     points: 1,
-    run: (s) => {
-      const rng = caseRng("hard-loss");
+    run: (s, ctx) => {
+      const rng = ctx.rng("hard-loss");
       const cases = Array.from({ length: 4 }, () => problem(rng, rng.int(8, 24), rng.int(2, 5)));
       return fraction(cases.map((c) => async () => isClose((await s.call<{ loss: number }>("hardWhiteningLoss", c.Z, c.T))?.loss, hardWhiteningLoss(c.Z, c.T).loss, { rtol: 1e-7 })));
     },
@@ -68,8 +67,8 @@ export default defineTests([
   {
     name: "hardWhiteningLoss: the gradient agrees with central finite differences on hidden inputs",
     points: 3,
-    run: (s) => {
-      const rng = caseRng("hard-grad");
+    run: (s, ctx) => {
+      const rng = ctx.rng("hard-grad");
       const cases = Array.from({ length: 3 }, () => problem(rng, rng.int(6, 12), rng.int(2, 4)));
       return fraction(cases.map((c) => async () => {
         const r = await s.call<{ grad: number[][] }>("hardWhiteningLoss", c.Z, c.T);
@@ -80,8 +79,8 @@ export default defineTests([
   {
     name: "softWhiteningLoss: loss and gradient (against finite differences) on hidden inputs and weights",
     points: 2,
-    run: (s) => {
-      const rng = caseRng("soft");
+    run: (s, ctx) => {
+      const rng = ctx.rng("soft");
       const cases = Array.from({ length: 3 }, () => ({ ...problem(rng, rng.int(6, 14), rng.int(2, 5)), beta: rng.pick([0.1, 1, 3]) }));
       return fraction(cases.map((c) => async () => {
         const r = await s.call<{ loss: number; grad: number[][] }>("softWhiteningLoss", c.Z, c.T, c.beta);
@@ -93,8 +92,8 @@ export default defineTests([
   {
     name: "initRepresentation depends on the seed and follows the stated initialisation",
     points: 1,
-    run: (s) => {
-      const rng = caseRng("init");
+    run: (s, ctx) => {
+      const rng = ctx.rng("init");
       const cases = Array.from({ length: 3 }, () => ({ seed: rng.int(1, 2 ** 31 - 1), n: rng.int(2, 20), d: rng.int(1, 6) }));
       return fraction(cases.map((c) => async () => matrixProblem(await s.call("initRepresentation", c.seed, c.n, c.d), initRepresentation(c.seed, c.n, c.d), { rtol: 1e-12, atol: 1e-15 }, "Z0") === null));
     },
@@ -102,8 +101,8 @@ export default defineTests([
   {
     name: "train: seeded start, then plain gradient descent on Z for both losses, deterministic for a seed",
     points: 2,
-    run: (s) => {
-      const rng = caseRng("train");
+    run: (s, ctx) => {
+      const rng = ctx.rng("train");
       const cfgs: TrainConfig[] = (["hard", "soft"] as const).map((loss) => {
         const n = rng.int(10, 24);
         const d = rng.int(3, 5);
@@ -127,9 +126,9 @@ export default defineTests([
   {
     name: `the claim: 50 small steps of hard whitening change the stable rank by less than ${HARD_TOLERANCE * 100}% while the loss falls by half (hidden seeds and targets)`,
     points: 2,
-    run: async (s) => {
+    run: async (s, ctx) => {
       for (let r = 0; r < 2; r++) {
-        const rng = caseRng(`claim-hard/${r}`);
+        const rng = ctx.rng(`claim-hard/${r}`);
         const cfg: TrainConfig = { seed: rng.int(1, 1e6), n: EXPERIMENT.n, d: EXPERIMENT.d, T: randomMatrix(rng, EXPERIMENT.n, EXPERIMENT.d), loss: "hard", steps: EXPERIMENT.steps, lr: EXPERIMENT.lr, beta: EXPERIMENT.beta };
         const out = await runTrain(s, cfg);
         // Measured by the trusted code on the returned representations, not the reported numbers.
@@ -146,8 +145,8 @@ export default defineTests([
   {
     name: "the claim: soft whitening from the same start ends with a flatter spectrum (stable rank at least 25% higher) than hard whitening",
     points: 2,
-    run: async (s) => {
-      const rng = caseRng("claim-soft");
+    run: async (s, ctx) => {
+      const rng = ctx.rng("claim-soft");
       const base = { seed: rng.int(1, 1e6), n: EXPERIMENT.n, d: EXPERIMENT.d, T: randomMatrix(rng, EXPERIMENT.n, EXPERIMENT.d), steps: EXPERIMENT.steps, lr: EXPERIMENT.lr, beta: EXPERIMENT.beta };
       const hardRun = await runTrain(s, { ...base, loss: "hard" });
       const softRun = await runTrain(s, { ...base, loss: "soft" });

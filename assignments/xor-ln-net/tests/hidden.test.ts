@@ -1,5 +1,5 @@
 import { defineTests, fail, isClose, type Student } from "../../../grader/testing";
-import { createRng, type Rng } from "../../../grader/rng";
+import type { Rng } from "../../../grader/rng";
 import { forwardLNNet, type LNNet } from "./verifier";
 
 /** A random LN-Net with the given norm; `scale` sets the size of the weights. */
@@ -18,15 +18,14 @@ function randomNet(rng: Rng, norm: "layer" | "rms", inputDim: number, scale = 1)
   return { norm, hidden, head: { w: Array.from({ length: width }, () => rng.normal()), b: rng.normal() } };
 }
 
-/** Fraction of random nets on which the student's forward pass matches the trusted one. */
+/** Fraction of random nets (drawn per grading from the test's ctx.rng) on which the student's forward pass matches the trusted one. */
 async function agreement(
   s: Student,
-  seed: string,
+  rng: Rng,
   norm: "layer" | "rms",
   count: number,
   scale = 1,
 ): Promise<number> {
-  const rng = createRng(seed);
   let ok = 0;
   for (let i = 0; i < count; i++) {
     const inputDim = rng.int(2, 4);
@@ -41,19 +40,19 @@ export default defineTests([
   {
     name: "forwardLNNet matches the trusted pass on random LayerNorm nets",
     points: 3,
-    run: (s) => agreement(s, "xor-ln-net/random-layer", "layer", 20),
+    run: (s, ctx) => agreement(s, ctx.rng("random-layer"), "layer", 20),
   },
   {
     name: "forwardLNNet matches the trusted pass on random RMSNorm nets",
     points: 3,
-    run: (s) => agreement(s, "xor-ln-net/random-rms", "rms", 20),
+    run: (s, ctx) => agreement(s, ctx.rng("random-rms"), "rms", 20),
   },
   {
     name: "forwardLNNet: eps = 1e-5 sits inside the square root (tiny pre-activations)",
     points: 2,
-    run: async (s) => {
-      const a = await agreement(s, "xor-ln-net/tiny-layer", "layer", 8, 1e-3);
-      const b = await agreement(s, "xor-ln-net/tiny-rms", "rms", 8, 1e-3);
+    run: async (s, ctx) => {
+      const a = await agreement(s, ctx.rng("tiny-layer"), "layer", 8, 1e-3);
+      const b = await agreement(s, ctx.rng("tiny-rms"), "rms", 8, 1e-3);
       return (a + b) / 2;
     },
   },

@@ -21,11 +21,20 @@ describe("npm run grade", () => {
     const report = JSON.parse(r.stdout);
     expect(report.status).toBe("graded");
     expect(report.score).toBe(report.maxScore);
-    for (const k of keys(report)) expect(["score", "maxScore", "status", "tests", "output", "timing"]).toContain(k);
+    for (const k of keys(report)) expect(["score", "maxScore", "status", "tests", "output", "timing", "seed"]).toContain(k);
     for (const t of report.tests) {
       for (const k of keys(t)) expect(["name", "score", "maxScore", "status", "visibility", "message"]).toContain(k);
       expect(["passed", "failed", "error", "timeout", "memory"]).toContain(t.status);
     }
+  });
+
+  it("--seed fixes the hidden inputs and is printed back; a seed that is not hex is refused with exit 2", () => {
+    const r = grade("--assignment", "assignments/layernorm", "--file", "assignments/layernorm/starter.ts", "--seed", "C0FFEE", "--json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).seed).toBe("c0ffee");
+    const bad = grade("--assignment", "assignments/layernorm", "--file", "assignments/layernorm/starter.ts", "--seed", "not-hex", "--json");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--seed must be hexadecimal/);
   });
 
   it("exits 0 with a lower score for the starter, and --question selects the question", () => {
