@@ -7,9 +7,9 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { closeDb, getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { migrateDatabase } from "@/lib/database";
-import { ensureCourse } from "@/lib/demo";
-import { hashPassword } from "@/lib/passwords";
+import { migrateDatabase } from "@/lib/db/maintenance";
+import { ensureCourse } from "@/lib/demo/people";
+import { hashPassword } from "@/lib/auth/passwords";
 import { exitWithError } from "./lib/fatal";
 
 const argsSchema = z.object({

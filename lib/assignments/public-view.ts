@@ -3,7 +3,7 @@
 // fields (never by deleting secret ones), so new secret fields stay secret by default.
 import "server-only";
 import type { AssignmentSpec, QuestionSpec } from "@/lib/assignments/schema";
-import { renderMarkdown } from "@/lib/markdown";
+import { renderMarkdown } from "@/lib/assignments/markdown.shared";
 
 export type VersionContent = { spec: AssignmentSpec; files: Record<string, string> };
 

@@ -30,4 +30,4 @@ export function isCloseEnough(value: number, expected: number, rtol: number, ato
   return Math.abs(value - expected) <= atol + rtol * Math.abs(expected);
 }
 
-export { parseNumericAnswer } from "@/lib/question-types/parse-number";
+export { parseNumericAnswer } from "@/lib/question-types/parse-number.shared";

@@ -19,7 +19,7 @@ import os from "node:os";
 import path from "node:path";
 import { closeDb, getDb, type PrismaClient } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
-import { migrateDatabase } from "@/lib/database";
+import { migrateDatabase } from "@/lib/db/maintenance";
 import { hashFiles, loadAllAssignments } from "@/lib/assignments/load";
 import { syncAssignments } from "@/lib/assignments/sync";
 import { questionPoints } from "@/lib/assignments/points";
@@ -137,7 +137,7 @@ function startWorkerFleet(o: { count: number; env: NodeJS.ProcessEnv; log: (l: s
   const spawnInto = (slot: Slot) => {
     starts++;
     slot.ready = false;
-    const proc = spawn(process.execPath, ["--import", "tsx", "grader/worker-cli.ts"], {
+    const proc = spawn(process.execPath, ["--import", "tsx", "scripts/grader-worker.ts"], {
       cwd: ROOT,
       env: { ...o.env, WORKER_NAME: `bench-w${slot.index}` },
       detached: true,

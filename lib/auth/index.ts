@@ -4,9 +4,9 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { verifyPassword } from "@/lib/passwords";
-import { SIGN_IN_ERRORS, credentialsSchema, throttleMessage } from "@/lib/credentials-schema";
-import { checkSignInThrottle, clientIp, recordSignInAttempt } from "@/lib/signin-throttle";
+import { verifyPassword } from "@/lib/auth/passwords";
+import { SIGN_IN_ERRORS, credentialsSchema, throttleMessage } from "@/lib/auth/credentials.shared";
+import { checkSignInThrottle, clientIp, recordSignInAttempt } from "@/lib/auth/signin-throttle";
 
 function oidcProvider() {
   const env = getEnv();

@@ -2,9 +2,9 @@
 // next-auth's own flow cannot send), in the JSON shape its browser client reads, so the sign-in
 // form shows the wait. authorize() keeps its own check; this one only adds the HTTP signal.
 import "server-only";
-import { credentialsSchema, throttleMessage } from "@/lib/credentials-schema";
+import { credentialsSchema, throttleMessage } from "@/lib/auth/credentials.shared";
 import { getDb } from "@/lib/db";
-import { checkSignInThrottle, clientIp } from "@/lib/signin-throttle";
+import { checkSignInThrottle, clientIp } from "@/lib/auth/signin-throttle";
 
 export async function refuseThrottledSignIn(req: Request): Promise<Response | null> {
   let email: string;

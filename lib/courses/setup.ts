@@ -1,14 +1,14 @@
 // What start-up and the seed command share: migrate, make sure the course exists, sync the
 // assignment folders, and (when asked) the demo people.
 import path from "node:path";
-import { migrateDatabase } from "@/lib/database";
+import { migrateDatabase } from "@/lib/db/maintenance";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { loadAllAssignments } from "@/lib/assignments/load";
 import { syncAssignments, type SyncOutcome } from "@/lib/assignments/sync";
 import { questionPoints } from "@/lib/assignments/points";
-import { demoPassword, ensureCourse, seedDemoPeople } from "@/lib/demo";
-import { seedDemoActivity } from "@/lib/demo-activity";
+import { demoPassword, ensureCourse, seedDemoPeople } from "@/lib/demo/people";
+import { seedDemoActivity } from "@/lib/demo/activity";
 
 export function formatSync(outcomes: SyncOutcome[]): string {
   return outcomes

@@ -4,7 +4,7 @@
 // extension covers it, overrides, rescaled points, and failed gradings not counted as waiting.
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { computeGradebook } from "@/lib/staff/gradebook";
+import { computeGradebook } from "@/lib/grades/gradebook";
 
 export type Progress = { state: "not_started" | "in_progress" | "awaiting" | "graded"; score: number; max: number; late: boolean; extensionDue: Date | null };
 

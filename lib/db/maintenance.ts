@@ -2,8 +2,8 @@
 // failures into the one-line message an admin can act on.
 import { getEnv } from "@/lib/env";
 import { openPglite } from "@/lib/db";
-import { pgliteRunner, pgRunner, type SqlRunner } from "@/lib/sql-runner";
-import { applyMigrations } from "@/lib/migrations";
+import { pgliteRunner, pgRunner, type SqlRunner } from "@/lib/db/sql-runner";
+import { applyMigrations } from "@/lib/db/migrations";
 
 export class DatabaseUnavailableError extends Error {}
 

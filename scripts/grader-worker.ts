@@ -2,9 +2,9 @@
 // machines, at the same DATABASE_URL; each runs GRADER_POOL_SIZE sandbox processes.
 import { closeDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { migrateDatabase } from "@/lib/database";
+import { migrateDatabase } from "@/lib/db/maintenance";
 import { exitWithError } from "@/scripts/lib/fatal";
-import { startWorker } from "./worker";
+import { startWorker } from "@/lib/queue/worker";
 
 try {
   const env = getEnv();

@@ -2,8 +2,8 @@
 // status, and anything unexpected into a 500 that says nothing internal (details go to the log).
 import { ZodError } from "zod";
 import { AccessError } from "@/lib/access";
-import { isDatabaseUnavailable } from "@/lib/db-errors";
-import { StaffError } from "@/lib/staff/errors";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { StaffError } from "@/lib/http/errors";
 
 export class HttpError extends Error {
   constructor(

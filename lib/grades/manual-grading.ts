@@ -4,8 +4,8 @@
 // based on, and a save based on an older revision is refused (nobody's work is overwritten).
 import { createHash } from "node:crypto";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { StaffError } from "@/lib/staff/errors";
-import { manualScore } from "@/lib/staff/manual-score";
+import { StaffError } from "@/lib/http/errors";
+import { manualScore } from "@/lib/grades/manual-score.shared";
 import { groupBy, latestSubmitted } from "@/lib/grades/counted";
 
 type Tx = Prisma.TransactionClient;

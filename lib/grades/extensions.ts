@@ -2,7 +2,7 @@
 // The submit path and the student's pages read the Extension table; the gradebook uses it to drop
 // late penalties of submissions made before the new date. Changes are audited.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { StaffError } from "@/lib/staff/errors";
+import { StaffError } from "@/lib/http/errors";
 
 export type ExtensionInput = { courseId: string; assignmentId: string; userId: string; dueAt: Date; lateUntil: Date | null; reason: string; actorId: string };
 

@@ -8,7 +8,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { isEmbedded } from "@/lib/env";
 import { groupBy, submissionsThatCanCount } from "@/lib/grades/counted";
 import { MAX_JOB_ATTEMPTS, PRIORITY, notifyWorkers } from "@/lib/queue/jobs";
-import { StaffError } from "@/lib/staff/errors";
+import { StaffError } from "@/lib/http/errors";
 
 export type RegradeProgress = { batchId: string; versionNumber: number | null; total: number; queued: number; running: number; done: number; failed: number };
 export type RegradeInput = { courseId: string; assignmentId: string; questionKey: string; actorId: string; versionNumber?: number | undefined };

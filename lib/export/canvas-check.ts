@@ -3,7 +3,7 @@
 // row, and scores that are empty or plain decimals with at most 2 decimals. Returns the problems
 // (empty = accepted); used by the tests and by `grades:export --check`.
 import { parse } from "csv-parse/sync";
-import { CANVAS_FIXED_COLUMNS, droppedPhrase } from "@/lib/staff/export";
+import { CANVAS_FIXED_COLUMNS, droppedPhrase } from "@/lib/export/gradebook-csv";
 
 const SCORE = /^-?\d+(\.\d{1,2})?$/;
 

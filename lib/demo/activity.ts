@@ -11,7 +11,7 @@ import { completeJob } from "@/lib/queue/complete";
 import { numericAnswer, numericParams } from "@/lib/question-types/numeric";
 import { gradeSubmission } from "@/lib/submissions/auto-grade";
 import { submit } from "@/lib/submissions/submit";
-import { saveManualGrading } from "@/lib/staff/manual-grading";
+import { saveManualGrading } from "@/lib/grades/manual-grading";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

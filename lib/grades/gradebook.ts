@@ -8,7 +8,7 @@ import type { GradePolicy, PrismaClient, QuestionType } from "@/lib/generated/pr
 import { questionResult, type SubmissionFacts } from "@/lib/grades/question-result";
 import { scaledToPoints, newestOverride } from "@/lib/grades/final-score";
 import { groupBy } from "@/lib/grades/counted";
-import { staffAssignments } from "@/lib/staff/course-data";
+import { staffAssignments } from "@/lib/assignments/course-data";
 
 export type GradebookQuestion = { key: string; title: string; type: QuestionType; points: number };
 export type GradebookAssignment = {

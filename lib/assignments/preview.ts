@@ -7,10 +7,10 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { QuestionSpec } from "@/lib/assignments/schema";
 import { publicQuestion, type PublicQuestion, type VersionContent } from "@/lib/assignments/public-view";
-import { fillPlaceholders, formatNumber, renderMarkdown } from "@/lib/markdown";
+import { fillPlaceholders, formatNumber, renderMarkdown } from "@/lib/assignments/markdown.shared";
 import { numericAnswer, numericParams } from "@/lib/question-types/numeric";
 import { shuffledOptionIds } from "@/lib/question-types/multiple-choice";
-import { runGraderTask, type TestInfo } from "@/lib/staff/grader-task-client";
+import { runGraderTask, type TestInfo } from "@/lib/assignments/grader-task-client";
 
 export type { TestInfo };
 export type PreviewQuestion = {

@@ -1,7 +1,7 @@
 // Reading a JSON request body with a size cap, before parsing, so a huge body costs nothing; then
 // refusing text PostgreSQL cannot store (NUL characters, unpaired surrogates) and absurd nesting
 // with a 400 here, rather than a database error (a 5xx, or silently altered text) further in.
-import { HttpError } from "@/lib/http";
+import { HttpError } from "@/lib/http/responses";
 
 const MAX_DEPTH = 64;
 // U+0000, or a UTF-16 surrogate without its pair.

@@ -2,7 +2,7 @@
 // failure rate of each test over the code submissions that count (lib/grades' choice, through the
 // gradebook), and submissions per hour around the due date.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { computeGradebook, countedSubmissionIds } from "@/lib/staff/gradebook";
+import { computeGradebook, countedSubmissionIds } from "@/lib/grades/gradebook";
 
 export type Histogram = { labels: string[]; counts: number[]; submitted: number; students: number };
 export type TestFailure = { question: string; test: string; visibility: string; failed: number; total: number; rate: number };

@@ -17,7 +17,7 @@ const TIMEOUT_MS = 120_000;
 
 export async function runGraderTask<T extends GraderTask>(task: T): Promise<Answer<T>> {
   if (task.task === "tests" && testCache.has(task.hash)) return testCache.get(task.hash) as Answer<T>;
-  const script = path.join(/*turbopackIgnore: true*/ process.cwd(), "lib", "staff", "grader-task.ts");
+  const script = path.join(/*turbopackIgnore: true*/ process.cwd(), "lib", "assignments", "grader-task.ts");
   const answer = await new Promise<Answer<T>>((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", script], { cwd: process.cwd(), stdio: ["pipe", "pipe", "pipe"], env: process.env });
     let out = "";

@@ -8,7 +8,7 @@ import { materializeVersion } from "@/lib/assignments/materialize";
 import { checkAssignment } from "@/lib/assignments/check";
 import { loadTests } from "@/grader/test-loader";
 import { createGraderPool, type GraderPool } from "@/grader/pool";
-import type { CheckReport, GraderTask, TestInfo } from "@/lib/staff/grader-task-client";
+import type { CheckReport, GraderTask, TestInfo } from "@/lib/assignments/grader-task-client";
 
 async function listTests(t: GraderTask, dir: string) {
   const tests: Record<string, TestInfo[]> = {};

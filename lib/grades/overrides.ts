@@ -1,7 +1,7 @@
 // Grade overrides: staff replace the computed score of one question for one student, with a
 // reason. Every override (and its removal) is kept in the audit log and shown to staff.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { StaffError } from "@/lib/staff/errors";
+import { StaffError } from "@/lib/http/errors";
 
 export type OverrideInput = { courseId: string; assignmentId: string; userId: string; questionKey: string; score: number | null; reason: string; actorId: string };
 

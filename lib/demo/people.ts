@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { PrismaClient, Role } from "@/lib/generated/prisma/client";
 import { getEnv } from "@/lib/env";
-import { hashPassword } from "@/lib/passwords";
+import { hashPassword } from "@/lib/auth/passwords";
 
 export const DEMO_COURSE = {
   slug: "ml-theory",

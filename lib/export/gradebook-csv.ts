@@ -7,8 +7,8 @@
 // - long: one row per student × question with the details behind each score.
 import { stringify } from "csv-stringify/sync";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { computeGradebook, type Gradebook } from "@/lib/staff/gradebook";
-import { StaffError } from "@/lib/staff/errors";
+import { computeGradebook, type Gradebook } from "@/lib/grades/gradebook";
+import { StaffError } from "@/lib/http/errors";
 
 export const EXPORT_FORMATS = ["canvas", "long"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

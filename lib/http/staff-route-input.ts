@@ -1,6 +1,6 @@
 // Input schemas of the staff route handlers (zod at the edge; messages say what to fix).
 import { z } from "zod";
-import { EXPORT_FORMATS } from "@/lib/staff/export";
+import { EXPORT_FORMATS } from "@/lib/export/gradebook-csv";
 
 export const slug = z.string().regex(/^[a-z0-9][a-z0-9-_]*$/, "must be a slug such as xor-ln-net").max(64);
 export const id = z.string().min(1).max(64);

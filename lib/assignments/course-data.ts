@@ -2,7 +2,7 @@
 // assignment by slug (staff see unreleased ones; hidden ones — deleted folders — are gone).
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { VersionContent } from "@/lib/assignments/public-view";
-import { StaffError } from "@/lib/staff/errors";
+import { StaffError } from "@/lib/http/errors";
 import { groupBy, latestSubmitted } from "@/lib/grades/counted";
 
 /** The course's assignments (or the one with `slug`) with their current version's number and

@@ -3,7 +3,7 @@
 // not hide a copy) and keywords and punctuation kept; k-grams of tokens that also occur in the
 // starter code are removed; pairs are ranked by the Jaccard index of the remaining k-grams.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { countedSubmissionIds } from "@/lib/staff/gradebook";
+import { countedSubmissionIds } from "@/lib/grades/gradebook";
 
 const KEYWORDS = new Set(
   "break case catch class const continue debugger default delete do else export extends finally for function if import in instanceof let new of return super switch this throw try typeof var void while with yield async await as interface type enum implements private public protected readonly static abstract declare keyof number string boolean null undefined true false Math Array Object Number".split(" "),

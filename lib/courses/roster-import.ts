@@ -4,7 +4,7 @@
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
 import type { PrismaClient, Role } from "@/lib/generated/prisma/client";
-import { StaffError } from "@/lib/staff/errors";
+import { StaffError } from "@/lib/http/errors";
 
 export const ROSTER_COLUMNS = ["email", "name", "student id", "section", "role"] as const;
 
