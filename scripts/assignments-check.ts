@@ -1,7 +1,7 @@
 // npm run --silent assignments:check [slug...] — validates every (or the named) assignment and
 // grades each code question's reference and starter through the real grader. Exits 1 on any failure.
 import path from "node:path";
-import { createGraderPool, type GraderPool } from "@/grader/pool";
+import { createGraderPool, type GraderPool } from "@/grader";
 import { loadAllAssignments } from "@/lib/assignments/load";
 import { checkAssignment, formatCheck } from "@/lib/assignments/check";
 

@@ -2,12 +2,10 @@
 // the reference solution scores full marks and the starter less (through the real grader);
 // numeric: generate is deterministic for a seed and answers are finite; multiple-choice: a correct
 // option exists (exactly one for single-answer); proof: the rubric can reach the points.
-import type { GraderPool } from "@/grader/pool";
-import type { GradeReport } from "@/grader/report";
+import { createRng, seedFrom, type GradeReport, type GraderPool } from "@/grader";
 import type { LoadResult, LoadedAssignment, Problem } from "@/lib/assignments/load";
 import type { QuestionSpec } from "@/lib/assignments/schema";
 import { numericGenerator } from "@/lib/question-types/numeric";
-import { createRng, seedFrom } from "@/grader/rng";
 
 /** `reference`/`starter`: a code question's two gradings, for the staff preview page to show. */
 export type QuestionCheck = { id: string; type: string; ok: boolean; detail: string; reference?: GradeReport; starter?: GradeReport };

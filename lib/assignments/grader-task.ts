@@ -6,8 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { materializeVersion } from "@/lib/assignments/materialize";
 import { checkAssignment } from "@/lib/assignments/check";
-import { loadTests } from "@/grader/test-loader";
-import { createGraderPool, type GraderPool } from "@/grader/pool";
+import { createGraderPool, loadTests, type GraderPool } from "@/grader";
 import type { CheckReport, GraderTask, TestInfo } from "@/lib/assignments/grader-task-client";
 
 async function listTests(t: GraderTask, dir: string) {

@@ -121,7 +121,7 @@ export async function seedDemoActivity(db: PrismaClient, courseId: string): Prom
 /** Grades one of the demo's own jobs the way the worker does (claim, grade, completeJob), without waiting for a worker. */
 function demoGrader(db: PrismaClient) {
   const workerId = "demo-seed";
-  let pool: import("@/grader/pool").GraderPool | undefined;
+  let pool: import("@/grader").GraderPool | undefined;
   return {
     async grade(jobId: string): Promise<void> {
       const claimed = await db.gradingJob.updateMany({ where: { id: jobId, status: "QUEUED" }, data: { status: "RUNNING", lockedBy: workerId, lockedUntil: new Date(Date.now() + 10 * 60_000), attempts: 1 } });
@@ -131,7 +131,7 @@ function demoGrader(db: PrismaClient) {
         const s = job.submission;
         const version = { courseSlug: s.assignment.course.slug, assignmentSlug: s.assignment.slug, contentHash: s.version.contentHash, content: s.version.content as unknown as VersionContent };
         // The pool (isolated-vm) is loaded only when a code question comes up.
-        const report = await gradeSubmission(s, version, async () => (pool ??= (await import("@/grader/pool")).createGraderPool({ size: 1 })));
+        const report = await gradeSubmission(s, version, async () => (pool ??= (await import("@/grader")).createGraderPool({ size: 1 })));
         await completeJob(db, job.id, s.id, workerId, { report, versionId: s.versionId, regrade: false });
       } finally {
         // Anything not graded here goes back to the queue for a real worker.

@@ -13,8 +13,7 @@ import { claimJobs, failAbandonedJobs, failJob, releaseJobs, renewLeases, type C
 import { completeJob } from "@/lib/queue/complete";
 import { JOB_CHANNEL, onLocalWake } from "@/lib/queue/wake";
 import { gradeSubmission } from "@/lib/submissions/auto-grade";
-import { createGraderPool, type GraderPool } from "../../grader/pool";
-import type { GradeReport } from "../../grader/report";
+import { createGraderPool, type GradeReport, type GraderPool } from "@/grader";
 
 export type WorkerOptions = { name?: string; poolSize?: number; leaseMs?: number; pollMs?: number; stopGraceMs?: number; log?: (msg: string) => void };
 export type Worker = { id: string; stop(): Promise<void>; readonly graded: number };

@@ -4,7 +4,7 @@
 import "server-only";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { GradeReport } from "@/grader/report";
+import type { GradeReport } from "@/grader";
 
 export const leaderboardBodySchema = z
   .object({
