@@ -8,7 +8,7 @@ import { z } from "zod";
 import { closeDb, getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { migrateDatabase } from "@/lib/db/maintenance";
-import { ensureCourse } from "@/lib/demo/people";
+import { ensureCourse } from "@/lib/courses/ensure-course";
 import { hashPassword } from "@/lib/auth/passwords";
 import { exitWithError } from "./lib/fatal";
 

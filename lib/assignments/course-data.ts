@@ -1,7 +1,7 @@
 // Queries the staff pages share: the course's assignments with their current questions, and one
 // assignment by slug (staff see unreleased ones; hidden ones — deleted folders — are gone).
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { VersionContent } from "@/lib/assignments/public-view";
+import type { VersionContent } from "@/lib/assignments/version-content";
 import { StaffError } from "@/lib/http/errors";
 import { groupBy, latestSubmitted } from "@/lib/grades/counted";
 

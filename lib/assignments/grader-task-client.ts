@@ -1,10 +1,10 @@
-// Runs lib/staff/grader-task.ts in a child Node process (tsx) and returns its JSON answer. The
+// Runs lib/assignments/grader-task.ts in a child Node process (tsx) and returns its JSON answer. The
 // child loads the assignment's tests and a grader pool from the files on disk, which the bundled
 // web server cannot; it gets the version's content on stdin, so it opens no database (the
 // embedded PGlite allows one opener). Test listings are cached per content hash.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import type { VersionContent } from "@/lib/assignments/public-view";
+import type { VersionContent } from "@/lib/assignments/version-content";
 import type { QuestionCheck } from "@/lib/assignments/check";
 
 export type TestInfo = { name: string; points: number; visibility: string };

@@ -1,4 +1,4 @@
-// Child process of runGraderTask (lib/staff/grader-task-client.ts): reads {task, slug, hash,
+// Child process of runGraderTask (lib/assignments/grader-task-client.ts): reads {task, slug, hash,
 // content} on stdin, materializes the version, and prints JSON — "tests": each code question's
 // tests (name, points, visibility); "check": the assignment checker, which grades reference and
 // starter in a one-process pool and keeps those reports.

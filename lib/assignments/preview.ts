@@ -2,11 +2,12 @@
 // a seed: an enrolled student's email picks that student's, any other text is a seed of its own),
 // with what staff also need: expected answers, correct options, the tests' names and points, and
 // the checker's verdict with the reference and starter graded live. Anything that needs the
-// grader's files (tests, sandbox) runs in a child process (lib/staff/grader-task.ts): the bundled
+// grader's files (tests, sandbox) runs in a child process (lib/assignments/grader-task.ts): the bundled
 // web server cannot locate grader/ on disk.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { QuestionSpec } from "@/lib/assignments/schema";
-import { publicQuestion, type PublicQuestion, type VersionContent } from "@/lib/assignments/public-view";
+import { publicQuestion, type PublicQuestion } from "@/lib/assignments/public-view";
+import type { VersionContent } from "@/lib/assignments/version-content";
 import { fillPlaceholders, formatNumber, renderMarkdown } from "@/lib/assignments/markdown.shared";
 import { numericAnswer, numericParams } from "@/lib/question-types/numeric";
 import { shuffledOptionIds } from "@/lib/question-types/multiple-choice";

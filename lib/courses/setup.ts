@@ -7,7 +7,8 @@ import { getEnv } from "@/lib/env";
 import { loadAllAssignments } from "@/lib/assignments/load";
 import { syncAssignments, type SyncOutcome } from "@/lib/assignments/sync";
 import { questionPoints } from "@/lib/assignments/points";
-import { demoPassword, ensureCourse, seedDemoPeople } from "@/lib/demo/people";
+import { ensureCourse } from "@/lib/courses/ensure-course";
+import { demoPassword, seedDemoPeople } from "@/lib/demo/people";
 import { seedDemoActivity } from "@/lib/demo/activity";
 
 export function formatSync(outcomes: SyncOutcome[]): string {

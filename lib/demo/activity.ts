@@ -5,7 +5,7 @@
 // Idempotent: nothing is added when the demo students already have demo submissions.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { QuestionSpec } from "@/lib/assignments/schema";
-import type { VersionContent } from "@/lib/assignments/public-view";
+import type { VersionContent } from "@/lib/assignments/version-content";
 import { isEmbedded } from "@/lib/env";
 import { completeJob } from "@/lib/queue/complete";
 import { numericAnswer, numericParams } from "@/lib/question-types/numeric";

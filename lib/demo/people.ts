@@ -1,18 +1,11 @@
-// The demo course shell and its people, for trying the site locally. Never seeded into a
-// DATABASE_URL database unless asked (`npm run seed -- --demo`), and refused in production.
+// The demo people, for trying the site locally (the course itself is lib/courses/ensure-course.ts).
+// Never seeded into a DATABASE_URL database unless asked (`npm run seed -- --demo`), and refused in production.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { PrismaClient, Role } from "@/lib/generated/prisma/client";
 import { getEnv } from "@/lib/env";
 import { hashPassword } from "@/lib/auth/passwords";
-
-export const DEMO_COURSE = {
-  slug: "ml-theory",
-  title: "Machine-learning theory in the era of large models",
-  titleZh: "大模型时代的机器学习理论",
-  term: "Autumn 2026",
-};
 
 export const DEMO_PEOPLE: { email: string; name: string; role: Role; section: string | null; studentId: string | null }[] = [
   { email: "instructor@demo.test", name: "Wei Lin", role: "INSTRUCTOR", section: null, studentId: null },
@@ -32,11 +25,6 @@ export function demoPassword(): string {
     writeFileSync(file, randomBytes(9).toString("base64url"), { mode: 0o600 });
   }
   return readFileSync(file, "utf8").trim();
-}
-
-export async function ensureCourse(db: PrismaClient, slug: string): Promise<{ id: string }> {
-  const data = slug === DEMO_COURSE.slug ? DEMO_COURSE : { slug, title: slug, titleZh: null, term: null };
-  return db.course.upsert({ where: { slug }, create: data, update: {}, select: { id: true } });
 }
 
 export async function seedDemoPeople(db: PrismaClient, courseId: string, password: string): Promise<void> {

@@ -8,7 +8,7 @@ import os from "node:os";
 import pg from "pg";
 import { getDb } from "@/lib/db";
 import { getEnv, isEmbedded } from "@/lib/env";
-import type { VersionContent } from "@/lib/assignments/public-view";
+import type { VersionContent } from "@/lib/assignments/version-content";
 import { claimJobs, failAbandonedJobs, failJob, releaseJobs, renewLeases, type ClaimedJob } from "@/lib/queue/jobs";
 import { completeJob } from "@/lib/queue/complete";
 import { JOB_CHANNEL, onLocalWake } from "@/lib/queue/wake";

@@ -2,7 +2,7 @@
 // version it answered), numeric and multiple-choice here, with the student's own parameters and
 // option set. The grader worker and the demo seed both grade through gradeSubmission.
 import type { MultipleChoiceQuestionSpec, NumericQuestionSpec } from "@/lib/assignments/schema";
-import type { VersionContent } from "@/lib/assignments/public-view";
+import type { VersionContent } from "@/lib/assignments/version-content";
 import { materializeVersion } from "@/lib/assignments/materialize";
 import type { GradeReport, GraderPool } from "@/grader";
 import { gradeChoice } from "@/lib/question-types/multiple-choice";

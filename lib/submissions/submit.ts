@@ -5,7 +5,7 @@
 // (a double click, two tabs) cannot both slip through.
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { QuestionSpec } from "@/lib/assignments/schema";
-import type { VersionContent } from "@/lib/assignments/public-view";
+import type { VersionContent } from "@/lib/assignments/version-content";
 import { MAX_JOB_ATTEMPTS, PRIORITY, notifyWorkers } from "@/lib/queue/jobs";
 import { normalizeAnswer, SubmitRefused } from "@/lib/submissions/answer-shape";
 import { attemptsUsed } from "@/lib/grades/attempts";

@@ -7,7 +7,7 @@ import { submit, SubmitRefused, type SubmitInput } from "@/lib/submissions/submi
 import { claimJobs, retryFailedJob } from "@/lib/queue/jobs";
 import { startWorker, type Worker } from "@/lib/queue/worker";
 import { numericAnswer, numericParams } from "@/lib/question-types/numeric";
-import type { VersionContent } from "@/lib/assignments/public-view";
+import type { VersionContent } from "@/lib/assignments/version-content";
 import { useFreshDatabase } from "./lib/test-db";
 import { seedCourse } from "./lib/course-fixture";
 import { refusal } from "./lib/refusal";

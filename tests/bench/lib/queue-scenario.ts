@@ -1,6 +1,6 @@
 // The submission-pipeline scenario shared by `npm run bench:queue` and the integration test
 // tests/integration/queue-faults.test.ts: a PostgreSQL (a throwaway one, or the given URL), W grader
-// worker processes (`node --import tsx grader/worker-cli.ts`, exactly what `npm run grader` runs),
+// worker processes (`node --import tsx scripts/grader-worker.ts`, exactly what `npm run grader` runs),
 // and simulated students submitting through the app's own submit(). With faults on, a random worker
 // is SIGKILLed (with its sandbox children: the whole process group, as if its machine died) every
 // killEveryMs and started again, and the PostgreSQL server is restarted (immediate stop, then start)
