@@ -2,7 +2,8 @@
 // the reference solution scores full marks and the starter less (through the real grader);
 // numeric: generate is deterministic for a seed and answers are finite; multiple-choice: a correct
 // option exists (exactly one for single-answer); proof: the rubric can reach the points.
-import { createRng, seedFrom, type GradeReport, type GraderPool } from "@/grader";
+import type { GradeReport, GraderPool } from "@/grader";
+import { createRng, seedFrom } from "@/grader/bundle-safe";
 import type { LoadResult, LoadedAssignment, Problem } from "@/lib/assignments/load";
 import type { QuestionSpec } from "@/lib/assignments/schema";
 import { numericGenerator } from "@/lib/question-types/numeric";
