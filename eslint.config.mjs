@@ -44,9 +44,17 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { regex: `${into("lib")}(?!.*\\.shared$)`, allowTypeImports: true, message: "components/ may import only client-safe lib modules (lib/**/*.shared.ts); move the logic there or pass the data in as props." },
+            {
+              regex: `${into("lib")}(?!.*\\.shared$)`,
+              allowTypeImports: true,
+              message: "components/ may import only client-safe lib modules (lib/**/*.shared.ts); move the logic there or pass the data in as props.",
+            },
             { regex: into("(grader|app|scripts)"), message: "components/ runs in the browser: grader/, app/ and scripts/ are server code." },
-            { group: ["server-only", ...DATABASE_PACKAGES], allowTypeImports: true, message: "components/ never touches the database: the page (app/) loads the data through lib/ and passes it in." },
+            {
+              group: ["server-only", ...DATABASE_PACKAGES],
+              allowTypeImports: true,
+              message: "components/ never touches the database: the page (app/) loads the data through lib/ and passes it in.",
+            },
           ],
         },
       ],
@@ -60,8 +68,14 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { regex: into("(lib|app|components|scripts)"), message: "grader/ is a pure library and imports nothing from lib/, app/, components/ or scripts/; let the caller pass what it needs." },
-            { group: ["server-only", "next", "next/*", "next-auth", "next-auth/*", ...DATABASE_PACKAGES], message: "grader/ runs without Next.js and without a database." },
+            {
+              regex: into("(lib|app|components|scripts)"),
+              message: "grader/ is a pure library and imports nothing from lib/, app/, components/ or scripts/; let the caller pass what it needs.",
+            },
+            {
+              group: ["server-only", "next", "next/*", "next-auth", "next-auth/*", ...DATABASE_PACKAGES],
+              message: "grader/ runs without Next.js and without a database.",
+            },
           ],
         },
       ],
@@ -77,7 +91,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: DATABASE_PACKAGES, message: "app/ reaches the database only through lib/ (getDb from @/lib/db and the domain functions)." },
-            { regex: "^@/lib/db/(?!errors$)", message: "app/ uses @/lib/db (the client) and @/lib/db/errors only; migrations, SQL runner and maintenance are for scripts." },
+            {
+              regex: "^@/lib/db/(?!errors$)",
+              message: "app/ uses @/lib/db (the client) and @/lib/db/errors only; migrations, SQL runner and maintenance are for scripts.",
+            },
             { regex: into("(grader|scripts)"), message: "app/ grades through lib/ (the queue), never grader/ or scripts/ directly." },
           ],
         },
@@ -90,7 +107,15 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
-        { patterns: [{ regex: "^(@/|(\\.\\./)+)grader/(?!bundle-safe$)", message: "Import the grader through its public entries: \"@/grader\" (grader/index.ts) in Node processes, \"@/grader/bundle-safe\" in code the web server bundles." }] },
+        {
+          patterns: [
+            {
+              regex: "^(@/|(\\.\\./)+)grader/(?!bundle-safe$)",
+              message:
+                'Import the grader through its public entries: "@/grader" (grader/index.ts) in Node processes, "@/grader/bundle-safe" in code the web server bundles.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -36,7 +36,10 @@ describe("import boundaries", () => {
   it("refuses a component importing a server module, and allows client-safe modules and type-only imports", async () => {
     const bad = await problems(COMPONENT_FILE, '"use client";\nimport { getDb } from "@/lib/db";\nexport const open = getDb;\n');
     expect(bad).toEqual([expect.stringMatching(/components\/ may import only client-safe lib modules/)]);
-    const prisma = await problems(COMPONENT_FILE, '"use client";\nimport { PrismaClient } from "@/lib/generated/prisma/client";\nexport const C = PrismaClient;\n');
+    const prisma = await problems(
+      COMPONENT_FILE,
+      '"use client";\nimport { PrismaClient } from "@/lib/generated/prisma/client";\nexport const C = PrismaClient;\n',
+    );
     expect(prisma).toEqual(expect.arrayContaining([expect.stringMatching(/components\/ never touches the database/)]));
     const good = await problems(
       COMPONENT_FILE,
@@ -49,8 +52,12 @@ describe("import boundaries", () => {
     expect(await problems(APP_FILE, 'import { PrismaClient } from "@/lib/generated/prisma/client";\nexport const C = PrismaClient;\n')).toEqual([
       expect.stringMatching(/app\/ reaches the database only through lib\//),
     ]);
-    expect(await problems(APP_FILE, 'import pg from "pg";\nexport const P = pg;\n')).toEqual([expect.stringMatching(/app\/ reaches the database only through lib\//)]);
-    expect(await problems(APP_FILE, 'import { pgRunner } from "@/lib/db/sql-runner";\nexport const r = pgRunner;\n')).toEqual([expect.stringMatching(/migrations, SQL runner/)]);
+    expect(await problems(APP_FILE, 'import pg from "pg";\nexport const P = pg;\n')).toEqual([
+      expect.stringMatching(/app\/ reaches the database only through lib\//),
+    ]);
+    expect(await problems(APP_FILE, 'import { pgRunner } from "@/lib/db/sql-runner";\nexport const r = pgRunner;\n')).toEqual([
+      expect.stringMatching(/migrations, SQL runner/),
+    ]);
     expect(await problems(APP_FILE, 'import { getDb } from "@/lib/db";\nexport const open = getDb;\n')).toEqual([]);
   });
 
