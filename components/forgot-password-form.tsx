@@ -2,7 +2,7 @@
 // Asks for a reset link. The server answers the same whether or not the address has an account.
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { forgotSchema } from "@/lib/auth/password-schema";
+import { forgotSchema } from "@/lib/auth/password-schema.shared";
 import { postJson } from "@/components/staff/post-json";
 
 export function ForgotPasswordForm() {

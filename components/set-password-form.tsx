@@ -3,7 +3,7 @@
 // server), then sent; on success the person goes on to sign in.
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { MIN_PASSWORD, setPasswordSchema } from "@/lib/auth/password-schema";
+import { MIN_PASSWORD, setPasswordSchema } from "@/lib/auth/password-schema.shared";
 import { postJson } from "@/components/staff/post-json";
 
 export function SetPasswordForm({ token, email }: { token: string; email: string }) {

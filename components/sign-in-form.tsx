@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
-import { SIGN_IN_ERRORS, credentialsSchema, lastAttemptMinutes, throttledMinutes } from "@/lib/credentials-schema";
+import { SIGN_IN_ERRORS, credentialsSchema, lastAttemptMinutes, throttledMinutes } from "@/lib/auth/credentials.shared";
 
 type Props = { callbackUrl: string; initialError: string | undefined; oidc: string | undefined; email?: string | undefined };
 

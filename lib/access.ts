@@ -57,7 +57,7 @@ export async function decideCourseAccess(userId: string | null, courseSlug: stri
   return { user, course, enrollment, isStaff: STAFF.includes(enrollment.role) };
 }
 
-/** For route handlers and server actions: throws AccessError (see lib/http.ts). */
+/** For route handlers and server actions: throws AccessError (see lib/http/responses.ts). */
 export async function authorizeCourse(courseSlug: string, roles: Role[] = EVERYONE): Promise<CourseAccess> {
   return decideCourseAccess(await sessionUserId(), courseSlug, roles);
 }

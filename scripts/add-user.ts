@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { closeDb, getDb } from "@/lib/db";
 import { getEnv, isEmbedded } from "@/lib/env";
-import { migrateDatabase } from "@/lib/database";
+import { migrateDatabase } from "@/lib/db/maintenance";
 import { addPerson, personInput, type PersonInput } from "@/lib/auth/add-person";
 import { callRunningSite } from "@/lib/embedded/admin-client";
 import { liveOwner } from "@/lib/embedded/lock";

@@ -3,7 +3,7 @@
 // tests/fixtures: <slug>/*.ts must lose points, <slug>/good/*.ts must score full marks) through the
 // real grader. Exits 1 on any failure.
 import path from "node:path";
-import { createGraderPool, type GraderPool } from "@/grader/pool";
+import { createGraderPool, type GraderPool } from "@/grader";
 import { loadAllAssignments } from "@/lib/assignments/load";
 import { checkAssignment, formatCheck } from "@/lib/assignments/check";
 

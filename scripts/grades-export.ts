@@ -6,8 +6,8 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { closeDb, getDb } from "@/lib/db";
-import { EXPORT_FORMATS, ExportRefused, exportGrades } from "@/lib/staff/export";
-import { checkCanvasCsv } from "@/lib/staff/canvas-check";
+import { EXPORT_FORMATS, ExportRefused, exportGrades } from "@/lib/export/gradebook-csv";
+import { checkCanvasCsv } from "@/lib/export/canvas-check";
 import { exitWithError } from "./lib/fatal";
 
 const USAGE = "usage: npm run --silent grades:export -- --course <course-slug> --format canvas|long [--assignment <slug>]\n       npm run --silent grades:export -- --check <file.csv>";

@@ -1,6 +1,6 @@
 // npm run db:migrate — applies pending SQL migrations to the configured database.
 import { closeDb } from "@/lib/db";
-import { migrateDatabase } from "@/lib/database";
+import { migrateDatabase } from "@/lib/db/maintenance";
 import { exitWithError } from "./lib/fatal";
 
 try {

@@ -3,8 +3,8 @@
 import { parseArgs } from "node:util";
 import { closeDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { describeDemo } from "@/lib/demo";
-import { formatSync, prepareDatabase } from "@/lib/setup";
+import { describeDemo } from "@/lib/demo/people";
+import { formatSync, prepareDatabase } from "@/lib/courses/setup";
 import { exitWithError } from "./lib/fatal";
 
 try {

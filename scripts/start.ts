@@ -4,11 +4,11 @@
 import http from "node:http";
 import next from "next";
 import { getEnv, isEmbedded } from "@/lib/env";
-import { ensureAuthSecret } from "@/lib/auth-secret";
+import { ensureAuthSecret } from "@/lib/auth/secret";
 import { closeDb } from "@/lib/db";
-import { describeDemo } from "@/lib/demo";
-import { formatSync, prepareDatabase } from "@/lib/setup";
-import { startWorker } from "@/grader/worker";
+import { describeDemo } from "@/lib/demo/people";
+import { formatSync, prepareDatabase } from "@/lib/courses/setup";
+import { startWorker } from "@/lib/queue/worker";
 import { startMailSender } from "@/lib/mail/sender";
 import { startAdminServer } from "@/lib/embedded/admin-server";
 import { claimDataFolder, newAdminToken, releaseDataFolder } from "@/lib/embedded/lock";

@@ -1,7 +1,7 @@
 // npm run assignments:sync — writes assignment folders into the database (idempotent).
 import { closeDb } from "@/lib/db";
-import { migrateDatabase } from "@/lib/database";
-import { formatSync, syncCourseAssignments } from "@/lib/setup";
+import { migrateDatabase } from "@/lib/db/maintenance";
+import { formatSync, syncCourseAssignments } from "@/lib/courses/setup";
 import { exitWithError } from "./lib/fatal";
 
 try {

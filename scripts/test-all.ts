@@ -1,4 +1,4 @@
-// npm test — everything, on a fresh machine: typecheck, lint, the assignment checker, then every
+// npm test — everything, on a fresh machine: typecheck, lint and format check, the assignment checker, then every
 // vitest suite (unit, security, integration, e2e) against a throwaway PostgreSQL 15 started here
 // unless TEST_DATABASE_URL is given. Ends with one "N passed, N failed" line.
 import { spawnSync } from "node:child_process";
@@ -22,7 +22,9 @@ const failures: string[] = [];
 const extraArgs = process.argv.slice(2);
 
 if (!step("typecheck (tsc --noEmit)", bin("tsc"), ["--noEmit"])) failures.push("typecheck");
+// The same two checks as `npm run lint`: eslint (rules and import boundaries), then the formatter.
 if (!step("lint (eslint)", bin("eslint"), ["."])) failures.push("lint");
+if (!step("format (prettier --check)", bin("prettier"), ["--check", "."])) failures.push("format");
 if (existsSync("scripts/assignments-check.ts") && !step("assignments:check", bin("tsx"), ["scripts/assignments-check.ts"])) failures.push("assignments:check");
 
 let pg: ThrowawayPostgres | undefined;

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/access";
-import { coursesOf } from "@/lib/courses";
+import { coursesOf } from "@/lib/courses/queries";
 
 export const metadata: Metadata = { title: "My courses" };
 

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { currentUser } from "@/lib/access";
 import { oidcEnabled } from "@/lib/auth";
 import { getEnv } from "@/lib/env";
-import { safeCallbackUrl } from "@/lib/credentials-schema";
+import { safeCallbackUrl } from "@/lib/auth/credentials.shared";
 import { SignInForm } from "@/components/sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };

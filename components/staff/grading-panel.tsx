@@ -3,7 +3,7 @@
 // based on; the server refuses a save over someone else's newer one, and we say so.
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { manualScore } from "@/lib/staff/manual-score";
+import { manualScore } from "@/lib/grades/manual-score.shared";
 import { RequestRefused, postJson } from "./post-json";
 
 type Item = { id: string; points: number; description: string };

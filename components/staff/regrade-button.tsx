@@ -14,7 +14,7 @@ export function RegradeButton({ course, assignment, question, versions, current 
   const finished = progress !== null && progress.done + progress.failed >= progress.total;
   useEffect(() => {
     if (!progress || finished) return;
-    const t = setTimeout(async () => {
+    const poll = async () => {
       try {
         const res = await fetch(`/api/courses/${course}/staff/regrade?batch=${encodeURIComponent(progress.batchId)}`);
         const data = (await res.json()) as Progress & { error?: string };
@@ -23,7 +23,8 @@ export function RegradeButton({ course, assignment, question, versions, current 
       } catch (e) {
         setError(e instanceof Error ? e.message : String(e));
       }
-    }, 1000);
+    };
+    const t = setTimeout(() => void poll(), 1000);
     return () => clearTimeout(t);
   }, [course, finished, progress]);
   return (

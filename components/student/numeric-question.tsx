@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import type { SubmissionView } from "@/lib/submissions/views";
-import { parseNumericAnswer } from "@/lib/question-types/parse-number";
+import { parseNumericAnswer } from "@/lib/question-types/parse-number.shared";
 import { SubmissionResult } from "./submission-result";
 import { SendError } from "./send-error";
 import { useSubmission } from "./use-submission";

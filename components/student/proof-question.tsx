@@ -3,7 +3,7 @@
 import { useDeferredValue, useMemo, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { SubmissionView } from "@/lib/submissions/views";
-import { renderMarkdown } from "@/lib/markdown";
+import { renderMarkdown } from "@/lib/assignments/markdown.shared";
 import { SubmissionResult } from "./submission-result";
 import { SendError } from "./send-error";
 import { useSubmission } from "./use-submission";

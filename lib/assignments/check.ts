@@ -7,12 +7,11 @@
 // lets a known mistake through fails here rather than in front of students.
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import type { GraderPool } from "@/grader/pool";
-import type { GradeReport } from "@/grader/report";
+import type { GradeReport, GraderPool } from "@/grader";
+import { createRng, seedFrom } from "@/grader/bundle-safe";
 import type { LoadResult, LoadedAssignment, Problem } from "@/lib/assignments/load";
 import type { QuestionSpec } from "@/lib/assignments/schema";
 import { numericGenerator } from "@/lib/question-types/numeric";
-import { createRng, seedFrom } from "@/grader/rng";
 
 /** `reference`/`starter`: a code question's two gradings, for the staff preview page to show. */
 export type QuestionCheck = { id: string; type: string; ok: boolean; detail: string; reference?: GradeReport; starter?: GradeReport };

@@ -2,7 +2,7 @@
 // of their tests' points (read by the grader's own test loader, so the two never disagree).
 import path from "node:path";
 import type { PointsOf } from "@/lib/assignments/sync";
-import { loadTests } from "@/grader/test-loader";
+import { loadTests } from "@/grader";
 
 export const questionPoints: PointsOf = async (assignment, q) => {
   if (q.type !== "code") return q.points;

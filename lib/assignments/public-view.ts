@@ -2,10 +2,9 @@
 // declarations, multiple-choice options without their correctness. Built by picking allowed
 // fields (never by deleting secret ones), so new secret fields stay secret by default.
 import "server-only";
-import type { AssignmentSpec, QuestionSpec } from "@/lib/assignments/schema";
-import { renderMarkdown } from "@/lib/markdown";
-
-export type VersionContent = { spec: AssignmentSpec; files: Record<string, string> };
+import type { QuestionSpec } from "@/lib/assignments/schema";
+import type { VersionContent } from "@/lib/assignments/version-content";
+import { renderMarkdown } from "@/lib/assignments/markdown.shared";
 
 export type PublicQuestion =
   | { id: string; type: "code"; title: string; points: number; promptHtml?: string; starter: string; types?: string }

@@ -1,7 +1,7 @@
 // Loading an assignment of a course with its current version, for pages and actions.
 import "server-only";
 import { getDb } from "@/lib/db";
-import { staffAssignment } from "@/lib/staff/course-data";
+import { staffAssignment } from "@/lib/assignments/course-data";
 import { isReleasedTo } from "@/lib/grades/release";
 
 /** The assignment and its current version, or null when it does not exist, is hidden, or is not

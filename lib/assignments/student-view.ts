@@ -4,8 +4,9 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import type { QuestionSpec } from "@/lib/assignments/schema";
-import { publicQuestion, statementHtml, type Locale, type PublicQuestion, type VersionContent } from "@/lib/assignments/public-view";
-import { fillPlaceholders, renderMarkdown } from "@/lib/markdown";
+import { publicQuestion, statementHtml, type Locale, type PublicQuestion } from "@/lib/assignments/public-view";
+import type { VersionContent } from "@/lib/assignments/version-content";
+import { fillPlaceholders, renderMarkdown } from "@/lib/assignments/markdown.shared";
 import { numericParams } from "@/lib/question-types/numeric";
 import { shuffledOptionIds } from "@/lib/question-types/multiple-choice";
 import { effectiveDeadlines, questionLimits, submissionTiming } from "@/lib/submissions/policy";

@@ -3,8 +3,8 @@
 // section or the student id an import set.
 import { z } from "zod";
 import type { PrismaClient, Role } from "@/lib/generated/prisma/client";
-import { ensureCourse } from "@/lib/demo";
-import { hashPassword } from "@/lib/passwords";
+import { ensureCourse } from "@/lib/courses/ensure-course";
+import { hashPassword } from "@/lib/auth/passwords";
 
 export const MIN_PASSWORD_LENGTH = 10;
 

@@ -7,8 +7,8 @@ import type { PrismaClient, Role } from "@/lib/generated/prisma/client";
 import { mailConfigured } from "@/lib/env";
 import { enqueueMail, wakeMailSender } from "@/lib/mail/outbox";
 import { issuePasswordToken, passwordLink } from "@/lib/auth/password-tokens";
-import { checkSignInThrottle, recordSignInAttempt } from "@/lib/signin-throttle";
-import { StaffError } from "@/lib/staff/errors";
+import { checkSignInThrottle, recordSignInAttempt } from "@/lib/auth/signin-throttle";
+import { StaffError } from "@/lib/http/errors";
 
 export type InviteResult = { links: { userId: string; email: string; name: string; link: string }[]; mailed: number; skipped: { email: string; reason: string }[] };
 

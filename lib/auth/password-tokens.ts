@@ -4,11 +4,11 @@
 // through the sign-in throttle: a failed one counts against the address like a wrong password.
 import { createHash, randomBytes } from "node:crypto";
 import type { PrismaClient, TokenPurpose } from "@/lib/generated/prisma/client";
-import { hashPassword } from "@/lib/passwords";
-import { checkSignInThrottle, recordSignInAttempt } from "@/lib/signin-throttle";
-import { throttleMessage } from "@/lib/credentials-schema";
+import { hashPassword } from "@/lib/auth/passwords";
+import { checkSignInThrottle, recordSignInAttempt } from "@/lib/auth/signin-throttle";
+import { throttleMessage } from "@/lib/auth/credentials.shared";
 import { siteUrl } from "@/lib/auth/site-url";
-import { HttpError } from "@/lib/http";
+import { HttpError } from "@/lib/http/responses";
 
 export const TOKEN_TTL_MS: Record<TokenPurpose, number> = { INVITE: 7 * 24 * 3600_000, RESET: 3600_000 };
 /** What a failed link use is recorded under in the throttle: per address (so one guesser cannot

@@ -3,7 +3,7 @@
 import type { NumericQuestionSpec } from "@/lib/assignments/schema";
 import { loadTrustedModule, TrustedModuleError } from "@/lib/question-types/trusted-module";
 import { studentRng, type SeedKey } from "@/lib/question-types/seeds";
-import type { Rng } from "@/grader/rng";
+import type { Rng } from "@/grader";
 
 type Generator = { generate: (rng: Rng) => Record<string, unknown>; answer: (params: Record<string, unknown>) => number };
 
@@ -30,4 +30,4 @@ export function isCloseEnough(value: number, expected: number, rtol: number, ato
   return Math.abs(value - expected) <= atol + rtol * Math.abs(expected);
 }
 
-export { parseNumericAnswer } from "@/lib/question-types/parse-number";
+export { parseNumericAnswer } from "@/lib/question-types/parse-number.shared";

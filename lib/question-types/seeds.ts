@@ -1,6 +1,6 @@
 // Per-student randomness: numeric parameters and option order come from a seed derived from
 // (course, assignment, question, student), stable across visits and reproducible by staff.
-import { createRng, seedFrom, type Rng } from "@/grader/rng";
+import { createRng, seedFrom, type Rng } from "@/grader/bundle-safe";
 
 export type SeedKey = { course: string; assignment: string; question: string; student: string };
 

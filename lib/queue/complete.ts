@@ -2,7 +2,7 @@
 // transaction, and only while the job is still this worker's. A worker that lost its lease (and
 // so its job to another worker) writes nothing; "Grading"."jobId" is unique besides.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { GradeReport } from "@/grader/report";
+import type { GradeReport } from "@/grader";
 
 export type JobResult = { report: GradeReport; versionId: string; regrade: boolean };
 

@@ -2,10 +2,9 @@
 // version it answered), numeric and multiple-choice here, with the student's own parameters and
 // option set. The grader worker and the demo seed both grade through gradeSubmission.
 import type { MultipleChoiceQuestionSpec, NumericQuestionSpec } from "@/lib/assignments/schema";
-import type { VersionContent } from "@/lib/assignments/public-view";
+import type { VersionContent } from "@/lib/assignments/version-content";
 import { materializeVersion } from "@/lib/assignments/materialize";
-import type { GraderPool } from "@/grader/pool";
-import type { GradeReport } from "@/grader/report";
+import type { GradeReport, GraderPool } from "@/grader";
 import { gradeChoice } from "@/lib/question-types/multiple-choice";
 import { isCloseEnough, numericAnswer, numericParams } from "@/lib/question-types/numeric";
 import type { SeedKey } from "@/lib/question-types/seeds";

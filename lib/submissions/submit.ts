@@ -5,8 +5,8 @@
 // (a double click, two tabs) cannot both slip through.
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { QuestionSpec } from "@/lib/assignments/schema";
-import type { VersionContent } from "@/lib/assignments/public-view";
-import { newGradingSeed } from "@/grader/rng";
+import type { VersionContent } from "@/lib/assignments/version-content";
+import { newGradingSeed } from "@/grader/bundle-safe";
 import { MAX_JOB_ATTEMPTS, PRIORITY, notifyWorkers } from "@/lib/queue/jobs";
 import { normalizeAnswer, SubmitRefused } from "@/lib/submissions/answer-shape";
 import { attemptsUsed } from "@/lib/grades/attempts";

@@ -4,7 +4,7 @@
 // test visibility. Staff of the course see everything.
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { redactReport, type GradeReport } from "@/grader/report";
+import { redactReport, type GradeReport } from "@/grader/bundle-safe";
 import { queuePosition } from "@/lib/queue/jobs";
 import { afterLatePenalty, lateOutcome, type LateContext } from "@/lib/grades/late";
 import { figuresOf, type FigureView } from "@/lib/submissions/figures";

@@ -1,7 +1,7 @@
 // Ends a CLI with the one-line message a person can act on, not a stack trace.
 import { EnvError } from "@/lib/env";
-import { DatabaseUnavailableError } from "@/lib/database";
-import { MigrationError } from "@/lib/migrations";
+import { DatabaseUnavailableError } from "@/lib/db/maintenance";
+import { MigrationError } from "@/lib/db/migrations";
 import { DataFolderInUseError } from "@/lib/embedded/lock";
 import { AdminRequestError } from "@/lib/embedded/admin-client";
 

@@ -25,7 +25,7 @@ import { parseArgs } from "node:util";
 import { createRng, type Rng } from "@/grader/rng";
 import { buildIfNeeded } from "@/scripts/lib/build-if-needed";
 import { freePort, startThrowawayPostgres, type ThrowawayPostgres } from "@/scripts/lib/throwaway-postgres";
-import { pgRunner } from "@/lib/sql-runner";
+import { pgRunner } from "@/lib/db/sql-runner";
 import { intOption } from "./lib/args";
 import { killGroup, percentile, sleep } from "./lib/stats";
 
@@ -339,13 +339,13 @@ async function main(): Promise<void> {
   };
   await spawnGroup("site", ["scripts/start.ts", "--no-build"], env, "Course site ready");
   log(`site ready on ${baseUrl} (NODE_ENV=production)`);
-  await Promise.all(Array.from({ length: WORKERS }, (_, i) => spawnGroup(`worker ${i}`, ["grader/worker-cli.ts"], { ...env, WORKER_NAME: `load-${i}` }, "started ")));
+  await Promise.all(Array.from({ length: WORKERS }, (_, i) => spawnGroup(`worker ${i}`, ["scripts/grader-worker.ts"], { ...env, WORKER_NAME: `load-${i}` }, "started ")));
   log(`${WORKERS} grader workers ready, ${POOL} sandbox process(es) each`);
 
   // The class: N students enrolled, one bcrypt hash shared by all (cost 12 is slow on purpose).
   process.env.DATABASE_URL = databaseUrl;
   const { getDb, closeDb } = await import("@/lib/db");
-  const { hashPassword } = await import("@/lib/passwords");
+  const { hashPassword } = await import("@/lib/auth/passwords");
   const db = await getDb();
   const password = randomBytes(12).toString("base64url");
   const passwordHash = await hashPassword(password);

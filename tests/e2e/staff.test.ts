@@ -4,10 +4,10 @@
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkCanvasCsv } from "@/lib/staff/canvas-check";
+import { checkCanvasCsv } from "@/lib/export/canvas-check";
 import { startApp, type AppServer } from "./lib/app-server";
 import { launchBrowser, open, screenshot, signedInPage } from "./lib/browser";
-import { pgRunner } from "@/lib/sql-runner";
+import { pgRunner } from "@/lib/db/sql-runner";
 
 let app: AppServer;
 let browser: Browser;

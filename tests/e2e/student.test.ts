@@ -4,7 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppServer } from "./lib/app-server";
 import { hydrated, launchBrowser, open, screenshot, signedInPage } from "./lib/browser";
-import { pgRunner } from "@/lib/sql-runner";
+import { pgRunner } from "@/lib/db/sql-runner";
 
 let app: AppServer;
 let browser: Browser;

@@ -8,7 +8,8 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadAllAssignments } from "@/lib/assignments/load";
 import { syncAssignments } from "@/lib/assignments/sync";
 import { questionPoints } from "@/lib/assignments/points";
-import { publicQuestion, statementHtml, type VersionContent } from "@/lib/assignments/public-view";
+import { publicQuestion, statementHtml } from "@/lib/assignments/public-view";
+import type { VersionContent } from "@/lib/assignments/version-content";
 import { useFreshDatabase } from "./lib/test-db";
 
 let db: PrismaClient;

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "../../scripts/lib/throwaway-postgres";
-import { pgRunner, type SqlRunner } from "@/lib/sql-runner";
+import { pgRunner, type SqlRunner } from "@/lib/db/sql-runner";
 import { DEMO_PASSWORD, startApp, type AppServer } from "../e2e/lib/app-server";
 import { Session } from "../e2e/lib/session";
 
@@ -112,7 +112,7 @@ describe("all grader workers down", () => {
     expect(view.status).toBe("queued");
     expect(view.position).toBeGreaterThanOrEqual(1); // jobs ahead of it: student2's (at least)
 
-    worker.proc = spawn(process.execPath, ["--import", "tsx", "grader/worker-cli.ts"], {
+    worker.proc = spawn(process.execPath, ["--import", "tsx", "scripts/grader-worker.ts"], {
       env: { ...process.env, DATABASE_URL: pg.url, GRADER_POOL_SIZE: "1", WORKER_NAME: "failures-test" },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,

@@ -3,7 +3,7 @@
 // leaderboard route answers a taken one with a clear 409), and one default for a job's attempts.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeDb } from "@/lib/db";
-import { isUniqueViolation } from "@/lib/db-errors";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { MAX_JOB_ATTEMPTS } from "@/lib/queue/jobs";
 import { useFreshDatabase } from "./lib/test-db";
 import { seedCourse } from "./lib/course-fixture";

@@ -2,8 +2,8 @@
 // (lib/grades), so for every late and extension case they show the same number.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb } from "@/lib/db";
-import { computeGradebook } from "@/lib/staff/gradebook";
-import { studentProgress } from "@/lib/student-progress";
+import { computeGradebook } from "@/lib/grades/gradebook";
+import { studentProgress } from "@/lib/grades/student-progress";
 import { historyOf } from "@/lib/submissions/views";
 import { useFreshDatabase } from "./lib/test-db";
 import { seedCourse } from "./lib/course-fixture";

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import { describe, expect, it } from "vitest";
-import { applyMigrations, readMigrations } from "@/lib/migrations";
-import { pgRunner, pgliteRunner } from "@/lib/sql-runner";
+import { applyMigrations, readMigrations } from "@/lib/db/migrations";
+import { pgRunner, pgliteRunner } from "@/lib/db/sql-runner";
 import { cloneTemplate } from "./lib/test-db";
 
 describe("migration runner", () => {

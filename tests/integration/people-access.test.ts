@@ -10,13 +10,13 @@ import { resetEnvCache } from "@/lib/env";
 import { decideCourseAccess } from "@/lib/access";
 import { invitePeople, requestPasswordReset } from "@/lib/auth/invitations";
 import { LINK_INVALID, findUsableToken, issuePasswordToken, setPasswordWithToken } from "@/lib/auth/password-tokens";
-import { verifyPassword } from "@/lib/passwords";
+import { verifyPassword } from "@/lib/auth/passwords";
 import { claimMail, enqueueMail, mailProblems, markFailed } from "@/lib/mail/outbox";
 import { startMailSender } from "@/lib/mail/sender";
-import { applyRosterAction } from "@/lib/staff/roster-actions";
-import { rosterPeople } from "@/lib/staff/roster-people";
-import { computeGradebook } from "@/lib/staff/gradebook";
-import { MAX_FAILURES_PER_EMAIL, checkSignInThrottle, recordSignInAttempt } from "@/lib/signin-throttle";
+import { applyRosterAction } from "@/lib/courses/roster-actions";
+import { rosterPeople } from "@/lib/courses/roster-people";
+import { computeGradebook } from "@/lib/grades/gradebook";
+import { MAX_FAILURES_PER_EMAIL, checkSignInThrottle, recordSignInAttempt } from "@/lib/auth/signin-throttle";
 import { useFreshDatabase } from "./lib/test-db";
 import { seedCourse } from "./lib/course-fixture";
 

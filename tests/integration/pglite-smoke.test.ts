@@ -6,10 +6,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
-import { prepareDatabase } from "@/lib/setup";
-import { courseAssignments } from "@/lib/courses";
+import { prepareDatabase } from "@/lib/courses/setup";
+import { courseAssignments } from "@/lib/courses/queries";
 import { submit } from "@/lib/submissions/submit";
-import { startWorker, type Worker } from "@/grader/worker";
+import { startWorker, type Worker } from "@/lib/queue/worker";
 
 let dataDir: string;
 let worker: Worker | undefined;

@@ -2,7 +2,7 @@
 // empty database, then compare every model, column type, nullability, enum and unique key.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pgRunner, type SqlRunner } from "@/lib/sql-runner";
+import { pgRunner, type SqlRunner } from "@/lib/db/sql-runner";
 import { cloneTemplate } from "./lib/test-db";
 import { MAX_JOB_ATTEMPTS } from "@/lib/queue/jobs";
 

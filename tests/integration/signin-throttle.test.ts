@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { MAX_FAILURES_PER_EMAIL, WINDOW_MS, checkSignInThrottle, recordSignInAttempt } from "@/lib/signin-throttle";
+import { MAX_FAILURES_PER_EMAIL, WINDOW_MS, checkSignInThrottle, recordSignInAttempt } from "@/lib/auth/signin-throttle";
 import { useFreshDatabase } from "./lib/test-db";
 
 let db: PrismaClient;

@@ -3,14 +3,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { syncCourseAssignments } from "@/lib/setup";
-import { ensureCourse, seedDemoPeople } from "@/lib/demo";
-import { seedDemoActivity } from "@/lib/demo-activity";
-import { computeGradebook } from "@/lib/staff/gradebook";
-import { exportGrades } from "@/lib/staff/export";
-import { checkCanvasCsv } from "@/lib/staff/canvas-check";
-import { proofQueue } from "@/lib/staff/manual-grading";
-import { studentProgress } from "@/lib/student-progress";
+import { syncCourseAssignments } from "@/lib/courses/setup";
+import { ensureCourse } from "@/lib/courses/ensure-course";
+import { seedDemoPeople } from "@/lib/demo/people";
+import { seedDemoActivity } from "@/lib/demo/activity";
+import { computeGradebook } from "@/lib/grades/gradebook";
+import { exportGrades } from "@/lib/export/gradebook-csv";
+import { checkCanvasCsv } from "@/lib/export/canvas-check";
+import { proofQueue } from "@/lib/grades/manual-grading";
+import { studentProgress } from "@/lib/grades/student-progress";
 import { useFreshDatabase } from "./lib/test-db";
 
 let db: PrismaClient;

@@ -3,9 +3,9 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb } from "@/lib/db";
-import { computeGradebook } from "@/lib/staff/gradebook";
-import { ExportRefused, exportGrades, formatScore } from "@/lib/staff/export";
-import { checkCanvasCsv } from "@/lib/staff/canvas-check";
+import { computeGradebook } from "@/lib/grades/gradebook";
+import { ExportRefused, exportGrades, formatScore } from "@/lib/export/gradebook-csv";
+import { checkCanvasCsv } from "@/lib/export/canvas-check";
 import { useFreshDatabase } from "./lib/test-db";
 import { seedStaffCourse, type StaffCourse } from "./lib/staff-fixture";
 

@@ -2,10 +2,10 @@
 // the queue order is stable; regrade-all makes new jobs at regrade priority.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb } from "@/lib/db";
-import { editRubricItem, proofQueue, saveManualGrading, CONFLICT_MESSAGE } from "@/lib/staff/manual-grading";
-import { manualScore } from "@/lib/staff/manual-score";
-import { StaffError } from "@/lib/staff/errors";
-import { regradeProgress, startRegrade } from "@/lib/staff/regrade";
+import { editRubricItem, proofQueue, saveManualGrading, CONFLICT_MESSAGE } from "@/lib/grades/manual-grading";
+import { manualScore } from "@/lib/grades/manual-score.shared";
+import { StaffError } from "@/lib/http/errors";
+import { regradeProgress, startRegrade } from "@/lib/queue/regrade";
 import { PRIORITY } from "@/lib/queue/jobs";
 import { useFreshDatabase } from "./lib/test-db";
 import { seedStaffCourse, type StaffCourse } from "./lib/staff-fixture";

@@ -1,8 +1,8 @@
 // Roster import: a preview that names bad rows; all-or-nothing import; TAs cannot add staff.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb } from "@/lib/db";
-import { importRoster, previewRoster } from "@/lib/staff/roster-import";
-import { StaffError } from "@/lib/staff/errors";
+import { importRoster, previewRoster } from "@/lib/courses/roster-import";
+import { StaffError } from "@/lib/http/errors";
 import { useFreshDatabase } from "./lib/test-db";
 import { seedCourse } from "./lib/course-fixture";
 

@@ -5,13 +5,13 @@ import { closeDb } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { submit, SubmitRefused, type SubmitInput } from "@/lib/submissions/submit";
 import { claimJobs, PRIORITY, retryFailedJob } from "@/lib/queue/jobs";
-import { startWorker, type Worker } from "@/grader/worker";
+import { startWorker, type Worker } from "@/lib/queue/worker";
 import { numericAnswer, numericParams } from "@/lib/question-types/numeric";
-import type { VersionContent } from "@/lib/assignments/public-view";
+import type { VersionContent } from "@/lib/assignments/version-content";
 import { useFreshDatabase } from "./lib/test-db";
 import { seedCourse } from "./lib/course-fixture";
 import { refusal } from "./lib/refusal";
-import { failedJobCount, retryFailedJobs } from "@/lib/staff/failed-jobs";
+import { failedJobCount, retryFailedJobs } from "@/lib/queue/failed-jobs";
 import { findAssignment } from "@/lib/assignments/queries";
 import { studentAssignmentView } from "@/lib/assignments/student-view";
 

@@ -7,7 +7,7 @@
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRng, type Rng } from "@/grader/rng";
-import { pgRunner } from "@/lib/sql-runner";
+import { pgRunner } from "@/lib/db/sql-runner";
 import { DEMO_PASSWORD, startApp, type AppServer } from "../e2e/lib/app-server";
 import { Session } from "../e2e/lib/session";
 

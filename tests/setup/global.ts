@@ -2,8 +2,8 @@
 // when given (CI's or scripts/test-all.ts's server), otherwise starts a throwaway server itself.
 // Migrates one template database; tests clone it (CREATE DATABASE ... TEMPLATE) for isolation.
 import { startThrowawayPostgres, type ThrowawayPostgres } from "../../scripts/lib/throwaway-postgres";
-import { pgRunner } from "../../lib/sql-runner";
-import { applyMigrations } from "../../lib/migrations";
+import { pgRunner } from "../../lib/db/sql-runner";
+import { applyMigrations } from "../../lib/db/migrations";
 import { TEMPLATE_DB, withDatabase } from "./db-url";
 
 let server: ThrowawayPostgres | undefined;

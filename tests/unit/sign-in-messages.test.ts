@@ -1,7 +1,7 @@
 // The sign-in form shows the server's throttle refusal in the reader's language by reading the
 // minutes back out of the server's message; the two must stay in step.
 import { describe, expect, it } from "vitest";
-import { SIGN_IN_ERRORS, lastAttemptMessage, lastAttemptMinutes, throttleMessage, throttledMinutes } from "@/lib/credentials-schema";
+import { SIGN_IN_ERRORS, lastAttemptMessage, lastAttemptMinutes, throttleMessage, throttledMinutes } from "@/lib/auth/credentials.shared";
 
 describe("sign-in messages", () => {
   it("reads back the minutes of every throttle message, singular and plural", () => {

@@ -1,7 +1,7 @@
 // Token similarity: renaming and reformatting do not hide a copy; starter code does not count.
 import { describe, expect, it } from "vitest";
-import { fingerprint, jaccard, kgrams, tokenize } from "@/lib/staff/similarity";
-import { histogram } from "@/lib/staff/analytics";
+import { fingerprint, jaccard, kgrams, tokenize } from "@/lib/submissions/similarity";
+import { histogram } from "@/lib/grades/analytics";
 
 const starter = `export function mean(xs: number[]): number {\n  // TODO\n  return 0;\n}\n`;
 const a = `export function mean(xs: number[]): number {\n  let total = 0;\n  for (const x of xs) total += x;\n  if (xs.length === 0) throw new Error("empty");\n  return total / xs.length;\n}\nexport function variance(xs: number[]): number {\n  const m = mean(xs);\n  let s = 0;\n  for (const x of xs) s += (x - m) ** 2;\n  return s / xs.length;\n}\n`;

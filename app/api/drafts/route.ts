@@ -2,8 +2,8 @@
 // A failed save keeps the previous draft and tells the browser, which keeps its copy and retries.
 import { authorizeCourse } from "@/lib/access";
 import { getDb } from "@/lib/db";
-import { HttpError, handler } from "@/lib/http";
-import { readJsonBody } from "@/lib/http-body";
+import { HttpError, handler } from "@/lib/http/responses";
+import { readJsonBody } from "@/lib/http/body";
 import { draftBodySchema } from "@/lib/submissions/request";
 import { MAX_SUBMISSION_BYTES } from "@/lib/submissions/answer-shape";
 import { isReleasedTo } from "@/lib/grades/release";

@@ -1,10 +1,10 @@
 // PUT /api/leaderboard — a student opts in (with a pseudonym) or out of the course's leaderboards.
 import { authorizeCourse } from "@/lib/access";
 import { getDb } from "@/lib/db";
-import { HttpError, handler } from "@/lib/http";
-import { readJsonBody } from "@/lib/http-body";
-import { leaderboardBodySchema } from "@/lib/leaderboard";
-import { isUniqueViolation } from "@/lib/db-errors";
+import { HttpError, handler } from "@/lib/http/responses";
+import { readJsonBody } from "@/lib/http/body";
+import { leaderboardBodySchema } from "@/lib/submissions/leaderboard";
+import { isUniqueViolation } from "@/lib/db/errors";
 
 export const PUT = handler(async (req: Request) => {
   const body = leaderboardBodySchema.parse(await readJsonBody(req, 4 * 1024));

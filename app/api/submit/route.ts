@@ -2,8 +2,8 @@
 import { authorizeCourse } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { isEmbedded } from "@/lib/env";
-import { HttpError, handler } from "@/lib/http";
-import { readJsonBody } from "@/lib/http-body";
+import { HttpError, handler } from "@/lib/http/responses";
+import { readJsonBody } from "@/lib/http/body";
 import { submitBodySchema } from "@/lib/submissions/request";
 import { submit, SubmitRefused } from "@/lib/submissions/submit";
 

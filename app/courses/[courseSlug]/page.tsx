@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireCourseRole } from "@/lib/access";
-import { courseAssignments } from "@/lib/courses";
+import { courseAssignments } from "@/lib/courses/queries";
 import { getDb } from "@/lib/db";
-import { studentProgress, type Progress } from "@/lib/student-progress";
+import { studentProgress, type Progress } from "@/lib/grades/student-progress";
 import { LocalTime } from "@/components/local-time";
 import { Countdown } from "@/components/countdown";
 

@@ -1,6 +1,6 @@
 // The submission-pipeline scenario shared by `npm run bench:queue` and the integration test
 // tests/integration/queue-faults.test.ts: a PostgreSQL (a throwaway one, or the given URL), W grader
-// worker processes (`node --import tsx grader/worker-cli.ts`, exactly what `npm run grader` runs),
+// worker processes (`node --import tsx scripts/grader-worker.ts`, exactly what `npm run grader` runs),
 // and simulated students submitting through the app's own submit(). With faults on, a random worker
 // is SIGKILLed (with its sandbox children: the whole process group, as if its machine died) every
 // killEveryMs and started again, and the PostgreSQL server is restarted (immediate stop, then start)
@@ -19,7 +19,7 @@ import os from "node:os";
 import path from "node:path";
 import { closeDb, getDb, type PrismaClient } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
-import { migrateDatabase } from "@/lib/database";
+import { migrateDatabase } from "@/lib/db/maintenance";
 import { hashFiles, loadAllAssignments } from "@/lib/assignments/load";
 import { syncAssignments } from "@/lib/assignments/sync";
 import { questionPoints } from "@/lib/assignments/points";
@@ -137,7 +137,7 @@ function startWorkerFleet(o: { count: number; env: NodeJS.ProcessEnv; log: (l: s
   const spawnInto = (slot: Slot) => {
     starts++;
     slot.ready = false;
-    const proc = spawn(process.execPath, ["--import", "tsx", "grader/worker-cli.ts"], {
+    const proc = spawn(process.execPath, ["--import", "tsx", "scripts/grader-worker.ts"], {
       cwd: ROOT,
       env: { ...o.env, WORKER_NAME: `bench-w${slot.index}` },
       detached: true,

@@ -1,7 +1,7 @@
 // A fresh database per test file (or per test), cloned from the migrated template, and pointed to
 // by DATABASE_URL so lib/ code under test uses it through the one Prisma client.
 import { randomBytes } from "node:crypto";
-import { pgRunner } from "@/lib/sql-runner";
+import { pgRunner } from "@/lib/db/sql-runner";
 import { closeDb, getDb } from "@/lib/db";
 import { TEMPLATE_DB, withDatabase } from "../../setup/db-url";
 

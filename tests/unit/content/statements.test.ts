@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createRng } from "@/grader/rng";
-import { fillPlaceholders, renderMarkdown } from "@/lib/markdown";
+import { fillPlaceholders, renderMarkdown } from "@/lib/assignments/markdown.shared";
 import { ROOT } from "./grading";
 
 const SLUGS = ["layernorm", "xor-ln-net", "lnnet-capacity", "scale-invariance", "spectra", "generalization-bounds", "group-ln-random-labels", "whitening-losses"];

@@ -4,9 +4,9 @@
 import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth";
-import { toErrorResponse } from "@/lib/http";
-import { readBodyBytes } from "@/lib/http-body";
-import { refuseThrottledSignIn } from "@/lib/signin-refusal";
+import { toErrorResponse } from "@/lib/http/responses";
+import { readBodyBytes } from "@/lib/http/body";
+import { refuseThrottledSignIn } from "@/lib/auth/signin-refusal";
 
 const nextAuthHandler = NextAuth(authOptions);
 const MAX_AUTH_BODY = 16 * 1024;

@@ -1,5 +1,5 @@
 // GET /api/submissions/:id — status and (redacted) results of one of your submissions.
-import { handler } from "@/lib/http";
+import { handler } from "@/lib/http/responses";
 import { submissionIdSchema } from "@/lib/submissions/request";
 import { readableSubmission } from "@/lib/submissions/access";
 

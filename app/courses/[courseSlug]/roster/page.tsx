@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { STAFF, requireCourseRole } from "@/lib/access";
-import { courseRoster } from "@/lib/courses";
+import { courseRoster } from "@/lib/courses/queries";
 
 export default async function RosterPage({ params }: { params: Promise<{ courseSlug: string }> }) {
   const { courseSlug } = await params;

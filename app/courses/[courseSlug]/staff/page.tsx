@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { STAFF, requireCourseRole } from "@/lib/access";
 import { getDb } from "@/lib/db";
-import { proofCounts, staffAssignments } from "@/lib/staff/course-data";
-import { failedJobCount } from "@/lib/staff/failed-jobs";
+import { proofCounts, staffAssignments } from "@/lib/assignments/course-data";
+import { failedJobCount } from "@/lib/queue/failed-jobs";
 import { RetryFailedButton } from "@/components/staff/retry-failed-button";
 import { LocalTime } from "@/components/local-time";
 

@@ -1,7 +1,7 @@
 // GET /api/submissions/:id/events — server-sent events: the submission's view each time its status
 // changes, until it is graded or failed (or a minute passes; the browser then polls). Reading the
 // database here works the same in both database modes and on any number of web servers.
-import { handler } from "@/lib/http";
+import { handler } from "@/lib/http/responses";
 import { submissionIdSchema } from "@/lib/submissions/request";
 import { submissionReader } from "@/lib/submissions/access";
 

@@ -2,8 +2,8 @@ import Link from "next/link";
 import { z } from "zod";
 import { STAFF, requireCourseRole } from "@/lib/access";
 import { getDb } from "@/lib/db";
-import { staffAssignments } from "@/lib/staff/course-data";
-import { scoreHistogram, submissionTimeline, testFailureRates } from "@/lib/staff/analytics";
+import { staffAssignments } from "@/lib/assignments/course-data";
+import { scoreHistogram, submissionTimeline, testFailureRates } from "@/lib/grades/analytics";
 import { BarChart } from "@/components/staff/charts";
 
 const query = z.object({ assignment: z.string().max(64).optional() });

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { STAFF, requireCourseRole } from "@/lib/access";
 import { getDb } from "@/lib/db";
-import { courseExtensions } from "@/lib/staff/extensions";
-import { staffAssignments } from "@/lib/staff/course-data";
+import { courseExtensions } from "@/lib/grades/extensions";
+import { staffAssignments } from "@/lib/assignments/course-data";
 import { LocalTime } from "@/components/local-time";
 import { ExtensionForm, RevokeExtension } from "@/components/staff/extension-form";
 

@@ -2,8 +2,8 @@ import Link from "next/link";
 import { z } from "zod";
 import { STAFF, requireCourseRole } from "@/lib/access";
 import { getDb } from "@/lib/db";
-import { computeGradebook } from "@/lib/staff/gradebook";
-import { pts } from "@/lib/staff/format";
+import { computeGradebook } from "@/lib/grades/gradebook";
+import { pts } from "@/lib/grades/format";
 
 const query = z.object({ section: z.string().max(64).optional(), dropped: z.literal("1").optional() });
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { STAFF, requireCourseRole } from "@/lib/access";
 import { getDb } from "@/lib/db";
-import { proofCounts, staffAssignments } from "@/lib/staff/course-data";
+import { proofCounts, staffAssignments } from "@/lib/assignments/course-data";
 
 export default async function GradingIndex({ params }: { params: Promise<{ courseSlug: string }> }) {
   const { courseSlug } = await params;

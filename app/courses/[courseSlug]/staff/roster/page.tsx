@@ -3,7 +3,7 @@ import { STAFF, requireCourseRole } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { mailConfigured } from "@/lib/env";
 import { mailProblems } from "@/lib/mail/outbox";
-import { rosterPeople } from "@/lib/staff/roster-people";
+import { rosterPeople } from "@/lib/courses/roster-people";
 import { RosterImport } from "@/components/staff/roster-import";
 import { RosterPeople } from "@/components/staff/roster-people";
 import { LocalTime } from "@/components/local-time";

@@ -2,8 +2,8 @@ import Link from "next/link";
 import { z } from "zod";
 import { STAFF, requireCourseRole } from "@/lib/access";
 import { getDb } from "@/lib/db";
-import { staffAssignment, staffAssignments } from "@/lib/staff/course-data";
-import { similarPairs } from "@/lib/staff/similarity";
+import { staffAssignment, staffAssignments } from "@/lib/assignments/course-data";
+import { similarPairs } from "@/lib/submissions/similarity";
 
 const query = z.object({ q: z.string().max(140).optional(), pair: z.string().max(140).optional() });
 

@@ -2,11 +2,11 @@
 // starter live in a grader pool created for this request and closed after it.
 import { STAFF, authorizeCourse } from "@/lib/access";
 import { getDb } from "@/lib/db";
-import { readJsonBody } from "@/lib/http-body";
-import { requireStaffAssignment } from "@/lib/staff/course-data";
-import { checkVersion } from "@/lib/staff/preview";
-import { checkBody } from "@/lib/staff/route-input";
-import { handler } from "@/lib/http";
+import { readJsonBody } from "@/lib/http/body";
+import { requireStaffAssignment } from "@/lib/assignments/course-data";
+import { checkVersion } from "@/lib/assignments/preview";
+import { checkBody } from "@/lib/http/staff-route-input";
+import { handler } from "@/lib/http/responses";
 
 export const POST = handler(async (req: Request, { params }: { params: Promise<{ courseSlug: string }> }) => {
   const { courseSlug } = await params;

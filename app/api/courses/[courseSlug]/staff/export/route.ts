@@ -1,9 +1,9 @@
 // GET ?format=canvas|long[&assignment=<slug>][&section=<s>] — the grade export as a CSV download.
 import { STAFF, authorizeCourse } from "@/lib/access";
 import { getDb } from "@/lib/db";
-import { exportGrades } from "@/lib/staff/export";
-import { exportQuery } from "@/lib/staff/route-input";
-import { handler } from "@/lib/http";
+import { exportGrades } from "@/lib/export/gradebook-csv";
+import { exportQuery } from "@/lib/http/staff-route-input";
+import { handler } from "@/lib/http/responses";
 
 export const GET = handler(async (req: Request, { params }: { params: Promise<{ courseSlug: string }> }) => {
   const { courseSlug } = await params;

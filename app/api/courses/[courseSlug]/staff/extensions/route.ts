@@ -2,11 +2,11 @@
 // DELETE {extensionId} removes one.
 import { STAFF, authorizeCourse } from "@/lib/access";
 import { getDb } from "@/lib/db";
-import { readJsonBody } from "@/lib/http-body";
-import { requireStaffAssignment } from "@/lib/staff/course-data";
-import { grantExtension, revokeExtension } from "@/lib/staff/extensions";
-import { extensionBody, extensionDelete } from "@/lib/staff/route-input";
-import { handler } from "@/lib/http";
+import { readJsonBody } from "@/lib/http/body";
+import { requireStaffAssignment } from "@/lib/assignments/course-data";
+import { grantExtension, revokeExtension } from "@/lib/grades/extensions";
+import { extensionBody, extensionDelete } from "@/lib/http/staff-route-input";
+import { handler } from "@/lib/http/responses";
 
 type Ctx = { params: Promise<{ courseSlug: string }> };
 

@@ -2,10 +2,10 @@
 // 409 when someone else saved a newer revision in the meantime.
 import { STAFF, authorizeCourse } from "@/lib/access";
 import { getDb } from "@/lib/db";
-import { readJsonBody } from "@/lib/http-body";
-import { saveManualGrading } from "@/lib/staff/manual-grading";
-import { gradingBody } from "@/lib/staff/route-input";
-import { handler } from "@/lib/http";
+import { readJsonBody } from "@/lib/http/body";
+import { saveManualGrading } from "@/lib/grades/manual-grading";
+import { gradingBody } from "@/lib/http/staff-route-input";
+import { handler } from "@/lib/http/responses";
 
 export const POST = handler(async (req: Request, { params }: { params: Promise<{ courseSlug: string }> }) => {
   const { courseSlug } = await params;

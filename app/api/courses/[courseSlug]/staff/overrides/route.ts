@@ -1,11 +1,11 @@
 // POST {assignment, question, userId, score|null, reason} — set (or remove) a grade override.
 import { STAFF, authorizeCourse } from "@/lib/access";
 import { getDb } from "@/lib/db";
-import { readJsonBody } from "@/lib/http-body";
-import { requireStaffAssignment } from "@/lib/staff/course-data";
-import { setOverride } from "@/lib/staff/overrides";
-import { overrideBody } from "@/lib/staff/route-input";
-import { handler } from "@/lib/http";
+import { readJsonBody } from "@/lib/http/body";
+import { requireStaffAssignment } from "@/lib/assignments/course-data";
+import { setOverride } from "@/lib/grades/overrides";
+import { overrideBody } from "@/lib/http/staff-route-input";
+import { handler } from "@/lib/http/responses";
 
 export const POST = handler(async (req: Request, { params }: { params: Promise<{ courseSlug: string }> }) => {
   const { courseSlug } = await params;

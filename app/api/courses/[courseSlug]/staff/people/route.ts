@@ -2,11 +2,11 @@
 // drop, reactivate, change role or section, unlock after sign-in throttling. All audited.
 import { STAFF, authorizeCourse } from "@/lib/access";
 import { getDb } from "@/lib/db";
-import { readJsonBody } from "@/lib/http-body";
-import { handler } from "@/lib/http";
+import { readJsonBody } from "@/lib/http/body";
+import { handler } from "@/lib/http/responses";
 import { invitePeople } from "@/lib/auth/invitations";
-import { applyRosterAction } from "@/lib/staff/roster-actions";
-import { peopleBody } from "@/lib/staff/route-input";
+import { applyRosterAction } from "@/lib/courses/roster-actions";
+import { peopleBody } from "@/lib/http/staff-route-input";
 
 export const POST = handler(async (req: Request, { params }: { params: Promise<{ courseSlug: string }> }) => {
   const { courseSlug } = await params;

@@ -3,11 +3,11 @@
 // GET ?batch=<id> reports its progress.
 import { STAFF, authorizeCourse } from "@/lib/access";
 import { getDb } from "@/lib/db";
-import { readJsonBody } from "@/lib/http-body";
-import { requireStaffAssignment } from "@/lib/staff/course-data";
-import { regradeProgress, startRegrade } from "@/lib/staff/regrade";
-import { regradeBody, regradeQuery } from "@/lib/staff/route-input";
-import { handler } from "@/lib/http";
+import { readJsonBody } from "@/lib/http/body";
+import { requireStaffAssignment } from "@/lib/assignments/course-data";
+import { regradeProgress, startRegrade } from "@/lib/queue/regrade";
+import { regradeBody, regradeQuery } from "@/lib/http/staff-route-input";
+import { handler } from "@/lib/http/responses";
 
 type Ctx = { params: Promise<{ courseSlug: string }> };
 

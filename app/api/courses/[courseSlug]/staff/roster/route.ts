@@ -1,10 +1,10 @@
 // POST {csv, commit} — preview a roster CSV (commit false) or import it all-or-nothing (commit true).
 import { STAFF, authorizeCourse } from "@/lib/access";
 import { getDb } from "@/lib/db";
-import { readJsonBody } from "@/lib/http-body";
-import { importRoster, previewRoster } from "@/lib/staff/roster-import";
-import { rosterBody } from "@/lib/staff/route-input";
-import { handler } from "@/lib/http";
+import { readJsonBody } from "@/lib/http/body";
+import { importRoster, previewRoster } from "@/lib/courses/roster-import";
+import { rosterBody } from "@/lib/http/staff-route-input";
+import { handler } from "@/lib/http/responses";
 
 export const POST = handler(async (req: Request, { params }: { params: Promise<{ courseSlug: string }> }) => {
   const { courseSlug } = await params;

@@ -1,10 +1,10 @@
 // POST {rubricItemId, points, description} — edit a rubric item; every score using it is recomputed.
 import { STAFF, authorizeCourse } from "@/lib/access";
 import { getDb } from "@/lib/db";
-import { readJsonBody } from "@/lib/http-body";
-import { editRubricItem } from "@/lib/staff/manual-grading";
-import { rubricBody } from "@/lib/staff/route-input";
-import { handler } from "@/lib/http";
+import { readJsonBody } from "@/lib/http/body";
+import { editRubricItem } from "@/lib/grades/manual-grading";
+import { rubricBody } from "@/lib/http/staff-route-input";
+import { handler } from "@/lib/http/responses";
 
 export const POST = handler(async (req: Request, { params }: { params: Promise<{ courseSlug: string }> }) => {
   const { courseSlug } = await params;

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { requireCourseRole } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { findAssignment } from "@/lib/assignments/queries";
-import { leaderboard } from "@/lib/leaderboard";
+import { leaderboard } from "@/lib/submissions/leaderboard";
 import { LeaderboardOptIn } from "@/components/student/leaderboard-opt-in";
 
 export default async function LeaderboardPage({ params }: { params: Promise<{ courseSlug: string; assignmentSlug: string }> }) {

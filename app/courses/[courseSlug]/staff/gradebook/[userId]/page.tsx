@@ -2,9 +2,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { STAFF, requireCourseRole } from "@/lib/access";
 import { getDb } from "@/lib/db";
-import { computeGradebook } from "@/lib/staff/gradebook";
-import { gradeAuditOf } from "@/lib/staff/overrides";
-import { pts } from "@/lib/staff/format";
+import { computeGradebook } from "@/lib/grades/gradebook";
+import { gradeAuditOf } from "@/lib/grades/overrides";
+import { pts } from "@/lib/grades/format";
 import { LocalTime } from "@/components/local-time";
 import { OverrideForm } from "@/components/staff/override-form";
 

@@ -2,9 +2,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { STAFF, requireCourseRole } from "@/lib/access";
 import { getDb } from "@/lib/db";
-import { staffAssignment } from "@/lib/staff/course-data";
-import { proofQueue } from "@/lib/staff/manual-grading";
-import { pts } from "@/lib/staff/format";
+import { staffAssignment } from "@/lib/assignments/course-data";
+import { proofQueue } from "@/lib/grades/manual-grading";
+import { pts } from "@/lib/grades/format";
 import { RubricEditor } from "@/components/staff/rubric-editor";
 
 export default async function ProofQueuePage({ params }: { params: Promise<{ courseSlug: string; assignmentSlug: string; questionKey: string }> }) {

@@ -2,10 +2,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { STAFF, requireCourseRole } from "@/lib/access";
 import { getDb } from "@/lib/db";
-import { renderMarkdown } from "@/lib/markdown";
+import { renderMarkdown } from "@/lib/assignments/markdown.shared";
 import { localizedFile } from "@/lib/assignments/public-view";
-import { staffAssignment } from "@/lib/staff/course-data";
-import { proofQueue } from "@/lib/staff/manual-grading";
+import { staffAssignment } from "@/lib/assignments/course-data";
+import { proofQueue } from "@/lib/grades/manual-grading";
 import { LocalTime } from "@/components/local-time";
 import { GradingPanel } from "@/components/staff/grading-panel";
 

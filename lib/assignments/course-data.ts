@@ -1,0 +1,50 @@
+// Queries the staff pages share: the course's assignments with their current questions, and one
+// assignment by slug (staff see unreleased ones; hidden ones — deleted folders — are gone).
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { VersionContent } from "@/lib/assignments/version-content";
+import { StaffError } from "@/lib/http/errors";
+import { groupBy, latestSubmitted } from "@/lib/grades/counted";
+
+/** The course's assignments (or the one with `slug`) with their current version's number and
+ *  questions; not its content (every file of the assignment), which lists never need. */
+export async function staffAssignments(db: PrismaClient, courseId: string, slug?: string) {
+  return db.assignment.findMany({
+    where: { courseId, hidden: false, currentVersionId: { not: null }, ...(slug ? { slug } : {}) },
+    include: { currentVersion: { select: { number: true, questions: { orderBy: { position: "asc" } } } } },
+    orderBy: [{ position: "asc" }, { dueAt: "asc" }],
+  });
+}
+
+export async function staffAssignment(db: PrismaClient, courseId: string, slug: string) {
+  const a = await db.assignment.findUnique({
+    where: { courseId_slug: { courseId, slug } },
+    include: { currentVersion: { include: { questions: { orderBy: { position: "asc" } } } } },
+  });
+  if (!a || a.hidden || !a.currentVersion) return null;
+  return { ...a, currentVersion: a.currentVersion, content: a.currentVersion.content as unknown as VersionContent };
+}
+
+/** For route handlers: the assignment or a 404 that names what was asked for. */
+export async function requireStaffAssignment(db: PrismaClient, courseId: string, slug: string) {
+  const a = await staffAssignment(db, courseId, slug);
+  if (!a) throw new StaffError(404, `No assignment "${slug}" in this course.`);
+  return a;
+}
+
+/** Counts of each proof question's final submissions (each student's latest, lib/grades), graded and not. */
+export async function proofCounts(db: PrismaClient, courseId: string) {
+  const subs = await db.submission.findMany({
+    where: { kind: "SUBMIT", assignment: { courseId }, question: { type: "PROOF" }, user: { enrollments: { some: { courseId, role: "STUDENT" } } } },
+    select: { assignmentId: true, questionKey: true, userId: true, kind: true, createdAt: true, manualGrading: { select: { id: true } } },
+  });
+  const out = new Map<string, { assignmentId: string; questionKey: string; total: number; graded: number }>();
+  for (const mine of groupBy(subs, (s) => `${s.assignmentId}:${s.questionKey}:${s.userId}`).values()) {
+    const last = latestSubmitted(mine)!;
+    const k = `${last.assignmentId}:${last.questionKey}`;
+    const entry = out.get(k) ?? { assignmentId: last.assignmentId, questionKey: last.questionKey, total: 0, graded: 0 };
+    entry.total++;
+    if (last.manualGrading) entry.graded++;
+    out.set(k, entry);
+  }
+  return out;
+}

@@ -1,0 +1,20 @@
+// A person's standing per assignment for the course home: not started, in progress, awaiting
+// grading, or graded with a score. Read from the gradebook's own cells, so the student sees what
+// staff see: best or latest per question as the assignment says, the late penalty unless an
+// extension covers it, overrides, rescaled points, and failed gradings not counted as waiting.
+import "server-only";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { computeGradebook } from "@/lib/grades/gradebook";
+
+export type Progress = { state: "not_started" | "in_progress" | "awaiting" | "graded"; score: number; max: number; late: boolean; extensionDue: Date | null };
+
+export async function studentProgress(db: PrismaClient, courseId: string, userId: string): Promise<Map<string, Progress>> {
+  const book = await computeGradebook(db, courseId, { userIds: [userId], includeStaff: true });
+  const out = new Map<string, Progress>();
+  for (const [assignmentId, r] of book.rows[0]?.results ?? []) {
+    const answered = r.cells.filter((c) => c.attempts > 0 || c.override).length;
+    const state = answered === 0 ? "not_started" : r.cells.some((c) => c.pending) ? "awaiting" : answered < r.cells.length ? "in_progress" : "graded";
+    out.set(assignmentId, { state, score: Math.round((r.total ?? 0) * 100) / 100, max: r.max, late: r.cells.some((c) => c.late), extensionDue: r.extensionDueAt });
+  }
+  return out;
+}
