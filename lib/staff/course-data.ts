@@ -2,7 +2,7 @@
 // assignment by slug (staff see unreleased ones; hidden ones — deleted folders — are gone).
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { VersionContent } from "@/lib/assignments/public-view";
-import { StaffError } from "@/lib/staff/errors";
+import { HttpError } from "@/lib/http/http-error";
 import { groupBy, latestSubmitted } from "@/lib/grades/counted";
 
 /** The course's assignments (or the one with `slug`) with their current version's number and
@@ -27,7 +27,7 @@ export async function staffAssignment(db: PrismaClient, courseId: string, slug: 
 /** For route handlers: the assignment or a 404 that names what was asked for. */
 export async function requireStaffAssignment(db: PrismaClient, courseId: string, slug: string) {
   const a = await staffAssignment(db, courseId, slug);
-  if (!a) throw new StaffError(404, `No assignment "${slug}" in this course.`);
+  if (!a) throw new HttpError(404, `No assignment "${slug}" in this course.`);
   return a;
 }
 

@@ -15,7 +15,7 @@ import { startWorker, type Worker } from "@/grader/worker";
 import { computeGradebook } from "@/lib/staff/gradebook";
 import { exportGrades } from "@/lib/staff/export";
 import { regradeProgress, startRegrade } from "@/lib/staff/regrade";
-import { StaffError } from "@/lib/staff/errors";
+import { HttpError } from "@/lib/http/http-error";
 import { PRIORITY } from "@/lib/queue/jobs";
 import { refusal } from "./lib/refusal";
 import { useFreshDatabase } from "./lib/test-db";
@@ -166,7 +166,7 @@ describe("regrade after a hidden-test fix", () => {
     expect(cell.versionNumber).toBe(1);
     expect(cell.score).toBeLessThan(cell.points);
 
-    const missing = await refusal(startRegrade(db, { courseId, assignmentId: a.id, questionKey: "norms", actorId: taId, versionNumber: 99 }), StaffError);
+    const missing = await refusal(startRegrade(db, { courseId, assignmentId: a.id, questionKey: "norms", actorId: taId, versionNumber: 99 }), HttpError);
     expect(missing.status).toBe(404);
     expect(missing.message).toMatch(/has no version 99/);
   });

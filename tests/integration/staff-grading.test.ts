@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb } from "@/lib/db";
 import { editRubricItem, proofQueue, saveManualGrading, CONFLICT_MESSAGE } from "@/lib/staff/manual-grading";
 import { manualScore } from "@/lib/staff/manual-score";
-import { StaffError } from "@/lib/staff/errors";
+import { HttpError } from "@/lib/http/http-error";
 import { regradeProgress, startRegrade } from "@/lib/staff/regrade";
 import { PRIORITY } from "@/lib/queue/jobs";
 import { useFreshDatabase } from "./lib/test-db";
@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(closeDb);
 
-const refused = (p: Promise<unknown>) => refusal(p, StaffError);
+const refused = (p: Promise<unknown>) => refusal(p, HttpError);
 
 describe("rubric grading", () => {
   it("scores are the clamped sum of applied items and the adjustment", () => {
@@ -64,7 +64,7 @@ describe("rubric grading", () => {
     const results = await Promise.allSettled([attempt(item("constraints").id), attempt(item("combine").id)]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
-    expect((rejected.reason as StaffError).status).toBe(409);
+    expect((rejected.reason as HttpError).status).toBe(409);
   });
 
   it("refuses items of another question and submissions of other types", async () => {

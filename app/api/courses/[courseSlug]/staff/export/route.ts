@@ -9,7 +9,7 @@ export const GET = handler(async (req: Request, { params }: { params: Promise<{ 
   const { courseSlug } = await params;
   const { course } = await authorizeCourse(courseSlug, STAFF);
   const q = exportQuery.parse(Object.fromEntries(new URL(req.url).searchParams));
-  // A refused export (ExportRefused, a StaffError) answers 422 with its message.
+  // A refused export (an HttpError from lib/staff/export) answers 422 with its message.
   const csv = await exportGrades(await getDb(), { courseId: course.id, format: q.format, assignmentSlug: q.assignment, section: q.section });
   const name = `${course.slug}-${q.assignment ?? "grades"}${q.section ? `-section-${q.section.replace(/[^A-Za-z0-9-]/g, "_")}` : ""}-${q.format}.csv`;
   return new Response(csv, {
