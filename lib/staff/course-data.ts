@@ -24,11 +24,21 @@ export async function staffAssignment(db: PrismaClient, courseId: string, slug: 
   return { ...a, currentVersion: a.currentVersion, content: a.currentVersion.content as unknown as VersionContent };
 }
 
+const noSuchAssignment = (slug: string) => new HttpError(404, `No assignment "${slug}" in this course.`);
+
 /** For route handlers: the assignment or a 404 that names what was asked for. */
 export async function requireStaffAssignment(db: PrismaClient, courseId: string, slug: string) {
   const a = await staffAssignment(db, courseId, slug);
-  if (!a) throw new HttpError(404, `No assignment "${slug}" in this course.`);
+  if (!a) throw noSuchAssignment(slug);
   return a;
+}
+
+/** The assignment's own row (without its version's content), for staff actions that name it by
+ *  slug; the same 404 as requireStaffAssignment for a slug that is not (or no longer) there. */
+export async function requireStaffAssignmentRow(db: PrismaClient, courseId: string, slug: string) {
+  const a = await db.assignment.findUnique({ where: { courseId_slug: { courseId, slug } } });
+  if (!a || a.hidden || !a.currentVersionId) throw noSuchAssignment(slug);
+  return { ...a, currentVersionId: a.currentVersionId };
 }
 
 /** Counts of each proof question's final submissions (each student's latest, lib/grades), graded and not. */

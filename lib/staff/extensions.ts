@@ -3,12 +3,12 @@
 // late penalties of submissions made before the new date. Changes are audited.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { HttpError } from "@/lib/http/http-error";
+import { requireStaffAssignmentRow } from "@/lib/staff/course-data";
 
-export type ExtensionInput = { courseId: string; assignmentId: string; userId: string; dueAt: Date; lateUntil: Date | null; reason: string; actorId: string };
+export type ExtensionInput = { courseId: string; assignmentSlug: string; userId: string; dueAt: Date; lateUntil: Date | null; reason: string; actorId: string };
 
 export async function grantExtension(db: PrismaClient, input: ExtensionInput): Promise<void> {
-  const assignment = await db.assignment.findUnique({ where: { id: input.assignmentId } });
-  if (!assignment || assignment.courseId !== input.courseId) throw new HttpError(404, "No such assignment in this course.");
+  const assignment = await requireStaffAssignmentRow(db, input.courseId, input.assignmentSlug);
   const student = await db.enrollment.findUnique({ where: { userId_courseId: { userId: input.userId, courseId: input.courseId } } });
   if (!student || student.role !== "STUDENT") throw new HttpError(404, "No such student in this course.");
   if (input.dueAt <= assignment.dueAt) throw new HttpError(400, `The new due date must be after the assignment's own (${assignment.dueAt.toISOString()}).`);

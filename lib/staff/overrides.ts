@@ -2,13 +2,13 @@
 // reason. Every override (and its removal) is kept in the audit log and shown to staff.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { HttpError } from "@/lib/http/http-error";
+import { requireStaffAssignmentRow } from "@/lib/staff/course-data";
 
-export type OverrideInput = { courseId: string; assignmentId: string; userId: string; questionKey: string; score: number | null; reason: string; actorId: string };
+export type OverrideInput = { courseId: string; assignmentSlug: string; userId: string; questionKey: string; score: number | null; reason: string; actorId: string };
 
 export async function setOverride(db: PrismaClient, input: OverrideInput): Promise<void> {
-  const assignment = await db.assignment.findUnique({ where: { id: input.assignmentId }, include: { currentVersion: { include: { questions: true } } } });
-  if (!assignment || assignment.courseId !== input.courseId) throw new HttpError(404, "No such assignment in this course.");
-  const question = assignment.currentVersion?.questions.find((q) => q.key === input.questionKey);
+  const assignment = await requireStaffAssignmentRow(db, input.courseId, input.assignmentSlug);
+  const question = await db.question.findUnique({ where: { versionId_key: { versionId: assignment.currentVersionId, key: input.questionKey } } });
   if (!question) throw new HttpError(404, `No question "${input.questionKey}" in ${assignment.title}.`);
   const student = await db.enrollment.findUnique({ where: { userId_courseId: { userId: input.userId, courseId: input.courseId } } });
   if (!student || student.role !== "STUDENT") throw new HttpError(404, "No such student in this course.");

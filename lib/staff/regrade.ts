@@ -9,9 +9,10 @@ import { isEmbedded } from "@/lib/env";
 import { groupBy, submissionsThatCanCount } from "@/lib/grades/counted";
 import { MAX_JOB_ATTEMPTS, PRIORITY, notifyWorkers } from "@/lib/queue/jobs";
 import { HttpError } from "@/lib/http/http-error";
+import { requireStaffAssignmentRow } from "@/lib/staff/course-data";
 
 export type RegradeProgress = { batchId: string; versionNumber: number | null; total: number; queued: number; running: number; done: number; failed: number };
-export type RegradeInput = { courseId: string; assignmentId: string; questionKey: string; actorId: string; versionNumber?: number | undefined };
+export type RegradeInput = { courseId: string; assignmentSlug: string; questionKey: string; actorId: string; versionNumber?: number | undefined };
 
 /** The version a regrade grades against: the one with `versionNumber`, or the current one. */
 async function chosenVersion(db: PrismaClient, a: { id: string; title: string; currentVersionId: string | null }, versionNumber: number | undefined) {
@@ -22,8 +23,7 @@ async function chosenVersion(db: PrismaClient, a: { id: string; title: string; c
 }
 
 export async function startRegrade(db: PrismaClient, input: RegradeInput): Promise<RegradeProgress> {
-  const a = await db.assignment.findUnique({ where: { id: input.assignmentId } });
-  if (!a || a.courseId !== input.courseId) throw new HttpError(404, "No such assignment in this course.");
+  const a = await requireStaffAssignmentRow(db, input.courseId, input.assignmentSlug);
   const version = await chosenVersion(db, a, input.versionNumber);
   const q = version.questions.find((x) => x.key === input.questionKey);
   if (!q) throw new HttpError(404, `No question "${input.questionKey}" in version ${version.number} of ${a.title}.`);

@@ -87,7 +87,7 @@ describe("rubric grading", () => {
 
 describe("regrade all", () => {
   it("queues every graded submission that can count (best: all of a student's, never a Run) below students' own jobs, with progress", async () => {
-    const p = await startRegrade(ctx.db, { courseId: ctx.course.id, assignmentId: ctx.xor.id, questionKey: "construction", actorId: ctx.ta.id });
+    const p = await startRegrade(ctx.db, { courseId: ctx.course.id, assignmentSlug: ctx.xor.slug, questionKey: "construction", actorId: ctx.ta.id });
     expect(p).toMatchObject({ total: 3, queued: 3, done: 0 });
     const jobs = await ctx.db.gradingJob.findMany();
     expect(jobs.every((j) => j.priority === PRIORITY.regrade && j.versionId === ctx.xor.currentVersionId)).toBe(true);
@@ -95,11 +95,11 @@ describe("regrade all", () => {
     expect(jobs.map((j) => j.submissionId).sort()).toEqual(expected.map((s) => s.id).sort());
     await ctx.db.gradingJob.updateMany({ where: { id: jobs[0]!.id }, data: { status: "DONE" } });
     expect(await regradeProgress(ctx.db, ctx.course.id, p.batchId)).toMatchObject({ total: 3, queued: 2, done: 1 });
-    expect((await refused(startRegrade(ctx.db, { courseId: ctx.course.id, assignmentId: ctx.xor.id, questionKey: "xor-proof", actorId: ctx.ta.id }))).status).toBe(400);
+    expect((await refused(startRegrade(ctx.db, { courseId: ctx.course.id, assignmentSlug: ctx.xor.slug, questionKey: "xor-proof", actorId: ctx.ta.id }))).status).toBe(400);
   });
 
   it("under the latest policy queues only each student's latest graded submission", async () => {
-    const p = await startRegrade(ctx.db, { courseId: ctx.course.id, assignmentId: ctx.gb.id, questionKey: "hoeffding", actorId: ctx.ta.id });
+    const p = await startRegrade(ctx.db, { courseId: ctx.course.id, assignmentSlug: ctx.gb.slug, questionKey: "hoeffding", actorId: ctx.ta.id });
     const batch = await ctx.db.auditLog.findUniqueOrThrow({ where: { id: p.batchId } });
     const jobs = await ctx.db.gradingJob.findMany({ where: { id: { in: (batch.data as { jobIds: string[] }).jobIds } }, include: { submission: true } });
     expect(jobs.map((j) => j.submission.createdAt.toISOString())).toEqual(["2026-11-21T10:00:00.000Z"]);

@@ -1,13 +1,11 @@
 // POST {userId, assignment, dueAt, lateUntil?, reason} grants or changes an extension;
 // DELETE {extensionId} removes one.
 import { staffRoute } from "@/lib/http/staff-route";
-import { requireStaffAssignment } from "@/lib/staff/course-data";
 import { grantExtension, revokeExtension } from "@/lib/staff/extensions";
 import { extensionBody, extensionDelete } from "@/lib/staff/route-input";
 
 export const POST = staffRoute({ body: extensionBody, maxBytes: 16 * 1024 }, async ({ db, course, user, body }) => {
-  const a = await requireStaffAssignment(db, course.id, body.assignment);
-  await grantExtension(db, { courseId: course.id, assignmentId: a.id, userId: body.userId, dueAt: body.dueAt, lateUntil: body.lateUntil ?? null, reason: body.reason, actorId: user.id });
+  await grantExtension(db, { courseId: course.id, assignmentSlug: body.assignment, userId: body.userId, dueAt: body.dueAt, lateUntil: body.lateUntil ?? null, reason: body.reason, actorId: user.id });
   return { ok: true };
 });
 

@@ -1,11 +1,9 @@
 // POST {assignment, question, userId, score|null, reason} — set (or remove) a grade override.
 import { staffRoute } from "@/lib/http/staff-route";
-import { requireStaffAssignment } from "@/lib/staff/course-data";
 import { setOverride } from "@/lib/staff/overrides";
 import { overrideBody } from "@/lib/staff/route-input";
 
 export const POST = staffRoute({ body: overrideBody, maxBytes: 16 * 1024 }, async ({ db, course, user, body }) => {
-  const a = await requireStaffAssignment(db, course.id, body.assignment);
-  await setOverride(db, { courseId: course.id, assignmentId: a.id, userId: body.userId, questionKey: body.question, score: body.score, reason: body.reason, actorId: user.id });
+  await setOverride(db, { courseId: course.id, assignmentSlug: body.assignment, userId: body.userId, questionKey: body.question, score: body.score, reason: body.reason, actorId: user.id });
   return { ok: true };
 });

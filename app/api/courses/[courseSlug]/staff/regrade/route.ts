@@ -2,13 +2,11 @@
 // against the chosen version (the current one by default);
 // GET ?batch=<id> reports its progress.
 import { staffRoute } from "@/lib/http/staff-route";
-import { requireStaffAssignment } from "@/lib/staff/course-data";
 import { regradeProgress, startRegrade } from "@/lib/staff/regrade";
 import { regradeBody, regradeQuery } from "@/lib/staff/route-input";
 
-export const POST = staffRoute({ body: regradeBody, maxBytes: 4 * 1024 }, async ({ db, course, user, body }) => {
-  const a = await requireStaffAssignment(db, course.id, body.assignment);
-  return startRegrade(db, { courseId: course.id, assignmentId: a.id, questionKey: body.question, actorId: user.id, versionNumber: body.version });
-});
+export const POST = staffRoute({ body: regradeBody, maxBytes: 4 * 1024 }, async ({ db, course, user, body }) =>
+  startRegrade(db, { courseId: course.id, assignmentSlug: body.assignment, questionKey: body.question, actorId: user.id, versionNumber: body.version }),
+);
 
 export const GET = staffRoute({ query: regradeQuery }, async ({ db, course, query }) => regradeProgress(db, course.id, query.batch));
