@@ -1,4 +1,4 @@
-// The one access guard. Every page, route handler and server action asks it who the user is and
+// The one access guard. Every page and route handler asks it who the user is and
 // what they may do in a course. Decisions: not signed in → sign-in; no such course or not enrolled
 // → 404 (we do not confirm a course exists to outsiders); enrolled without the role → 403.
 import "server-only";
@@ -48,7 +48,7 @@ export async function decideCourseAccess(userId: string | null, courseSlug: stri
   return { user, course, enrollment, isStaff: STAFF.includes(enrollment.role) };
 }
 
-/** For route handlers and server actions: throws HttpError 401/403/404 (see lib/http.ts). */
+/** For route handlers: throws HttpError 401/403/404 (see lib/http.ts). */
 export async function authorizeCourse(courseSlug: string, roles: Role[] = EVERYONE): Promise<CourseAccess> {
   return decideCourseAccess(await sessionUserId(), courseSlug, roles);
 }
@@ -61,7 +61,7 @@ function interrupt(error: unknown, callbackUrl: string): never {
   throw error;
 }
 
-/** For pages and server actions: redirects to sign-in, or renders the 404 / 403 page. */
+/** For pages: redirects to sign-in, or renders the 404 / 403 page. */
 export async function requireCourseRole(courseSlug: string, roles: Role[] = EVERYONE, callbackUrl = `/courses/${courseSlug}`): Promise<CourseAccess> {
   try {
     return await authorizeCourse(courseSlug, roles);
