@@ -57,7 +57,7 @@ function sendOutagePage(req: http.IncomingMessage, res: http.ServerResponse, wri
 }
 
 /**
- * Wraps the site's request handler. `databaseReachable` must resolve (never reject) within a few
+ * Wraps the site's request handler. `databaseReachable` should answer within a few
  * seconds; it is only asked after a page failed, and while the database is known to be down.
  */
 export function withOutagePage(handle: Handler, databaseReachable: () => Promise<boolean>): Handler {
@@ -66,7 +66,7 @@ export function withOutagePage(handle: Handler, databaseReachable: () => Promise
   const stillDown = async (): Promise<boolean> => {
     if (Date.now() - lastProbe >= PROBE_EVERY_MS) {
       lastProbe = Date.now();
-      down = !(await databaseReachable());
+      down = !(await databaseReachable().catch(() => false));
     }
     return down;
   };
