@@ -1,4 +1,4 @@
-// The one access guard. Every page, route handler and server action asks it who the user is and
+// The one access guard. Every page and route handler asks it who the user is and
 // what they may do in a course. Decisions: not signed in → sign-in; no such course or not enrolled
 // → 404 (we do not confirm a course exists to outsiders); enrolled without the role → 403.
 import "server-only";
@@ -8,21 +8,13 @@ import { cache } from "react";
 import { authOptions } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import type { Course, Enrollment, Role, User } from "@/lib/generated/prisma/client";
+import { HttpError } from "@/lib/http/http-error";
 
 export const STAFF: Role[] = ["TA", "INSTRUCTOR"];
 export const EVERYONE: Role[] = ["STUDENT", "TA", "INSTRUCTOR"];
 
 export type SessionUser = Pick<User, "id" | "email" | "name" | "isAdmin" | "locale">;
 export type CourseAccess = { user: SessionUser; course: Course; enrollment: Enrollment; isStaff: boolean };
-
-export class AccessError extends Error {
-  constructor(
-    readonly status: 401 | 403 | 404,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 // The layout and the page of one request both ask who is signed in: React's cache() makes that
 // one session decode and one query per request (outside a request it simply calls through).
@@ -45,31 +37,32 @@ export async function currentUser(): Promise<SessionUser | null> {
 /** The decision itself, for a known user id (or none); shared by every adapter below. */
 export async function decideCourseAccess(userId: string | null, courseSlug: string, roles: Role[] = EVERYONE): Promise<CourseAccess> {
   const user = userId ? await findSessionUser(userId) : null;
-  if (!user) throw new AccessError(401, "Sign in to continue.");
+  if (!user) throw new HttpError(401, "Sign in to continue.");
   const db = await getDb();
   const course = await db.course.findUnique({ where: { slug: courseSlug } });
   const enrollment = course
     ? await db.enrollment.findUnique({ where: { userId_courseId: { userId: user.id, courseId: course.id } } })
     : null;
   // A dropped person's work stays for staff, but the course is closed to them like any outsider.
-  if (!course || !enrollment || enrollment.droppedAt) throw new AccessError(404, "No such course.");
-  if (!roles.includes(enrollment.role)) throw new AccessError(403, "This page is for course staff.");
+  if (!course || !enrollment || enrollment.droppedAt) throw new HttpError(404, "No such course.");
+  if (!roles.includes(enrollment.role)) throw new HttpError(403, "This page is for course staff.");
   return { user, course, enrollment, isStaff: STAFF.includes(enrollment.role) };
 }
 
-/** For route handlers and server actions: throws AccessError (see lib/http/responses.ts). */
+/** For route handlers: throws HttpError 401/403/404 (see lib/http/responses.ts). */
 export async function authorizeCourse(courseSlug: string, roles: Role[] = EVERYONE): Promise<CourseAccess> {
   return decideCourseAccess(await sessionUserId(), courseSlug, roles);
 }
 
 function interrupt(error: unknown, callbackUrl: string): never {
-  if (!(error instanceof AccessError)) throw error;
+  if (!(error instanceof HttpError)) throw error;
   if (error.status === 401) redirect(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
   if (error.status === 404) notFound();
-  forbidden();
+  if (error.status === 403) forbidden();
+  throw error;
 }
 
-/** For pages and server actions: redirects to sign-in, or renders the 404 / 403 page. */
+/** For pages: redirects to sign-in, or renders the 404 / 403 page. */
 export async function requireCourseRole(courseSlug: string, roles: Role[] = EVERYONE, callbackUrl = `/courses/${courseSlug}`): Promise<CourseAccess> {
   try {
     return await authorizeCourse(courseSlug, roles);

@@ -6,7 +6,8 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { closeDb, getDb } from "@/lib/db";
-import { EXPORT_FORMATS, ExportRefused, exportGrades } from "@/lib/export/gradebook-csv";
+import { EXPORT_FORMATS, exportGrades } from "@/lib/export/gradebook-csv";
+import { HttpError } from "@/lib/http/http-error";
 import { checkCanvasCsv } from "@/lib/export/canvas-check";
 import { exitWithError } from "./lib/fatal";
 
@@ -49,7 +50,7 @@ async function main() {
     const csv = await exportGrades(db, { courseId: course.id, format: args.format, assignmentSlug: args.assignment });
     await new Promise<void>((resolve, reject) => process.stdout.write(csv, (e) => (e ? reject(e) : resolve())));
   } catch (error) {
-    if (error instanceof ExportRefused) {
+    if (error instanceof HttpError) {
       await closeDb();
       fail(error.message, 2);
     }

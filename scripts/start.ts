@@ -5,7 +5,7 @@ import http from "node:http";
 import next from "next";
 import { getEnv, isEmbedded } from "@/lib/env";
 import { ensureAuthSecret } from "@/lib/auth/secret";
-import { closeDb } from "@/lib/db";
+import { closeDb, getDb } from "@/lib/db";
 import { describeDemo } from "@/lib/demo/people";
 import { formatSync, prepareDatabase } from "@/lib/courses/setup";
 import { startWorker } from "@/lib/queue/worker";
@@ -13,6 +13,7 @@ import { startMailSender } from "@/lib/mail/sender";
 import { startAdminServer } from "@/lib/embedded/admin-server";
 import { claimDataFolder, newAdminToken, releaseDataFolder } from "@/lib/embedded/lock";
 import { buildIfNeeded } from "./lib/build-if-needed";
+import { withOutagePage } from "./lib/outage-page";
 import { exitWithError } from "./lib/fatal";
 
 async function main() {
@@ -51,7 +52,7 @@ async function main() {
 
   const app = next({ dev: false, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
   await app.prepare();
-  site.handle = app.getRequestHandler();
+  site.handle = withOutagePage(app.getRequestHandler(), databaseReachable);
 
   // Embedded mode has one machine and one database opener: the grader worker runs in this process.
   // EMBEDDED_WORKER=1 also runs one beside a real PostgreSQL (small deployments, tests).
@@ -77,6 +78,17 @@ async function main() {
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+/** One trivial query, given two seconds: a server that is down refuses at once, a hung one times out. */
+async function databaseReachable(): Promise<boolean> {
+  try {
+    const db = await getDb();
+    await Promise.race([db.$queryRawUnsafe("SELECT 1"), new Promise((_, reject) => setTimeout(() => reject(new Error("timed out")), 2000).unref())]);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 main().catch(exitWithError);

@@ -2,7 +2,7 @@
 // Runs the assignment checker on the server: reference solutions graded live (full marks
 // expected), starters (less than full marks), numeric generators and choice/rubric sanity.
 import { useState } from "react";
-import { postJson } from "./post-json";
+import { errorText, postJson } from "./post-json";
 
 type Test = { name: string; score: number; maxScore: number; status: string; visibility: string; message?: string };
 type Report = { score: number; maxScore: number; status: string; tests: Test[] };
@@ -23,7 +23,7 @@ export function CheckButton({ course, assignment }: { course: string; assignment
             const check = await postJson<Check>(`/api/courses/${course}/staff/check`, { assignment });
             setState({ phase: "done", check, ms: Math.round(performance.now() - t0) });
           } catch (e) {
-            setState({ phase: "error", message: e instanceof Error ? e.message : String(e) });
+            setState({ phase: "error", message: errorText(e) });
           }
         }}
       >

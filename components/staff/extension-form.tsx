@@ -1,8 +1,8 @@
 "use client";
 // Grant (or change) an extension; dates are typed in the grader's own time zone and sent as ISO.
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { postJson } from "./post-json";
+import { useStaffAction } from "./use-staff-action";
 
 type Props = { course: string; students: { id: string; label: string }[]; assignments: { slug: string; title: string; dueAt: string }[] };
 
@@ -13,12 +13,11 @@ function toLocalInput(iso: string): string {
 }
 
 export function ExtensionForm({ course, students, assignments }: Props) {
-  const router = useRouter();
+  const { message, setMessage, run } = useStaffAction();
   const [userId, setUserId] = useState(students[0]?.id ?? "");
   const [assignment, setAssignment] = useState(assignments[0]?.slug ?? "");
   const [dueAt, setDueAt] = useState("");
   const [reason, setReason] = useState("");
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const current = assignments.find((a) => a.slug === assignment);
   if (!students.length || !assignments.length) return <p className="notice">Extensions need at least one student and one assignment.</p>;
   return (
@@ -26,16 +25,12 @@ export function ExtensionForm({ course, students, assignments }: Props) {
       className="inline-form card"
       onSubmit={async (e) => {
         e.preventDefault();
-        setMessage(null);
         const date = new Date(dueAt);
         if (Number.isNaN(date.getTime())) return setMessage({ ok: false, text: "Choose the new due date and time." });
-        try {
+        await run(async () => {
           await postJson(`/api/courses/${course}/staff/extensions`, { userId, assignment, dueAt: date.toISOString(), reason });
-          setMessage({ ok: true, text: "Extension saved." });
-          router.refresh();
-        } catch (err) {
-          setMessage({ ok: false, text: err instanceof Error ? err.message : String(err) });
-        }
+          return "Extension saved.";
+        });
       }}
     >
       <label>
@@ -65,8 +60,7 @@ export function ExtensionForm({ course, students, assignments }: Props) {
 }
 
 export function RevokeExtension({ course, extensionId }: { course: string; extensionId: string }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const { message, run } = useStaffAction();
   return (
     <>
       <button
@@ -74,17 +68,14 @@ export function RevokeExtension({ course, extensionId }: { course: string; exten
         className="secondary"
         onClick={async () => {
           if (!window.confirm("Remove this extension? The student's original due date applies again.")) return;
-          try {
+          await run(async () => {
             await postJson(`/api/courses/${course}/staff/extensions`, { extensionId }, "DELETE");
-            router.refresh();
-          } catch (e) {
-            setError(e instanceof Error ? e.message : String(e));
-          }
+          });
         }}
       >
         Remove
       </button>
-      {error && <div className="bad-text small">{error}</div>}
+      {message && !message.ok && <div className="bad-text small">{message.text}</div>}
     </>
   );
 }

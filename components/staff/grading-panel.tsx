@@ -4,7 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { manualScore } from "@/lib/grades/manual-score.shared";
-import { RequestRefused, postJson } from "./post-json";
+import { RequestRefused, errorText, postJson } from "./post-json";
 
 type Item = { id: string; points: number; description: string };
 type Props = {
@@ -59,8 +59,7 @@ export function GradingPanel(props: Props) {
       router.push(props.nextUngradedUrl);
       router.refresh();
     } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      setState({ phase: "error", message, conflict: e instanceof RequestRefused && e.status === 409 });
+      setState({ phase: "error", message: errorText(e), conflict: e instanceof RequestRefused && e.status === 409 });
       saving.current = false;
     }
   }, [adj, adjustment, comment, props.course, props.initial.revision, props.nextUngradedUrl, props.submissionId, router, selected]);

@@ -1,33 +1,23 @@
 "use client";
 // Override one question's score for one student, with a reason (kept in the audit log).
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { postJson } from "./post-json";
+import { useStaffAction } from "./use-staff-action";
 
 type Props = { course: string; assignment: string; question: string; userId: string; max: number; hasOverride: boolean };
 
 export function OverrideForm(props: Props) {
-  const router = useRouter();
+  const { busy, message, run } = useStaffAction();
   const [open, setOpen] = useState(false);
   const [score, setScore] = useState("");
   const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const send = async (value: number | null) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const send = (value: number | null) =>
+    run(async () => {
       await postJson(`/api/courses/${props.course}/staff/overrides`, { assignment: props.assignment, question: props.question, userId: props.userId, score: value, reason });
       setOpen(false);
       setScore("");
       setReason("");
-      router.refresh();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   if (!open) return <button type="button" className="secondary small" onClick={() => setOpen(true)}>{props.hasOverride ? "Change override" : "Override"}</button>;
   return (
     <form
@@ -48,7 +38,7 @@ export function OverrideForm(props: Props) {
       <button className="primary" type="submit" disabled={busy}>Save override</button>
       {props.hasOverride && <button className="secondary" type="button" disabled={busy || reason.trim().length < 3} onClick={() => void send(null)}>Remove override</button>}
       <button className="secondary" type="button" onClick={() => setOpen(false)}>Cancel</button>
-      {error && <p className="error" role="alert">{error}</p>}
+      {message && !message.ok && <p className="error" role="alert">{message.text}</p>}
     </form>
   );
 }

@@ -2,7 +2,8 @@
 // "Regrade all" for a question: queues a regrade of every submission that can count, against the
 // version staff pick (the current one by default), and shows the batch's progress until it is done.
 import { useEffect, useState } from "react";
-import { postJson } from "./post-json";
+import { errorText, getJson, postJson } from "./post-json";
+import { useStaffAction } from "./use-staff-action";
 
 type Progress = { batchId: string; versionNumber: number | null; total: number; queued: number; running: number; done: number; failed: number };
 
@@ -10,23 +11,15 @@ type Progress = { batchId: string; versionNumber: number | null; total: number; 
 export function RegradeButton({ course, assignment, question, versions, current }: { course: string; assignment: string; question: string; versions: number[]; current: number }) {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [version, setVersion] = useState(current);
-  const [error, setError] = useState<string | null>(null);
+  const { message, setMessage, run } = useStaffAction();
   const finished = progress !== null && progress.done + progress.failed >= progress.total;
   useEffect(() => {
     if (!progress || finished) return;
-    const poll = async () => {
-      try {
-        const res = await fetch(`/api/courses/${course}/staff/regrade?batch=${encodeURIComponent(progress.batchId)}`);
-        const data = (await res.json()) as Progress & { error?: string };
-        if (!res.ok) throw new Error(data.error ?? `The server answered ${res.status}.`);
-        setProgress(data);
-      } catch (e) {
-        setError(e instanceof Error ? e.message : String(e));
-      }
-    };
-    const t = setTimeout(() => void poll(), 1000);
+    const t = setTimeout(() => {
+      getJson<Progress>(`/api/courses/${course}/staff/regrade?batch=${encodeURIComponent(progress.batchId)}`).then(setProgress, (e: unknown) => setMessage({ ok: false, text: errorText(e) }));
+    }, 1000);
     return () => clearTimeout(t);
-  }, [course, finished, progress]);
+  }, [course, finished, progress, setMessage]);
   return (
     <>
       {versions.length > 1 && (
@@ -43,12 +36,8 @@ export function RegradeButton({ course, assignment, question, versions, current 
         disabled={progress !== null && !finished}
         onClick={async () => {
           if (!window.confirm(`Regrade every submission of "${question}" that can count, against version ${version}? New results replace the current ones in the gradebook; the old ones stay in each submission's history.`)) return;
-          setError(null);
-          try {
-            setProgress(await postJson<Progress>(`/api/courses/${course}/staff/regrade`, { assignment, question, version }));
-          } catch (e) {
-            setError(e instanceof Error ? e.message : String(e));
-          }
+          // The gradebook changes as the batch is graded, not now: nothing to re-read yet.
+          await run(async () => setProgress(await postJson<Progress>(`/api/courses/${course}/staff/regrade`, { assignment, question, version })), { refresh: false });
         }}
       >
         Regrade all
@@ -59,7 +48,7 @@ export function RegradeButton({ course, assignment, question, versions, current 
           {progress.done} / {progress.total} regraded{progress.versionNumber !== null ? ` against version ${progress.versionNumber}` : ""}{progress.failed ? `, ${progress.failed} failed` : ""}{finished ? " — done" : ""}
         </span>
       )}
-      {error && <span className="bad-text small" role="alert">{error}</span>}
+      {message && !message.ok && <span className="bad-text small" role="alert">{message.text}</span>}
     </>
   );
 }

@@ -1,35 +1,27 @@
 "use client";
 // Paste or choose a roster CSV, preview what it would do and which rows are bad, then import.
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { postJson } from "./post-json";
+import { useStaffAction } from "./use-staff-action";
 
 type Row = { line: number; email: string; name: string; studentId: string | null; section: string | null; role: string; action: string };
 type Bad = { line: number; text: string; problems: string[] };
 type Preview = { rows: Row[]; bad: Bad[]; imported?: number };
 
 export function RosterImport({ course }: { course: string }) {
-  const router = useRouter();
+  const { busy, message, run } = useStaffAction();
   const [csv, setCsv] = useState("");
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const send = async (commit: boolean) => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      const r = await postJson<Preview>(`/api/courses/${course}/staff/roster`, { csv, commit });
-      setPreview(r);
-      if (commit) {
-        setMessage({ ok: true, text: `Imported: ${r.imported} ${r.imported === 1 ? "person" : "people"} added or updated.` });
-        router.refresh();
-      }
-    } catch (e) {
-      setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
-    } finally {
-      setBusy(false);
-    }
-  };
+  // A preview changes nothing, so only an import re-reads the page.
+  const send = (commit: boolean) =>
+    run(
+      async () => {
+        const r = await postJson<Preview>(`/api/courses/${course}/staff/roster`, { csv, commit });
+        setPreview(r);
+        if (commit) return `Imported: ${r.imported} ${r.imported === 1 ? "person" : "people"} added or updated.`;
+      },
+      { refresh: commit },
+    );
   return (
     <div>
       <div className="card roster-form">

@@ -1,17 +1,15 @@
 "use client";
 // Edit a rubric item's points or description; the server recomputes every score that uses it.
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { postJson } from "./post-json";
+import { useStaffAction } from "./use-staff-action";
 
 type Item = { id: string; key: string; points: number; description: string; uses: number };
 
 function ItemRow({ course, item }: { course: string; item: Item }) {
-  const router = useRouter();
+  const { busy, message, run } = useStaffAction();
   const [points, setPoints] = useState(String(item.points));
   const [description, setDescription] = useState(item.description);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
   const dirty = Number(points) !== item.points || description !== item.description;
   return (
     <tr>
@@ -24,19 +22,12 @@ function ItemRow({ course, item }: { course: string; item: Item }) {
           type="button"
           className="secondary"
           disabled={!dirty || busy}
-          onClick={async () => {
-            setBusy(true);
-            setMessage(null);
-            try {
+          onClick={() =>
+            void run(async () => {
               const r = await postJson<{ recomputed: number }>(`/api/courses/${course}/staff/rubric`, { rubricItemId: item.id, points: Number(points), description });
-              setMessage({ ok: true, text: `Saved; ${r.recomputed} score${r.recomputed === 1 ? "" : "s"} recomputed.` });
-              router.refresh();
-            } catch (e) {
-              setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
-            } finally {
-              setBusy(false);
-            }
-          }}
+              return `Saved; ${r.recomputed} score${r.recomputed === 1 ? "" : "s"} recomputed.`;
+            })
+          }
         >
           Save
         </button>

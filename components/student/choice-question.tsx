@@ -12,16 +12,14 @@ type Props = { course: string; assignment: string; question: string; multiple: b
 export function ChoiceQuestion(props: Props) {
   const t = useTranslations("choice");
   const [selected, setSelected] = useState<string[]>([]);
-  const [history, setHistory] = useState(props.history);
-  const { state, send } = useSubmission((v) => setHistory((h) => [v, ...h.filter((x) => x.id !== v.id)]));
-  const busy = state.phase === "sending" || (state.phase === "tracking" && ["queued", "running"].includes(state.view.status));
+  const { state, history, busy, send } = useSubmission(props, props.history);
   const toggle = (id: string, on: boolean) => setSelected((s) => (props.multiple ? (on ? [...s, id] : s.filter((x) => x !== id)) : [id]));
   return (
     <form
       className="answer-form"
       onSubmit={(e) => {
         e.preventDefault();
-        if (!busy) void send({ course: props.course, assignment: props.assignment, question: props.question, kind: "SUBMIT", answer: { selected } });
+        if (!busy) void send("SUBMIT", { answer: { selected } });
       }}
     >
       <fieldset>

@@ -2,7 +2,7 @@
 // A code question: Monaco (served from this site), the student's draft saved as they type, Run
 // (visible tests) and Submit with keyboard shortcuts, live status, results, compile errors as
 // markers, and the submission history.
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
 import Editor, { loader, type OnMount } from "@monaco-editor/react";
 import { useTranslations } from "next-intl";
 import type { SubmissionView } from "@/lib/submissions/views";
@@ -52,10 +52,8 @@ export function CodeQuestion(props: CodeQuestionProps) {
   const t = useTranslations("code");
   const editorRef = useRef<EditorInstance | null>(null);
   const monacoRef = useRef<Monaco | null>(null);
-  const [history, setHistory] = useState(props.history);
   const saver = useDraftSaver(props.course, props.assignment, props.question);
   const onFinal = useCallback((view: SubmissionView) => {
-    setHistory((h) => [view, ...h.filter((x) => x.id !== view.id)]);
     const editor = editorRef.current;
     const monaco = monacoRef.current;
     const model = editor?.getModel();
@@ -66,7 +64,7 @@ export function CodeQuestion(props: CodeQuestionProps) {
       errorMarkers(view).map((e) => ({ startLineNumber: e.line, startColumn: e.column, endLineNumber: e.line, endColumn: e.column + 1, message: e.message, severity: monaco.MarkerSeverity.Error })),
     );
   }, []);
-  const { state, send } = useSubmission(onFinal);
+  const { state, history, busy, send } = useSubmission(props, props.history, onFinal);
 
   const initial = useMemo(() => {
     // The newer of the server draft and this browser's copy (a save that failed before a reload).
@@ -76,15 +74,14 @@ export function CodeQuestion(props: CodeQuestionProps) {
     return props.draft?.content ?? props.starter;
   }, [props.course, props.assignment, props.question, props.draft, props.starter]);
 
-  const busy = state.phase === "sending" || (state.phase === "tracking" && (state.view.status === "queued" || state.view.status === "running"));
   const act = useCallback(
     (kind: "RUN" | "SUBMIT") => {
       const code = editorRef.current?.getValue() ?? initial;
       if (busy || (kind === "SUBMIT" && !props.canSubmit)) return;
       void saver.flush();
-      void send({ course: props.course, assignment: props.assignment, question: props.question, kind, code });
+      void send(kind, { code });
     },
-    [busy, initial, props.canSubmit, props.course, props.assignment, props.question, saver, send],
+    [busy, initial, props.canSubmit, saver, send],
   );
   const actRef = useRef(act);
   useEffect(() => {

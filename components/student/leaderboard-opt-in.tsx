@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { errorText, postJson } from "../staff/post-json";
 
 export function LeaderboardOptIn({ course, optedIn, pseudonym }: { course: string; optedIn: boolean; pseudonym: string | null }) {
   const t = useTranslations("leaderboard");
@@ -9,10 +10,13 @@ export function LeaderboardOptIn({ course, optedIn, pseudonym }: { course: strin
   const [name, setName] = useState(pseudonym ?? "");
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const save = async (optIn: boolean) => {
-    const res = await fetch("/api/leaderboard", { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ course, optIn, ...(optIn ? { pseudonym: name } : {}) }) });
-    const data = (await res.json().catch(() => ({}))) as { error?: string };
-    setMessage(res.ok ? { ok: true, text: t("saved") } : { ok: false, text: data.error ?? "?" });
-    if (res.ok) router.refresh();
+    try {
+      await postJson("/api/leaderboard", { course, optIn, ...(optIn ? { pseudonym: name } : {}) }, "PUT");
+      setMessage({ ok: true, text: t("saved") });
+      router.refresh();
+    } catch (e) {
+      setMessage({ ok: false, text: errorText(e) });
+    }
   };
   return (
     <form className="card answer-form" onSubmit={(e) => { e.preventDefault(); void save(true); }}>

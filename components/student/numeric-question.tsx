@@ -14,10 +14,8 @@ export function NumericQuestion(props: Props) {
   const t = useTranslations("numeric");
   const [text, setText] = useState("");
   const [invalid, setInvalid] = useState(false);
-  const [history, setHistory] = useState(props.history);
-  const { state, send } = useSubmission((v) => setHistory((h) => [v, ...h.filter((x) => x.id !== v.id)]));
+  const { state, history, busy, send } = useSubmission(props, props.history);
   const id = `num-${props.question}`;
-  const busy = state.phase === "sending" || (state.phase === "tracking" && ["queued", "running"].includes(state.view.status));
   return (
     <form
       className="answer-form"
@@ -27,7 +25,7 @@ export function NumericQuestion(props: Props) {
         const value = parseNumericAnswer(text);
         setInvalid(value === null);
         if (value === null || busy) return;
-        void send({ course: props.course, assignment: props.assignment, question: props.question, kind: "SUBMIT", answer: { value } });
+        void send("SUBMIT", { answer: { value } });
       }}
     >
       <label htmlFor={id}>{t("label")}</label>

@@ -17,9 +17,8 @@ export function ProofQuestion(props: Props) {
   const [text, setText] = useState(props.draft ?? "");
   const deferred = useDeferredValue(text);
   const preview = useMemo(() => renderMarkdown(deferred), [deferred]);
-  const [history, setHistory] = useState(props.history);
   const saver = useDraftSaver(props.course, props.assignment, props.question);
-  const { state, send } = useSubmission((v) => setHistory((h) => [v, ...h.filter((x) => x.id !== v.id)]));
+  const { state, history, busy, send } = useSubmission(props, props.history);
   const id = `proof-${props.question}`;
   const latest = history.find((h) => h.kind === "SUBMIT");
   return (
@@ -27,7 +26,7 @@ export function ProofQuestion(props: Props) {
       className="answer-form"
       onSubmit={(e) => {
         e.preventDefault();
-        void send({ course: props.course, assignment: props.assignment, question: props.question, kind: "SUBMIT", answer: { text } });
+        if (!busy) void send("SUBMIT", { answer: { text } });
       }}
     >
       <div className="proof-grid">
@@ -40,7 +39,7 @@ export function ProofQuestion(props: Props) {
           <div className="markdown" data-testid={`preview-${props.question}`} dangerouslySetInnerHTML={{ __html: preview }} />
         </section>
       </div>
-      <button className="primary" type="submit" disabled={!text.trim() || state.phase === "sending" || !props.canSubmit}>{t("submit")}</button>
+      <button className="primary" type="submit" disabled={!text.trim() || busy || !props.canSubmit}>{t("submit")}</button>
       <SendError state={state} />
       {state.phase === "tracking" ? <SubmissionResult view={state.view} /> : latest && <SubmissionResult view={latest} />}
       {latest?.manual && (

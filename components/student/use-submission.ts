@@ -1,6 +1,8 @@
 "use client";
-// Sends a Submit/Run and follows its status live: server-sent events first, polling as the
-// fallback (proxies that buffer SSE, or a stream that ended before grading did).
+// The one submission state of a question, shared by its four editors (code, numeric, multiple
+// choice, proof): sends a Submit/Run, follows its status live (server-sent events first, polling
+// as the fallback for proxies that buffer SSE or a stream that ended before grading did), keeps the
+// question's history with the newest result on top, and re-reads the server-rendered parts.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import type { SubmissionView } from "@/lib/submissions/views";
@@ -10,8 +12,14 @@ export type SendState = { phase: "idle" } | { phase: "sending" } | { phase: "err
 
 const FINAL = new Set(["graded", "failed", "awaiting_grading"]);
 
-export function useSubmission(onFinal?: (view: SubmissionView) => void) {
+/** Which question a submission answers. */
+export type QuestionAddress = { course: string; assignment: string; question: string };
+/** What the student sends: code (code questions) or a typed answer (the others). */
+export type Answer = { code: string } | { answer: Record<string, unknown> };
+
+export function useSubmission(address: QuestionAddress, initialHistory: SubmissionView[], onFinal?: (view: SubmissionView) => void) {
   const [state, setState] = useState<SendState>({ phase: "idle" });
+  const [history, setHistory] = useState(initialHistory);
   const router = useRouter();
   const source = useRef<EventSource | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -36,6 +44,7 @@ export function useSubmission(onFinal?: (view: SubmissionView) => void) {
         setState({ phase: "tracking", view });
         if (FINAL.has(view.status)) {
           stop();
+          setHistory((h) => [view, ...h.filter((x) => x.id !== view.id)]);
           onFinalRef.current?.(view);
           // The server-rendered parts (attempts used and left, the course's status badges) are
           // re-read; client state (the editor, a typed proof) stays as it is.
@@ -68,8 +77,10 @@ export function useSubmission(onFinal?: (view: SubmissionView) => void) {
     [stop, router],
   );
 
+  const { course, assignment, question } = address;
   const send = useCallback(
-    async (body: Record<string, unknown>) => {
+    async (kind: "RUN" | "SUBMIT", answer: Answer) => {
+      const body = { course, assignment, question, kind, ...answer };
       setState({ phase: "sending" });
       intent.current ??= createSubmitIntent();
       const clientToken = intent.current.tokenFor(body);
@@ -93,8 +104,10 @@ export function useSubmission(onFinal?: (view: SubmissionView) => void) {
         setState({ phase: "error", message: "network" });
       }
     },
-    [follow],
+    [follow, course, assignment, question],
   );
 
-  return { state, send, follow };
+  // Sending, or waiting for the grader: another Submit/Run now would only be refused (one in flight).
+  const busy = state.phase === "sending" || (state.phase === "tracking" && (state.view.status === "queued" || state.view.status === "running"));
+  return { state, history, busy, send, follow };
 }

@@ -1,8 +1,8 @@
 // Queries the staff pages share: the course's assignments with their current questions, and one
 // assignment by slug (staff see unreleased ones; hidden ones — deleted folders — are gone).
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { HttpError } from "@/lib/http/http-error";
 import type { VersionContent } from "@/lib/assignments/version-content";
-import { StaffError } from "@/lib/http/errors";
 import { groupBy, latestSubmitted } from "@/lib/grades/counted";
 
 /** The course's assignments (or the one with `slug`) with their current version's number and
@@ -24,11 +24,21 @@ export async function staffAssignment(db: PrismaClient, courseId: string, slug: 
   return { ...a, currentVersion: a.currentVersion, content: a.currentVersion.content as unknown as VersionContent };
 }
 
+const noSuchAssignment = (slug: string) => new HttpError(404, `No assignment "${slug}" in this course.`);
+
 /** For route handlers: the assignment or a 404 that names what was asked for. */
 export async function requireStaffAssignment(db: PrismaClient, courseId: string, slug: string) {
   const a = await staffAssignment(db, courseId, slug);
-  if (!a) throw new StaffError(404, `No assignment "${slug}" in this course.`);
+  if (!a) throw noSuchAssignment(slug);
   return a;
+}
+
+/** The assignment's own row (without its version's content), for staff actions that name it by
+ *  slug; the same 404 as requireStaffAssignment for a slug that is not (or no longer) there. */
+export async function requireStaffAssignmentRow(db: PrismaClient, courseId: string, slug: string) {
+  const a = await db.assignment.findUnique({ where: { courseId_slug: { courseId, slug } } });
+  if (!a || a.hidden || !a.currentVersionId) throw noSuchAssignment(slug);
+  return { ...a, currentVersionId: a.currentVersionId };
 }
 
 /** Counts of each proof question's final submissions (each student's latest, lib/grades), graded and not. */

@@ -3,12 +3,12 @@
 // mail outbox; without it, invitation links are handed back to staff to pass on, and a
 // forgotten password needs staff to send a new link. Who may receive a link shown to staff is
 // limited so that no one can take over an account that is not theirs to manage.
+import { HttpError } from "@/lib/http/http-error";
 import type { PrismaClient, Role } from "@/lib/generated/prisma/client";
 import { mailConfigured } from "@/lib/env";
 import { enqueueMail, wakeMailSender } from "@/lib/mail/outbox";
 import { issuePasswordToken, passwordLink } from "@/lib/auth/password-tokens";
 import { checkSignInThrottle, recordSignInAttempt } from "@/lib/auth/signin-throttle";
-import { StaffError } from "@/lib/http/errors";
 
 export type InviteResult = { links: { userId: string; email: string; name: string; link: string }[]; mailed: number; skipped: { email: string; reason: string }[] };
 
@@ -33,7 +33,7 @@ export async function invitePeople(db: PrismaClient, course: { id: string; title
     where: { courseId: course.id, droppedAt: null, ...(target.all ? { user: { passwordHash: null } } : { userId: { in: target.userIds ?? [] } }) },
     include: { user: { select: { id: true, email: true, name: true, passwordHash: true, _count: { select: { enrollments: true } } } } },
   });
-  if (!target.all && enrollments.length !== new Set(target.userIds).size) throw new StaffError(404, "Some of these people are not (or no longer) on this course's roster; reload the page.");
+  if (!target.all && enrollments.length !== new Set(target.userIds).size) throw new HttpError(404, "Some of these people are not (or no longer) on this course's roster; reload the page.");
   const mail = mailConfigured();
   const result: InviteResult = { links: [], mailed: 0, skipped: [] };
   const outgoing: { to: string; subject: string; text: string; courseId: string }[] = [];

@@ -2,9 +2,9 @@
 // default, course closed to them), reactivate, change role or section, and lift a sign-in lock-out.
 // TAs act on students only and change no roles; no one changes their own role or drops themselves.
 // Every change is one transaction with its audit entry.
+import { HttpError } from "@/lib/http/http-error";
 import type { PrismaClient, Role } from "@/lib/generated/prisma/client";
 import { MAX_FAILURES_PER_EMAIL, WINDOW_MS } from "@/lib/auth/signin-throttle";
-import { StaffError } from "@/lib/http/errors";
 
 export type RosterAction =
   | { action: "drop" | "reactivate" | "unlock"; userIds: string[] }
@@ -13,10 +13,10 @@ export type RosterAction =
 
 export async function applyRosterAction(db: PrismaClient, courseId: string, actor: { id: string; role: Role }, a: RosterAction): Promise<{ changed: number }> {
   const targets = await db.enrollment.findMany({ where: { courseId, userId: { in: a.userIds } }, include: { user: { select: { email: true } } } });
-  if (targets.length !== new Set(a.userIds).size) throw new StaffError(404, "Some of these people are not on this course's roster; reload the page.");
+  if (targets.length !== new Set(a.userIds).size) throw new HttpError(404, "Some of these people are not on this course's roster; reload the page.");
   for (const t of targets) {
-    if (t.userId === actor.id && (a.action === "role" || a.action === "drop")) throw new StaffError(422, `You cannot ${a.action === "drop" ? "drop yourself" : "change your own role"}; ask another instructor.`);
-    if (actor.role !== "INSTRUCTOR" && (t.role !== "STUDENT" || a.action === "role")) throw new StaffError(422, "Only an instructor can change roles or act on TAs and instructors.");
+    if (t.userId === actor.id && (a.action === "role" || a.action === "drop")) throw new HttpError(422, `You cannot ${a.action === "drop" ? "drop yourself" : "change your own role"}; ask another instructor.`);
+    if (actor.role !== "INSTRUCTOR" && (t.role !== "STUDENT" || a.action === "role")) throw new HttpError(422, "Only an instructor can change roles or act on TAs and instructors.");
   }
   const ids = targets.map((t) => t.id);
   return db.$transaction(async (tx) => {

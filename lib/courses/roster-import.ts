@@ -4,7 +4,7 @@
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
 import type { PrismaClient, Role } from "@/lib/generated/prisma/client";
-import { StaffError } from "@/lib/http/errors";
+import { HttpError } from "@/lib/http/http-error";
 
 export const ROSTER_COLUMNS = ["email", "name", "student id", "section", "role"] as const;
 
@@ -34,15 +34,15 @@ export async function previewRoster(db: PrismaClient, courseId: string, csv: str
   try {
     records = parse(csv, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
   } catch (error) {
-    throw new StaffError(400, `The file is not valid CSV (${error instanceof Error ? error.message : String(error)}). Save it as CSV with a comma between fields.`);
+    throw new HttpError(400, `The file is not valid CSV (${error instanceof Error ? error.message : String(error)}). Save it as CSV with a comma between fields.`);
   }
   const first = records[0]?.map((c) => c.toLowerCase());
   const hasHeader = Boolean(first && first[0] === "email");
   if (hasHeader && ROSTER_COLUMNS.some((c, i) => first![i] !== c)) {
-    throw new StaffError(400, `The header must be exactly: ${ROSTER_COLUMNS.join(",")} (got: ${records[0]!.join(",")}).`);
+    throw new HttpError(400, `The header must be exactly: ${ROSTER_COLUMNS.join(",")} (got: ${records[0]!.join(",")}).`);
   }
   const body = hasHeader ? records.slice(1) : records;
-  if (body.length === 0) throw new StaffError(400, "The file has no rows. Give one person per line: email,name,student id,section,role.");
+  if (body.length === 0) throw new HttpError(400, "The file has no rows. Give one person per line: email,name,student id,section,role.");
   const rows: RosterRow[] = [];
   const bad: BadRow[] = [];
   const seen = new Map<string, number>();
@@ -80,10 +80,10 @@ export async function previewRoster(db: PrismaClient, courseId: string, csv: str
 export async function importRoster(db: PrismaClient, courseId: string, csv: string, actor: { id: string; role: Role }): Promise<RosterPreview & { imported: number }> {
   const actorId = actor.id;
   const preview = await previewRoster(db, courseId, csv, actor.role);
-  if (preview.bad.length) throw new StaffError(422, `Nothing was imported: ${preview.bad.length} row${preview.bad.length === 1 ? " is" : "s are"} bad (first: line ${preview.bad[0]!.line}: ${preview.bad[0]!.problems.join("; ")}). Fix them and import again.`);
+  if (preview.bad.length) throw new HttpError(422, `Nothing was imported: ${preview.bad.length} row${preview.bad.length === 1 ? " is" : "s are"} bad (first: line ${preview.bad[0]!.line}: ${preview.bad[0]!.problems.join("; ")}). Fix them and import again.`);
   const me = await db.enrollment.findUnique({ where: { userId_courseId: { userId: actorId, courseId } }, include: { user: true } });
   const mine = preview.rows.find((r) => r.email === me?.user.email.toLowerCase());
-  if (me && mine && mine.role !== me.role && me.role === "INSTRUCTOR") throw new StaffError(422, `Line ${mine.line} would change your own role; ask another instructor to do that.`);
+  if (me && mine && mine.role !== me.role && me.role === "INSTRUCTOR") throw new HttpError(422, `Line ${mine.line} would change your own role; ask another instructor to do that.`);
   await db.$transaction(async (tx) => {
     for (const r of preview.rows) {
       if (r.action === "unchanged") continue;

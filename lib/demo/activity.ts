@@ -1,8 +1,9 @@
-// Demo activity for the seeded course: the three demo students' submissions around each deadline
-// (some late, one covered by an extension), graded through the real submit path and the worker's
-// own result writer, plus one proof graded by the TA and two left in the grading queue. Times are
-// placed relative to each assignment's due date, so some lie in the future of a fresh install.
-// Idempotent: nothing is added when the demo students already have demo submissions.
+// Demo activity for the seeded course: the three demo students' submissions, graded through the
+// real submit path and the worker's own result writer, plus one proof graded by the TA and two left
+// in the grading queue. Every submission lies in the past: the late and extension cases are on
+// generalization-bounds, the assignment already past its due date, and work on assignments still
+// open is placed before now (and before their due date). Idempotent: nothing is added when the demo
+// students already have demo submissions.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { QuestionSpec } from "@/lib/assignments/schema";
 import type { VersionContent } from "@/lib/assignments/version-content";
@@ -18,25 +19,33 @@ const DAY = 24 * HOUR;
 
 type Plan = { student: 1 | 2 | 3; assignment: string; question: string; offsetMs: number; answer: "reference" | "starter" | "right" | "wrong" | "proof-good" | "proof-short" };
 
+/** The assignment whose deadline has passed: the late work and Chloé's extension are on it. */
+export const DEMO_PAST_DUE = "generalization-bounds";
+const EXTENSION_MS = 2 * DAY;
+
+// offsetMs is from the earlier of the assignment's due date and now, so nothing lies in the future.
 const PLAN: Plan[] = [
-  // xor-ln-net: due Dec 8, late until Dec 11 at −20%; Chloé (3) has an extension of two days.
+  // generalization-bounds: due Dec 1, late until Dec 4 at −10%. Alice and Bob each hand in one
+  // question late (penalised); Chloé (3) has an extension of two days, which covers her work after
+  // the original due date.
+  { student: 1, assignment: DEMO_PAST_DUE, question: "hoeffding", offsetMs: -5 * DAY, answer: "right" },
+  { student: 2, assignment: DEMO_PAST_DUE, question: "hoeffding", offsetMs: -4 * DAY, answer: "wrong" },
+  { student: 2, assignment: DEMO_PAST_DUE, question: "hoeffding", offsetMs: -4 * DAY + HOUR, answer: "right" },
+  { student: 3, assignment: DEMO_PAST_DUE, question: "hoeffding", offsetMs: 12 * HOUR, answer: "right" },
+  { student: 1, assignment: DEMO_PAST_DUE, question: "vacuous", offsetMs: 6 * HOUR, answer: "right" },
+  { student: 2, assignment: DEMO_PAST_DUE, question: "vacuous", offsetMs: 20 * HOUR, answer: "right" },
+  { student: 3, assignment: DEMO_PAST_DUE, question: "vacuous", offsetMs: 13 * HOUR, answer: "wrong" },
+  // xor-ln-net: due Dec 8, still open; Alice's proof is graded, Bob's and Chloé's wait for a grader.
   { student: 1, assignment: "xor-ln-net", question: "xor-proof", offsetMs: -3 * DAY, answer: "proof-good" },
   { student: 2, assignment: "xor-ln-net", question: "xor-proof", offsetMs: -1 * DAY, answer: "proof-short" },
-  { student: 3, assignment: "xor-ln-net", question: "xor-proof", offsetMs: 1 * DAY, answer: "proof-good" },
+  { student: 3, assignment: "xor-ln-net", question: "xor-proof", offsetMs: -5 * HOUR, answer: "proof-good" },
   { student: 1, assignment: "xor-ln-net", question: "ln-width2", offsetMs: -3 * DAY, answer: "right" },
   { student: 2, assignment: "xor-ln-net", question: "ln-width2", offsetMs: -1 * DAY, answer: "wrong" },
-  { student: 3, assignment: "xor-ln-net", question: "ln-width2", offsetMs: 1 * DAY + HOUR, answer: "right" },
+  { student: 3, assignment: "xor-ln-net", question: "ln-width2", offsetMs: -4 * HOUR, answer: "right" },
   { student: 1, assignment: "xor-ln-net", question: "construction", offsetMs: -2 * DAY, answer: "reference" },
-  { student: 2, assignment: "xor-ln-net", question: "construction", offsetMs: -2 * HOUR, answer: "starter" },
-  { student: 2, assignment: "xor-ln-net", question: "construction", offsetMs: 20 * HOUR, answer: "reference" },
-  { student: 3, assignment: "xor-ln-net", question: "construction", offsetMs: 1 * DAY + 2 * HOUR, answer: "reference" },
-  // generalization-bounds: due Dec 1, late until Dec 4 at −10%.
-  { student: 1, assignment: "generalization-bounds", question: "hoeffding", offsetMs: -5 * DAY, answer: "right" },
-  { student: 2, assignment: "generalization-bounds", question: "hoeffding", offsetMs: -4 * DAY, answer: "wrong" },
-  { student: 2, assignment: "generalization-bounds", question: "hoeffding", offsetMs: -4 * DAY + HOUR, answer: "right" },
-  { student: 3, assignment: "generalization-bounds", question: "hoeffding", offsetMs: 12 * HOUR, answer: "right" },
-  { student: 1, assignment: "generalization-bounds", question: "vacuous", offsetMs: -5 * DAY, answer: "right" },
-  { student: 3, assignment: "generalization-bounds", question: "vacuous", offsetMs: 13 * HOUR, answer: "wrong" },
+  { student: 2, assignment: "xor-ln-net", question: "construction", offsetMs: -20 * HOUR, answer: "starter" },
+  { student: 2, assignment: "xor-ln-net", question: "construction", offsetMs: -2 * HOUR, answer: "reference" },
+  { student: 3, assignment: "xor-ln-net", question: "construction", offsetMs: -3 * HOUR, answer: "reference" },
   // layernorm: due Dec 20, no late window.
   { student: 1, assignment: "layernorm", question: "norms", offsetMs: -6 * DAY, answer: "reference" },
   { student: 2, assignment: "layernorm", question: "norms", offsetMs: -3 * HOUR, answer: "starter" },
@@ -71,14 +80,16 @@ export async function seedDemoActivity(db: PrismaClient, courseId: string): Prom
 
   const assignments = await db.assignment.findMany({ where: { courseId, hidden: false }, include: { currentVersion: true } });
   const bySlug = new Map(assignments.map((a) => [a.slug, a]));
-  const xor = bySlug.get("xor-ln-net");
-  if (xor) {
+  const pastDue = bySlug.get(DEMO_PAST_DUE);
+  if (pastDue) {
     await db.extension.upsert({
-      where: { userId_assignmentId: { userId: student(3)!.id, assignmentId: xor.id } },
-      create: { userId: student(3)!.id, assignmentId: xor.id, dueAt: new Date(xor.dueAt.getTime() + 2 * DAY), reason: "Demo: illness, documented", createdById: ta.id },
+      where: { userId_assignmentId: { userId: student(3)!.id, assignmentId: pastDue.id } },
+      create: { userId: student(3)!.id, assignmentId: pastDue.id, dueAt: new Date(pastDue.dueAt.getTime() + EXTENSION_MS), reason: "Demo: illness, documented", createdById: ta.id },
       update: {},
     });
   }
+  const xor = bySlug.get("xor-ln-net");
+  const now = Date.now();
 
   const created: { submissionId: string; jobId: string | null; plan: Plan }[] = [];
   const grader = demoGrader(db);
@@ -89,6 +100,9 @@ export async function seedDemoActivity(db: PrismaClient, courseId: string): Prom
       const spec = content?.spec.questions.find((q) => q.id === plan.question);
       const user = student(plan.student)!;
       if (!a || !content || !spec) continue; // the course's content changed; seed what still exists
+      // Before now, always: a history dated in the future would count in rate limits and read oddly.
+      const at = Math.min(a.dueAt.getTime(), now) + plan.offsetMs;
+      if (at > now) continue; // a late case whose deadline has not passed on this clock
       const key = { course: course.slug, assignment: a.slug, question: spec.id, student: user.id };
       const r = await submit(db, {
         userId: user.id,
@@ -100,7 +114,7 @@ export async function seedDemoActivity(db: PrismaClient, courseId: string): Prom
         clientToken: `demo-${i}`,
         isStaff: false,
         embedded: isEmbedded(),
-        now: new Date(a.dueAt.getTime() + plan.offsetMs),
+        now: new Date(at),
       });
       // Graded at once: the submit path allows one submission in flight per question.
       if (r.jobId) await grader.grade(r.jobId);

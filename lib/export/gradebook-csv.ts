@@ -8,7 +8,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { computeGradebook, type Gradebook } from "@/lib/grades/gradebook";
-import { StaffError } from "@/lib/http/errors";
+import { HttpError } from "@/lib/http/http-error";
 
 export const EXPORT_FORMATS = ["canvas", "long"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -32,13 +32,6 @@ export const LONG_COLUMNS = [
   "version",
 ] as const;
 
-/** An export that would mislead the LMS (e.g. duplicate column titles): 422 in the web route. */
-export class ExportRefused extends StaffError {
-  constructor(message: string) {
-    super(422, message);
-  }
-}
-
 /** A plain decimal with at most 2 decimals and no thousands separators; "" for none. */
 export function formatScore(x: number | null | undefined): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return "";
@@ -61,7 +54,9 @@ export function canvasCsv(book: Gradebook): string {
   const dropped = titles.map((t) => [t, droppedPhrase(t)] as const).filter(([, p]) => p !== null);
   if (dropped.length) {
     const list = dropped.map(([t, p]) => `"${t}" (contains "${p}")`).join(", ");
-    throw new ExportRefused(
+    // An export that would mislead the LMS is refused with 422 (the CLI prints the message).
+    throw new HttpError(
+      422,
       `Canvas's importer would silently drop ${dropped.length === 1 ? "this column" : "these columns"}: ${list}. ` +
         `Rename the assignment's title in its assignment.yaml (and sync), or export the other assignments one at a time with --assignment <slug>.`,
     );
@@ -109,6 +104,6 @@ export type ExportRequest = { courseId: string; format: ExportFormat; assignment
 
 export async function exportGrades(db: PrismaClient, req: ExportRequest): Promise<string> {
   const book = await computeGradebook(db, req.courseId, { assignmentSlug: req.assignmentSlug, section: req.section });
-  if (req.assignmentSlug && book.assignments.length === 0) throw new ExportRefused(`No assignment "${req.assignmentSlug}" in this course; check the slug (the folder name under assignments/).`);
+  if (req.assignmentSlug && book.assignments.length === 0) throw new HttpError(422, `No assignment "${req.assignmentSlug}" in this course; check the slug (the folder name under assignments/).`);
   return req.format === "canvas" ? canvasCsv(book) : longCsv(book);
 }

@@ -2,17 +2,17 @@
 // The submit path and the student's pages read the Extension table; the gradebook uses it to drop
 // late penalties of submissions made before the new date. Changes are audited.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { StaffError } from "@/lib/http/errors";
+import { HttpError } from "@/lib/http/http-error";
+import { requireStaffAssignmentRow } from "@/lib/assignments/course-data";
 
-export type ExtensionInput = { courseId: string; assignmentId: string; userId: string; dueAt: Date; lateUntil: Date | null; reason: string; actorId: string };
+export type ExtensionInput = { courseId: string; assignmentSlug: string; userId: string; dueAt: Date; lateUntil: Date | null; reason: string; actorId: string };
 
 export async function grantExtension(db: PrismaClient, input: ExtensionInput): Promise<void> {
-  const assignment = await db.assignment.findUnique({ where: { id: input.assignmentId } });
-  if (!assignment || assignment.courseId !== input.courseId) throw new StaffError(404, "No such assignment in this course.");
+  const assignment = await requireStaffAssignmentRow(db, input.courseId, input.assignmentSlug);
   const student = await db.enrollment.findUnique({ where: { userId_courseId: { userId: input.userId, courseId: input.courseId } } });
-  if (!student || student.role !== "STUDENT") throw new StaffError(404, "No such student in this course.");
-  if (input.dueAt <= assignment.dueAt) throw new StaffError(400, `The new due date must be after the assignment's own (${assignment.dueAt.toISOString()}).`);
-  if (input.lateUntil && input.lateUntil < input.dueAt) throw new StaffError(400, "The late window must end after the new due date.");
+  if (!student || student.role !== "STUDENT") throw new HttpError(404, "No such student in this course.");
+  if (input.dueAt <= assignment.dueAt) throw new HttpError(400, `The new due date must be after the assignment's own (${assignment.dueAt.toISOString()}).`);
+  if (input.lateUntil && input.lateUntil < input.dueAt) throw new HttpError(400, "The late window must end after the new due date.");
   const where = { userId: input.userId, assignmentId: assignment.id };
   const data = { dueAt: input.dueAt, lateUntil: input.lateUntil, reason: input.reason, createdById: input.actorId };
   await db.$transaction([
@@ -25,7 +25,7 @@ export async function grantExtension(db: PrismaClient, input: ExtensionInput): P
 
 export async function revokeExtension(db: PrismaClient, courseId: string, extensionId: string, actorId: string): Promise<void> {
   const ext = await db.extension.findUnique({ where: { id: extensionId }, include: { assignment: true } });
-  if (!ext || ext.assignment.courseId !== courseId) throw new StaffError(404, "No such extension in this course.");
+  if (!ext || ext.assignment.courseId !== courseId) throw new HttpError(404, "No such extension in this course.");
   await db.$transaction([
     db.extension.delete({ where: { id: ext.id } }),
     db.auditLog.create({ data: { courseId, actorId, action: "extension.revoke", targetId: ext.userId, data: { assignment: ext.assignment.slug, dueAt: ext.dueAt.toISOString() } } }),

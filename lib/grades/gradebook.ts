@@ -9,6 +9,7 @@ import { questionResult, type SubmissionFacts } from "@/lib/grades/question-resu
 import { scaledToPoints, newestOverride } from "@/lib/grades/final-score";
 import { groupBy } from "@/lib/grades/counted";
 import { staffAssignments } from "@/lib/assignments/course-data";
+import type { ExtensionDates } from "@/lib/submissions/policy";
 
 export type GradebookQuestion = { key: string; title: string; type: QuestionType; points: number };
 export type GradebookAssignment = {
@@ -45,7 +46,7 @@ export type QuestionCell = {
   attempts: number;
   override: OverrideInfo | null;
 };
-export type AssignmentResult = { total: number | null; max: number; cells: QuestionCell[]; extensionDueAt: Date | null };
+export type AssignmentResult = { total: number | null; max: number; cells: QuestionCell[]; extensionDueAt: Date | null; extension: ExtensionDates };
 export type GradebookRow = { student: GradebookStudent; results: Map<string, AssignmentResult>; total: number; max: number };
 export type Gradebook = { assignments: GradebookAssignment[]; rows: GradebookRow[]; sections: string[] };
 
@@ -126,7 +127,7 @@ export async function computeGradebook(db: PrismaClient, courseId: string, optio
       const cells = a.questions.map((q) => buildCell(a, q, byCell.get(key(e.userId, a.id, q.key)) ?? [], ext?.dueAt ?? null, overrideOf.get(key(e.userId, a.id, q.key)) ?? null));
       const counted = cells.filter((c) => c.score !== null);
       const aTotal = counted.length ? round6(counted.reduce((s, c) => s + (c.score ?? 0), 0)) : null;
-      results.set(a.id, { total: aTotal, max: a.points, cells, extensionDueAt: ext?.dueAt ?? null });
+      results.set(a.id, { total: aTotal, max: a.points, cells, extensionDueAt: ext?.dueAt ?? null, extension: ext ? { dueAt: ext.dueAt, lateUntil: ext.lateUntil } : null });
       total += aTotal ?? 0;
       max += a.points;
     }

@@ -4,7 +4,7 @@
 // based on, and a save based on an older revision is refused (nobody's work is overwritten).
 import { createHash } from "node:crypto";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { StaffError } from "@/lib/http/errors";
+import { HttpError } from "@/lib/http/http-error";
 import { manualScore } from "@/lib/grades/manual-score.shared";
 import { groupBy, latestSubmitted } from "@/lib/grades/counted";
 
@@ -18,8 +18,8 @@ async function proofSubmission(db: PrismaClient | Tx, courseId: string, submissi
     where: { id: submissionId },
     include: { assignment: { select: { id: true, courseId: true } }, question: { select: { type: true, points: true } } },
   });
-  if (!s || s.assignment.courseId !== courseId) throw new StaffError(404, "No such submission in this course.");
-  if (s.question.type !== "PROOF" || s.kind !== "SUBMIT") throw new StaffError(400, "Only submitted proofs are graded by rubric.");
+  if (!s || s.assignment.courseId !== courseId) throw new HttpError(404, "No such submission in this course.");
+  if (s.question.type !== "PROOF" || s.kind !== "SUBMIT") throw new HttpError(400, "Only submitted proofs are graded by rubric.");
   return s;
 }
 
@@ -38,7 +38,7 @@ export async function saveManualGrading(db: PrismaClient, input: SaveGradingInpu
   return db.$transaction(async (tx) => {
     const s = await proofSubmission(tx, input.courseId, input.submissionId);
     const items = await tx.rubricItem.findMany({ where: { assignmentId: s.assignmentId, questionKey: s.questionKey, id: { in: input.itemIds } } });
-    if (items.length !== new Set(input.itemIds).size) throw new StaffError(400, "A rubric item is not part of this question's rubric; reload the page.");
+    if (items.length !== new Set(input.itemIds).size) throw new HttpError(400, "A rubric item is not part of this question's rubric; reload the page.");
     const score = manualScore(items.map((i) => i.points), input.adjustment, s.question.points);
     const data = { graderId: input.graderId, comment: input.comment, adjustment: input.adjustment, score };
     let id: string;
@@ -55,7 +55,7 @@ export async function saveManualGrading(db: PrismaClient, input: SaveGradingInpu
         input.adjustment,
         score,
       );
-      if (inserted !== 1) throw new StaffError(409, CONFLICT_MESSAGE);
+      if (inserted !== 1) throw new HttpError(409, CONFLICT_MESSAGE);
       const row = await tx.manualGrading.findUniqueOrThrow({ where: { submissionId: input.submissionId } });
       id = row.id;
       revision = 1;
@@ -64,7 +64,7 @@ export async function saveManualGrading(db: PrismaClient, input: SaveGradingInpu
         where: { submissionId: input.submissionId, revision: input.expectedRevision },
         data: { ...data, revision: { increment: 1 } },
       });
-      if (updated.count !== 1) throw new StaffError(409, CONFLICT_MESSAGE);
+      if (updated.count !== 1) throw new HttpError(409, CONFLICT_MESSAGE);
       const row = await tx.manualGrading.findUniqueOrThrow({ where: { submissionId: input.submissionId } });
       id = row.id;
       revision = row.revision;
@@ -94,7 +94,7 @@ export type RubricEdit = { courseId: string; rubricItemId: string; points: numbe
 export async function editRubricItem(db: PrismaClient, edit: RubricEdit): Promise<{ recomputed: number }> {
   return db.$transaction(async (tx) => {
     const item = await tx.rubricItem.findUnique({ where: { id: edit.rubricItemId }, include: { assignment: { select: { courseId: true } } } });
-    if (!item || item.assignment.courseId !== edit.courseId) throw new StaffError(404, "No such rubric item in this course.");
+    if (!item || item.assignment.courseId !== edit.courseId) throw new HttpError(404, "No such rubric item in this course.");
     await tx.rubricItem.update({ where: { id: item.id }, data: { points: edit.points, description: edit.description } });
     const recomputed = await recomputeScoresUsing(tx, [item.id]);
     await tx.auditLog.create({

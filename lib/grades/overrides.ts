@@ -1,19 +1,19 @@
 // Grade overrides: staff replace the computed score of one question for one student, with a
 // reason. Every override (and its removal) is kept in the audit log and shown to staff.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { StaffError } from "@/lib/http/errors";
+import { HttpError } from "@/lib/http/http-error";
+import { requireStaffAssignmentRow } from "@/lib/assignments/course-data";
 
-export type OverrideInput = { courseId: string; assignmentId: string; userId: string; questionKey: string; score: number | null; reason: string; actorId: string };
+export type OverrideInput = { courseId: string; assignmentSlug: string; userId: string; questionKey: string; score: number | null; reason: string; actorId: string };
 
 export async function setOverride(db: PrismaClient, input: OverrideInput): Promise<void> {
-  const assignment = await db.assignment.findUnique({ where: { id: input.assignmentId }, include: { currentVersion: { include: { questions: true } } } });
-  if (!assignment || assignment.courseId !== input.courseId) throw new StaffError(404, "No such assignment in this course.");
-  const question = assignment.currentVersion?.questions.find((q) => q.key === input.questionKey);
-  if (!question) throw new StaffError(404, `No question "${input.questionKey}" in ${assignment.title}.`);
+  const assignment = await requireStaffAssignmentRow(db, input.courseId, input.assignmentSlug);
+  const question = await db.question.findUnique({ where: { versionId_key: { versionId: assignment.currentVersionId, key: input.questionKey } } });
+  if (!question) throw new HttpError(404, `No question "${input.questionKey}" in ${assignment.title}.`);
   const student = await db.enrollment.findUnique({ where: { userId_courseId: { userId: input.userId, courseId: input.courseId } } });
-  if (!student || student.role !== "STUDENT") throw new StaffError(404, "No such student in this course.");
+  if (!student || student.role !== "STUDENT") throw new HttpError(404, "No such student in this course.");
   if (input.score !== null && (input.score < 0 || input.score > question.points)) {
-    throw new StaffError(400, `The score must be between 0 and ${question.points} (the question's points).`);
+    throw new HttpError(400, `The score must be between 0 and ${question.points} (the question's points).`);
   }
   await db.$transaction(async (tx) => {
     const where = { userId: input.userId, assignmentId: assignment.id, questionKey: question.key };

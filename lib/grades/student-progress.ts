@@ -2,19 +2,32 @@
 // grading, or graded with a score. Read from the gradebook's own cells, so the student sees what
 // staff see: best or latest per question as the assignment says, the late penalty unless an
 // extension covers it, overrides, rescaled points, and failed gradings not counted as waiting.
+// The deadlines are the person's own: an extension moves the due date and the late window with it.
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { computeGradebook } from "@/lib/grades/gradebook";
+import { effectiveDeadlines } from "@/lib/submissions/policy";
 
-export type Progress = { state: "not_started" | "in_progress" | "awaiting" | "graded"; score: number; max: number; late: boolean; extensionDue: Date | null };
+export type Progress = {
+  state: "not_started" | "in_progress" | "awaiting" | "graded";
+  score: number;
+  max: number;
+  late: boolean;
+  extensionDue: Date | null;
+  /** This person's due date and end of the late window (null: no late work accepted). */
+  dueAt: Date;
+  lateUntil: Date | null;
+};
 
 export async function studentProgress(db: PrismaClient, courseId: string, userId: string): Promise<Map<string, Progress>> {
   const book = await computeGradebook(db, courseId, { userIds: [userId], includeStaff: true });
   const out = new Map<string, Progress>();
+  const assignmentOf = new Map(book.assignments.map((a) => [a.id, a]));
   for (const [assignmentId, r] of book.rows[0]?.results ?? []) {
+    const { dueAt, lateUntil } = effectiveDeadlines(assignmentOf.get(assignmentId)!, r.extension);
     const answered = r.cells.filter((c) => c.attempts > 0 || c.override).length;
     const state = answered === 0 ? "not_started" : r.cells.some((c) => c.pending) ? "awaiting" : answered < r.cells.length ? "in_progress" : "graded";
-    out.set(assignmentId, { state, score: Math.round((r.total ?? 0) * 100) / 100, max: r.max, late: r.cells.some((c) => c.late), extensionDue: r.extensionDueAt });
+    out.set(assignmentId, { state, score: Math.round((r.total ?? 0) * 100) / 100, max: r.max, late: r.cells.some((c) => c.late), extensionDue: r.extensionDueAt, dueAt, lateUntil });
   }
   return out;
 }

@@ -1,28 +1,17 @@
-// Route-handler plumbing: turns AccessError, StaffError and zod errors into JSON responses with the right
-// status, and anything unexpected into a 500 that says nothing internal (details go to the log).
+// Route-handler plumbing: turns HttpError (the one refusal type) and zod errors into JSON responses with
+// the right status, and anything unexpected into a 500 that says nothing internal (details go to the log).
 import { ZodError } from "zod";
-import { AccessError } from "@/lib/access";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
-import { StaffError } from "@/lib/http/errors";
+import { HttpError } from "@/lib/http/http-error";
 
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
+export { HttpError };
 
 export function jsonError(status: number, message: string, headers: Record<string, string> = {}): Response {
   return Response.json({ error: message }, { status, headers });
 }
 
 export function toErrorResponse(error: unknown): Response {
-  if (error instanceof AccessError) return jsonError(error.status, error.message);
   if (error instanceof HttpError) return jsonError(error.status, error.message, error.headers);
-  if (error instanceof StaffError) return jsonError(error.status, error.message);
   if (error instanceof ZodError) {
     const first = error.issues[0];
     const where = first?.path.length ? `${first.path.join(".")}: ` : "";

@@ -8,32 +8,32 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { isEmbedded } from "@/lib/env";
 import { groupBy, submissionsThatCanCount } from "@/lib/grades/counted";
 import { MAX_JOB_ATTEMPTS, PRIORITY, notifyWorkers } from "@/lib/queue/jobs";
-import { StaffError } from "@/lib/http/errors";
+import { HttpError } from "@/lib/http/http-error";
+import { requireStaffAssignmentRow } from "@/lib/assignments/course-data";
 
 export type RegradeProgress = { batchId: string; versionNumber: number | null; total: number; queued: number; running: number; done: number; failed: number };
-export type RegradeInput = { courseId: string; assignmentId: string; questionKey: string; actorId: string; versionNumber?: number | undefined };
+export type RegradeInput = { courseId: string; assignmentSlug: string; questionKey: string; actorId: string; versionNumber?: number | undefined };
 
 /** The version a regrade grades against: the one with `versionNumber`, or the current one. */
 async function chosenVersion(db: PrismaClient, a: { id: string; title: string; currentVersionId: string | null }, versionNumber: number | undefined) {
   const where = versionNumber === undefined ? { id: a.currentVersionId ?? "" } : { assignmentId_number: { assignmentId: a.id, number: versionNumber } };
   const v = await db.assignmentVersion.findUnique({ where, include: { questions: true } });
-  if (!v || v.assignmentId !== a.id) throw new StaffError(404, versionNumber === undefined ? `${a.title} has no current version; sync the assignments first.` : `${a.title} has no version ${versionNumber}; pick one of the versions listed.`);
+  if (!v || v.assignmentId !== a.id) throw new HttpError(404, versionNumber === undefined ? `${a.title} has no current version; sync the assignments first.` : `${a.title} has no version ${versionNumber}; pick one of the versions listed.`);
   return v;
 }
 
 export async function startRegrade(db: PrismaClient, input: RegradeInput): Promise<RegradeProgress> {
-  const a = await db.assignment.findUnique({ where: { id: input.assignmentId } });
-  if (!a || a.courseId !== input.courseId) throw new StaffError(404, "No such assignment in this course.");
+  const a = await requireStaffAssignmentRow(db, input.courseId, input.assignmentSlug);
   const version = await chosenVersion(db, a, input.versionNumber);
   const q = version.questions.find((x) => x.key === input.questionKey);
-  if (!q) throw new StaffError(404, `No question "${input.questionKey}" in version ${version.number} of ${a.title}.`);
-  if (q.type === "PROOF") throw new StaffError(400, "Proofs are graded by rubric; edit the rubric to change their scores.");
+  if (!q) throw new HttpError(404, `No question "${input.questionKey}" in version ${version.number} of ${a.title}.`);
+  if (q.type === "PROOF") throw new HttpError(400, "Proofs are graded by rubric; edit the rubric to change their scores.");
   const subs = await db.submission.findMany({
     where: { assignmentId: a.id, questionKey: q.key, kind: "SUBMIT" },
     select: { id: true, userId: true, kind: true, createdAt: true, _count: { select: { gradings: true } } },
   });
   const chosen = [...groupBy(subs, (s) => s.userId).values()].flatMap((mine) => submissionsThatCanCount(a.policy, mine.map((s) => ({ ...s, graded: s._count.gradings > 0 }))));
-  if (!chosen.length) throw new StaffError(400, "No graded submissions to regrade yet.");
+  if (!chosen.length) throw new HttpError(400, "No graded submissions to regrade yet.");
   const batch = await db.$transaction(async (tx) => {
     const jobIds: string[] = [];
     for (const s of chosen) jobIds.push((await tx.gradingJob.create({ data: { submissionId: s.id, versionId: version.id, priority: PRIORITY.regrade, maxAttempts: MAX_JOB_ATTEMPTS } })).id);
@@ -45,7 +45,7 @@ export async function startRegrade(db: PrismaClient, input: RegradeInput): Promi
 
 export async function regradeProgress(db: PrismaClient, courseId: string, batchId: string): Promise<RegradeProgress> {
   const entry = await db.auditLog.findUnique({ where: { id: batchId } });
-  if (!entry || entry.courseId !== courseId || entry.action !== "regrade") throw new StaffError(404, "No such regrade in this course.");
+  if (!entry || entry.courseId !== courseId || entry.action !== "regrade") throw new HttpError(404, "No such regrade in this course.");
   const data = entry.data as { jobIds?: string[]; version?: number };
   const jobIds = data.jobIds ?? [];
   const counts = await db.gradingJob.groupBy({ by: ["status"], where: { id: { in: jobIds } }, _count: { _all: true } });

@@ -1,7 +1,8 @@
 // Who may read a submission: its author, or staff of its course. Anyone else gets 404, the same
 // answer as for a submission that does not exist.
 import "server-only";
-import { AccessError, decideCourseAccess, currentUser } from "@/lib/access";
+import { decideCourseAccess, currentUser } from "@/lib/access";
+import { HttpError } from "@/lib/http/http-error";
 import { getDb } from "@/lib/db";
 import { effectiveDeadlines } from "@/lib/submissions/policy";
 import { submissionView, type SubmissionView } from "@/lib/submissions/views";
@@ -12,17 +13,17 @@ import { submissionView, type SubmissionView } from "@/lib/submissions/views";
  */
 export async function submissionReader(id: string): Promise<() => Promise<SubmissionView>> {
   const user = await currentUser();
-  if (!user) throw new AccessError(401, "Sign in to continue.");
+  if (!user) throw new HttpError(401, "Sign in to continue.");
   const db = await getDb();
   const s = await db.submission.findUnique({ where: { id }, select: { userId: true, assignmentId: true, assignment: { include: { course: true } } } });
-  if (!s) throw new AccessError(404, "No such submission.");
+  if (!s) throw new HttpError(404, "No such submission.");
   const access = await decideCourseAccess(user.id, s.assignment.course.slug).catch(() => null);
-  if (!access || (s.userId !== user.id && !access.isStaff)) throw new AccessError(404, "No such submission.");
+  if (!access || (s.userId !== user.id && !access.isStaff)) throw new HttpError(404, "No such submission.");
   const ext = await db.extension.findUnique({ where: { userId_assignmentId: { userId: s.userId, assignmentId: s.assignmentId } } });
   const due = effectiveDeadlines(s.assignment, ext).dueAt;
   return async () => {
     const found = await submissionView(db, id, { duePassed: due.getTime() < Date.now(), staff: access.isStaff });
-    if (!found) throw new AccessError(404, "No such submission.");
+    if (!found) throw new HttpError(404, "No such submission.");
     return found.view;
   };
 }

@@ -7,7 +7,7 @@ export type Deadlines = { releaseAt: Date; dueAt: Date; lateUntil: Date | null; 
 export type ExtensionDates = { dueAt: Date; lateUntil: Date | null } | null;
 
 /** The student's own deadlines: an extension moves the due date (and the late window with it). */
-export function effectiveDeadlines(a: Deadlines, ext: ExtensionDates): Deadlines {
+export function effectiveDeadlines<D extends Pick<Deadlines, "dueAt" | "lateUntil">>(a: D, ext: ExtensionDates): D {
   if (!ext) return a;
   const lateSpan = a.lateUntil ? a.lateUntil.getTime() - a.dueAt.getTime() : null;
   const lateUntil = ext.lateUntil ?? (lateSpan !== null ? new Date(ext.dueAt.getTime() + lateSpan) : null);

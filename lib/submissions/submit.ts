@@ -8,12 +8,11 @@ import type { QuestionSpec } from "@/lib/assignments/schema";
 import type { VersionContent } from "@/lib/assignments/version-content";
 import { newGradingSeed } from "@/grader/bundle-safe";
 import { MAX_JOB_ATTEMPTS, PRIORITY, notifyWorkers } from "@/lib/queue/jobs";
-import { normalizeAnswer, SubmitRefused } from "@/lib/submissions/answer-shape";
+import { HttpError, retryAfter } from "@/lib/http/http-error";
+import { normalizeAnswer } from "@/lib/submissions/answer-shape";
 import { attemptsUsed } from "@/lib/grades/attempts";
 import { isReleasedTo } from "@/lib/grades/release";
 import { effectiveDeadlines, questionLimits, submissionTiming, type Limits } from "@/lib/submissions/policy";
-
-export { SubmitRefused };
 
 export type SubmitInput = {
   userId: string;
@@ -52,13 +51,13 @@ export async function submit(db: PrismaClient, input: SubmitInput): Promise<Subm
     include: { currentVersion: { include: { questions: true } } },
   });
   if (!assignment || !assignment.currentVersion || !isReleasedTo(assignment, input, now)) {
-    throw new SubmitRefused(404, "No such assignment.");
+    throw new HttpError(404, "No such assignment.");
   }
   const version = assignment.currentVersion;
   const row = version.questions.find((q) => q.key === input.questionKey);
   const spec = (version.content as unknown as VersionContent).spec.questions.find((q: QuestionSpec) => q.id === input.questionKey);
-  if (!row || !spec) throw new SubmitRefused(404, "No such question in this assignment.");
-  if (input.kind === "RUN" && spec.type !== "code") throw new SubmitRefused(400, "Only code questions can be run against visible tests.");
+  if (!row || !spec) throw new HttpError(404, "No such question in this assignment.");
+  if (input.kind === "RUN" && spec.type !== "code") throw new HttpError(400, "Only code questions can be run against visible tests.");
   const { code, answer } = normalizeAnswer(spec, { code: input.code, answer: input.answer });
 
   // A retried request (same clientToken) gets its first answer, even after the deadline has passed.
@@ -68,7 +67,7 @@ export async function submit(db: PrismaClient, input: SubmitInput): Promise<Subm
   const extension = await db.extension.findUnique({ where: { userId_assignmentId: { userId: input.userId, assignmentId: assignment.id } } });
   const timing = submissionTiming(effectiveDeadlines(assignment, extension), now);
   const late = timing.open ? timing.late : false;
-  if (input.kind === "SUBMIT" && !input.isStaff && !timing.open) throw new SubmitRefused(403, timing.reason);
+  if (input.kind === "SUBMIT" && !input.isStaff && !timing.open) throw new HttpError(403, timing.reason);
 
   const limits = input.kind === "RUN" ? RUN_LIMIT : questionLimits((version.content as unknown as VersionContent).spec, input.questionKey);
   const lockKey = `${input.userId}:${assignment.id}:${input.questionKey}:${input.kind}`;
@@ -80,14 +79,14 @@ export async function submit(db: PrismaClient, input: SubmitInput): Promise<Subm
     if (dup) return dup;
     if (spec.type !== "proof") {
       const inFlight = await tx.gradingJob.count({ where: { status: { in: ["QUEUED", "RUNNING"] }, priority: { gte: 0 }, submission: mine } });
-      if (inFlight > 0) throw new SubmitRefused(429, input.kind === "RUN" ? "Your previous run is still going; wait for its results." : "Your previous submission is still being graded; wait for its result.", 2);
+      if (inFlight > 0) throw new HttpError(429, input.kind === "RUN" ? "Your previous run is still going; wait for its results." : "Your previous submission is still being graded; wait for its result.", retryAfter(2));
     }
     if (!input.isStaff) {
       if (limits.maxAttempts !== undefined && input.kind === "SUBMIT") {
         // A submission whose grading failed on our side does not count (lib/grades/attempts).
         const mineSoFar = await tx.submission.findMany({ where: mine, select: { kind: true, jobs: { select: { status: true } }, _count: { select: { gradings: true } }, manualGrading: { select: { id: true } } } });
         const used = attemptsUsed(mineSoFar.map((x) => ({ kind: x.kind, hasResult: x._count.gradings > 0 || x.manualGrading !== null, jobStatuses: x.jobs.map((j) => j.status) })));
-        if (used >= limits.maxAttempts) throw new SubmitRefused(429, `You have used all ${limits.maxAttempts} attempts for this question.`);
+        if (used >= limits.maxAttempts) throw new HttpError(429, `You have used all ${limits.maxAttempts} attempts for this question.`);
       }
       if (limits.perWindow !== undefined && limits.windowMinutes !== undefined) {
         const windowStart = new Date(now.getTime() - limits.windowMinutes * 60_000);
@@ -95,7 +94,7 @@ export async function submit(db: PrismaClient, input: SubmitInput): Promise<Subm
         if (recent.length >= limits.perWindow) {
           const pivot = recent[recent.length - limits.perWindow]!;
           const wait = Math.max(1, Math.ceil((pivot.createdAt.getTime() + limits.windowMinutes * 60_000 - now.getTime()) / 1000));
-          throw new SubmitRefused(429, `At most ${limits.perWindow} ${input.kind === "RUN" ? "runs" : "submissions"} per ${limits.windowMinutes} minutes for this question. Try again in ${minutesText(wait)}.`, wait);
+          throw new HttpError(429, `At most ${limits.perWindow} ${input.kind === "RUN" ? "runs" : "submissions"} per ${limits.windowMinutes} minutes for this question. Try again in ${minutesText(wait)}.`, retryAfter(wait));
         }
       }
     }

@@ -1,6 +1,7 @@
 // The one access guard's decisions, against the real database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AccessError, STAFF, decideCourseAccess } from "@/lib/access";
+import { STAFF, decideCourseAccess } from "@/lib/access";
+import { HttpError } from "@/lib/http/http-error";
 import { closeDb } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { useFreshDatabase } from "./lib/test-db";
@@ -31,7 +32,7 @@ async function status(userId: string | null, slug: string, roles = STAFF): Promi
     await decideCourseAccess(userId, slug, roles);
     return 200;
   } catch (error) {
-    if (error instanceof AccessError) return error.status;
+    if (error instanceof HttpError) return error.status;
     throw error;
   }
 }

@@ -61,13 +61,19 @@ describe("PostgreSQL restarted while the site serves requests", () => {
     const seen: Record<string, number> = {};
     const background = (async () => {
       while (traffic) {
-        const key = await s.fetch(page).then((r) => (r.arrayBuffer(), String(r.status)), (e: unknown) => `network error ${String(e)}`);
+        const key = await s.fetch(page).then(async (r) => (await r.arrayBuffer(), String(r.status)), (e: unknown) => `network error ${String(e)}`);
         seen[key] = (seen[key] ?? 0) + 1;
         await new Promise((r) => setTimeout(r, 50));
       }
     })();
     await pg.crash();
     try {
+      // A page answers like the API: 503, Retry-After, and a page that reloads itself.
+      const outage = await s.fetch(page);
+      expect(outage.status).toBe(503);
+      expect(outage.headers.get("retry-after")).toMatch(/^\d+$/);
+      expect(outage.headers.get("content-type")).toMatch(/text\/html/);
+      expect(await outage.text()).toMatch(/<meta http-equiv="refresh" content="\d+">[\s\S]*cannot reach its database/);
       const res = await s.json("POST", "/api/submit", submitBody());
       expect(res.status).toBe(503);
       expect(res.headers.get("retry-after")).toMatch(/^\d+$/);
@@ -86,6 +92,8 @@ describe("PostgreSQL restarted while the site serves requests", () => {
     await background;
     console.log(`page statuses through the restart: ${JSON.stringify(seen)}`);
     expect(Object.keys(seen).filter((k) => k.startsWith("network error"))).toEqual([]);
+    // Pages during the outage were the outage page, never an error page with a 500.
+    expect(Object.keys(seen).filter((k) => k.startsWith("5") && k !== "503")).toEqual([]);
 
     sql = await pgRunner(pg.url);
     const after = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Submission"`);

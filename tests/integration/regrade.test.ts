@@ -15,7 +15,7 @@ import { startWorker, type Worker } from "@/lib/queue/worker";
 import { computeGradebook } from "@/lib/grades/gradebook";
 import { exportGrades } from "@/lib/export/gradebook-csv";
 import { regradeProgress, startRegrade } from "@/lib/queue/regrade";
-import { StaffError } from "@/lib/http/errors";
+import { HttpError } from "@/lib/http/http-error";
 import { PRIORITY } from "@/lib/queue/jobs";
 import { refusal } from "./lib/refusal";
 import { useFreshDatabase } from "./lib/test-db";
@@ -114,7 +114,7 @@ describe("regrade after a hidden-test fix", () => {
     expect(v2.number).toBe(v1.number + 1);
     expect(cellOf(await computeGradebook(db, courseId), s0).score).toBe(lostPoint);
 
-    const started = await startRegrade(db, { courseId, assignmentId: a.id, questionKey: "norms", actorId: taId });
+    const started = await startRegrade(db, { courseId, assignmentSlug: a.slug, questionKey: "norms", actorId: taId });
     expect(started).toMatchObject({ total: 3, versionNumber: v2.number });
     const jobs = await db.gradingJob.findMany({ where: { priority: PRIORITY.regrade } });
     expect(jobs.map((j) => j.submissionId).sort()).toEqual([s0Sub, s1First, s1Second].sort());
@@ -152,7 +152,7 @@ describe("regrade after a hidden-test fix", () => {
   it("regrades against an older version when staff choose it, and refuses a version that does not exist", async () => {
     const a = await db.assignment.findFirstOrThrow({ where: { slug: "layernorm" }, include: { currentVersion: true } });
     const v1 = await db.assignmentVersion.findFirstOrThrow({ where: { assignmentId: a.id, number: 1 } });
-    const p = await startRegrade(db, { courseId, assignmentId: a.id, questionKey: "norms", actorId: taId, versionNumber: 1 });
+    const p = await startRegrade(db, { courseId, assignmentSlug: a.slug, questionKey: "norms", actorId: taId, versionNumber: 1 });
     expect(p.versionNumber).toBe(1);
     const batch = await db.auditLog.findUniqueOrThrow({ where: { id: p.batchId } });
     const jobIds = (batch.data as { jobIds: string[] }).jobIds;
@@ -166,7 +166,7 @@ describe("regrade after a hidden-test fix", () => {
     expect(cell.versionNumber).toBe(1);
     expect(cell.score).toBeLessThan(cell.points);
 
-    const missing = await refusal(startRegrade(db, { courseId, assignmentId: a.id, questionKey: "norms", actorId: taId, versionNumber: 99 }), StaffError);
+    const missing = await refusal(startRegrade(db, { courseId, assignmentSlug: a.slug, questionKey: "norms", actorId: taId, versionNumber: 99 }), HttpError);
     expect(missing.status).toBe(404);
     expect(missing.message).toMatch(/has no version 99/);
   });

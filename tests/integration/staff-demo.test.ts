@@ -4,14 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { syncCourseAssignments } from "@/lib/courses/setup";
-import { ensureCourse } from "@/lib/courses/ensure-course";
 import { seedDemoPeople } from "@/lib/demo/people";
-import { seedDemoActivity } from "@/lib/demo/activity";
+import { DEMO_PAST_DUE, seedDemoActivity } from "@/lib/demo/activity";
 import { computeGradebook } from "@/lib/grades/gradebook";
 import { exportGrades } from "@/lib/export/gradebook-csv";
 import { checkCanvasCsv } from "@/lib/export/canvas-check";
 import { proofQueue } from "@/lib/grades/manual-grading";
 import { studentProgress } from "@/lib/grades/student-progress";
+import { ensureCourse } from "@/lib/courses/ensure-course";
 import { useFreshDatabase } from "./lib/test-db";
 
 let db: PrismaClient;
@@ -42,8 +42,20 @@ describe("demo activity", () => {
     const queue = await proofQueue(db, xor.id, "xor-proof");
     expect(queue.map((e) => e.graded)).toEqual([false, false, true]);
     // Chloé's late-by-the-calendar submissions are covered by her extension.
+    const pastDue = book.assignments.find((a) => a.slug === DEMO_PAST_DUE)!;
     const chloe = book.rows.find((r) => r.student.email === "student3@demo.test")!;
-    expect(chloe.results.get(xor.id)!.cells.some((c) => c.late)).toBe(false);
+    expect(chloe.results.get(pastDue.id)!.cells.some((c) => c.attempts > 0 && !c.late)).toBe(true);
+    expect(chloe.results.get(pastDue.id)!.cells.some((c) => c.late)).toBe(false);
+  });
+
+  it("dates every demo submission in the past, with the late work on the assignment past its due date", async () => {
+    const now = new Date();
+    expect(await db.submission.count({ where: { createdAt: { gt: now } } })).toBe(0);
+    const pastDue = await db.assignment.findFirstOrThrow({ where: { courseId, slug: DEMO_PAST_DUE } });
+    expect(pastDue.dueAt < now).toBe(true);
+    const lateOnes = await db.submission.findMany({ where: { late: true }, select: { assignmentId: true } });
+    expect(lateOnes.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(lateOnes.map((s) => s.assignmentId))).toEqual(new Set([pastDue.id]));
   });
 
   it("shows each student on the course home the score and state the gradebook has", async () => {
@@ -57,16 +69,22 @@ describe("demo activity", () => {
       }
     }
     const xor = book.assignments.find((a) => a.slug === "xor-ln-net")!;
+    const pastDue = book.assignments.find((a) => a.slug === DEMO_PAST_DUE)!;
     const chloe = book.rows.find((r) => r.student.email === "student3@demo.test")!;
-    const hers = (await studentProgress(db, courseId, chloe.student.userId)).get(xor.id)!;
+    const hers = (await studentProgress(db, courseId, chloe.student.userId)).get(pastDue.id)!;
     // Submitted after the due date but within her extension: not late, and the extension is shown.
     expect(hers.late).toBe(false);
     expect(hers.extensionDue).not.toBeNull();
+    // Her late window moves with her due date (same length as everyone's); others keep the course's.
+    expect(hers.dueAt).toEqual(hers.extensionDue);
+    expect(hers.lateUntil!.getTime() - hers.dueAt.getTime()).toBe(pastDue.lateUntil!.getTime() - pastDue.dueAt.getTime());
+    expect(hers.lateUntil!.getTime()).toBeGreaterThan(pastDue.lateUntil!.getTime());
+    const alice = book.rows.find((r) => r.student.email === "student1@demo.test")!;
+    expect((await studentProgress(db, courseId, alice.student.userId)).get(pastDue.id)).toMatchObject({ dueAt: pastDue.dueAt, lateUntil: pastDue.lateUntil, late: true });
     // Two proofs wait for a grader, so those students' xor-ln-net is awaiting grading.
     const bob = book.rows.find((r) => r.student.email === "student2@demo.test")!;
     expect((await studentProgress(db, courseId, bob.student.userId)).get(xor.id)!.state).toBe("awaiting");
     const layernorm = book.assignments.find((a) => a.slug === "layernorm")!;
-    const alice = book.rows.find((r) => r.student.email === "student1@demo.test")!;
     expect((await studentProgress(db, courseId, alice.student.userId)).get(layernorm.id)).toMatchObject({ state: "graded", score: 27, max: 27 });
   });
 

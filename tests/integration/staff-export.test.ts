@@ -4,7 +4,8 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb } from "@/lib/db";
 import { computeGradebook } from "@/lib/grades/gradebook";
-import { ExportRefused, exportGrades, formatScore } from "@/lib/export/gradebook-csv";
+import { exportGrades, formatScore } from "@/lib/export/gradebook-csv";
+import { HttpError } from "@/lib/http/http-error";
 import { checkCanvasCsv } from "@/lib/export/canvas-check";
 import { useFreshDatabase } from "./lib/test-db";
 import { seedStaffCourse, type StaffCourse } from "./lib/staff-fixture";
@@ -75,7 +76,9 @@ describe("export", () => {
   it("refuses a title Canvas would drop instead of writing it", async () => {
     await ctx.db.assignment.update({ where: { id: ctx.gb.id }, data: { title: "Bounds (Final Score practice)" } });
     try {
-      await expect(exportGrades(ctx.db, { courseId: ctx.course.id, format: "canvas" })).rejects.toThrow(ExportRefused);
+      const refused = await exportGrades(ctx.db, { courseId: ctx.course.id, format: "canvas" }).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(HttpError);
+      expect((refused as HttpError).status).toBe(422);
       await expect(exportGrades(ctx.db, { courseId: ctx.course.id, format: "canvas" })).rejects.toThrow(/Final Score/);
       expect(checkCanvasCsv("Student,ID,SIS User ID,SIS Login ID,Section,Final Score (x)\nPoints Possible,,,,,1\n")).toContainEqual(expect.stringMatching(/Canvas would drop/));
     } finally {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb } from "@/lib/db";
 import { editRubricItem, proofQueue, saveManualGrading, CONFLICT_MESSAGE } from "@/lib/grades/manual-grading";
 import { manualScore } from "@/lib/grades/manual-score.shared";
-import { StaffError } from "@/lib/http/errors";
+import { HttpError } from "@/lib/http/http-error";
 import { regradeProgress, startRegrade } from "@/lib/queue/regrade";
 import { PRIORITY } from "@/lib/queue/jobs";
 import { useFreshDatabase } from "./lib/test-db";
@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(closeDb);
 
-const refused = (p: Promise<unknown>) => refusal(p, StaffError);
+const refused = (p: Promise<unknown>) => refusal(p, HttpError);
 
 describe("rubric grading", () => {
   it("scores are the clamped sum of applied items and the adjustment", () => {
@@ -64,7 +64,7 @@ describe("rubric grading", () => {
     const results = await Promise.allSettled([attempt(item("constraints").id), attempt(item("combine").id)]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
-    expect((rejected.reason as StaffError).status).toBe(409);
+    expect((rejected.reason as HttpError).status).toBe(409);
   });
 
   it("refuses items of another question and submissions of other types", async () => {
@@ -87,7 +87,7 @@ describe("rubric grading", () => {
 
 describe("regrade all", () => {
   it("queues every graded submission that can count (best: all of a student's, never a Run) below students' own jobs, with progress", async () => {
-    const p = await startRegrade(ctx.db, { courseId: ctx.course.id, assignmentId: ctx.xor.id, questionKey: "construction", actorId: ctx.ta.id });
+    const p = await startRegrade(ctx.db, { courseId: ctx.course.id, assignmentSlug: ctx.xor.slug, questionKey: "construction", actorId: ctx.ta.id });
     expect(p).toMatchObject({ total: 3, queued: 3, done: 0 });
     const jobs = await ctx.db.gradingJob.findMany();
     expect(jobs.every((j) => j.priority === PRIORITY.regrade && j.versionId === ctx.xor.currentVersionId)).toBe(true);
@@ -95,11 +95,11 @@ describe("regrade all", () => {
     expect(jobs.map((j) => j.submissionId).sort()).toEqual(expected.map((s) => s.id).sort());
     await ctx.db.gradingJob.updateMany({ where: { id: jobs[0]!.id }, data: { status: "DONE" } });
     expect(await regradeProgress(ctx.db, ctx.course.id, p.batchId)).toMatchObject({ total: 3, queued: 2, done: 1 });
-    expect((await refused(startRegrade(ctx.db, { courseId: ctx.course.id, assignmentId: ctx.xor.id, questionKey: "xor-proof", actorId: ctx.ta.id }))).status).toBe(400);
+    expect((await refused(startRegrade(ctx.db, { courseId: ctx.course.id, assignmentSlug: ctx.xor.slug, questionKey: "xor-proof", actorId: ctx.ta.id }))).status).toBe(400);
   });
 
   it("under the latest policy queues only each student's latest graded submission", async () => {
-    const p = await startRegrade(ctx.db, { courseId: ctx.course.id, assignmentId: ctx.gb.id, questionKey: "hoeffding", actorId: ctx.ta.id });
+    const p = await startRegrade(ctx.db, { courseId: ctx.course.id, assignmentSlug: ctx.gb.slug, questionKey: "hoeffding", actorId: ctx.ta.id });
     const batch = await ctx.db.auditLog.findUniqueOrThrow({ where: { id: p.batchId } });
     const jobs = await ctx.db.gradingJob.findMany({ where: { id: { in: (batch.data as { jobIds: string[] }).jobIds } }, include: { submission: true } });
     expect(jobs.map((j) => j.submission.createdAt.toISOString())).toEqual(["2026-11-21T10:00:00.000Z"]);

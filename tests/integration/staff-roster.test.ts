@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb } from "@/lib/db";
 import { importRoster, previewRoster } from "@/lib/courses/roster-import";
-import { StaffError } from "@/lib/http/errors";
+import { HttpError } from "@/lib/http/http-error";
 import { useFreshDatabase } from "./lib/test-db";
 import { seedCourse } from "./lib/course-fixture";
 
@@ -66,7 +66,7 @@ describe("roster import", () => {
   });
 
   it("explains a wrong header and an empty file", async () => {
-    await expect(previewRoster(ctx.db, ctx.course.id, "email,name,section\n", "INSTRUCTOR")).rejects.toThrow(StaffError);
+    await expect(previewRoster(ctx.db, ctx.course.id, "email,name,section\n", "INSTRUCTOR")).rejects.toThrow(HttpError);
     await expect(previewRoster(ctx.db, ctx.course.id, "email,name,student id,section,role\n", "INSTRUCTOR")).rejects.toThrow(/no rows/);
   });
 });

@@ -3,7 +3,8 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { submit, SubmitRefused, type SubmitInput } from "@/lib/submissions/submit";
+import { submit, type SubmitInput } from "@/lib/submissions/submit";
+import { HttpError } from "@/lib/http/http-error";
 import { claimJobs, PRIORITY, retryFailedJob } from "@/lib/queue/jobs";
 import { startWorker, type Worker } from "@/lib/queue/worker";
 import { numericAnswer, numericParams } from "@/lib/question-types/numeric";
@@ -34,7 +35,7 @@ async function waitGraded(submissionId: string, ms = 30_000) {
   throw new Error(`submission ${submissionId} was not graded within ${ms} ms`);
 }
 
-const refused = (p: Promise<unknown>) => refusal(p, SubmitRefused);
+const refused = (p: Promise<unknown>) => refusal(p, HttpError);
 
 /** The attempts the student's assignment page shows as used (the count submit enforces: lib/grades). */
 async function attemptsShown(userId: string, slug = "layernorm", questionKey = "norms") {

@@ -5,7 +5,7 @@ import { isEmbedded } from "@/lib/env";
 import { HttpError, handler } from "@/lib/http/responses";
 import { readJsonBody } from "@/lib/http/body";
 import { submitBodySchema } from "@/lib/submissions/request";
-import { submit, SubmitRefused } from "@/lib/submissions/submit";
+import { submit } from "@/lib/submissions/submit";
 
 export const POST = handler(async (req: Request) => {
   const body = submitBodySchema.parse(await readJsonBody(req, 600 * 1024));
@@ -26,9 +26,7 @@ export const POST = handler(async (req: Request) => {
     });
     return Response.json(result, { status: result.duplicate ? 200 : 202 });
   } catch (error) {
-    if (error instanceof SubmitRefused) {
-      throw new HttpError(error.status, error.message, error.retryAfterSeconds ? { "Retry-After": String(error.retryAfterSeconds) } : {});
-    }
+    if (error instanceof HttpError) throw error; // a refusal: its status and message as they are
     console.error("submit failed", error);
     // One transaction wrote the submission and its job, so a failure left nothing behind.
     throw new HttpError(503, "We could not save your submission just now; nothing was recorded. Please try again in a moment.", { "Retry-After": "5" });

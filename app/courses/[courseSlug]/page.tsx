@@ -52,7 +52,9 @@ export default async function CoursePage({ params }: { params: Promise<{ courseS
           <tbody>
             {assignments.map((a) => {
               const p = progress.get(a.id);
-              const due = p?.extensionDue ?? a.dueAt;
+              // This person's own deadlines (an extension moves both); no row only before a first version.
+              const due = p?.dueAt ?? a.dueAt;
+              const lateUntil = p ? p.lateUntil : a.lateUntil;
               return (
                 <tr key={a.id}>
                   <td>
@@ -71,8 +73,8 @@ export default async function CoursePage({ params }: { params: Promise<{ courseS
                     {p?.late && <> <span className="badge bad">{t("status.late")}</span></>}
                   </td>
                   <td className="hide-narrow">
-                    {a.lateUntil ? (
-                      <>{t("lateUntil", { penalty: Math.round(a.latePenalty * 100) })} <LocalTime iso={a.lateUntil.toISOString()} /></>
+                    {lateUntil ? (
+                      <>{t("lateUntil", { penalty: Math.round(a.latePenalty * 100) })} <LocalTime iso={lateUntil.toISOString()} /></>
                     ) : (
                       <span className="muted">{t("notAccepted")}</span>
                     )}

@@ -23,7 +23,8 @@ import { migrateDatabase } from "@/lib/db/maintenance";
 import { hashFiles, loadAllAssignments } from "@/lib/assignments/load";
 import { syncAssignments } from "@/lib/assignments/sync";
 import { questionPoints } from "@/lib/assignments/points";
-import { submit, SubmitRefused } from "@/lib/submissions/submit";
+import { submit } from "@/lib/submissions/submit";
+import { HttpError } from "@/lib/http/http-error";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "@/scripts/lib/throwaway-postgres";
 import { killGroup, percentile, sleep } from "./stats";
 
@@ -348,7 +349,7 @@ export async function runQueueScenario(opts: QueueScenarioOptions): Promise<Queu
           try {
             submissionId = (await submit(db, input)).submissionId;
           } catch (error) {
-            if (error instanceof SubmitRefused) {
+            if (error instanceof HttpError) {
               refusals++;
               log(`submission ${i} refused (${error.status}): ${error.message}`);
               if (error.status !== 429) break;

@@ -1,16 +1,11 @@
 // GET ?format=canvas|long[&assignment=<slug>][&section=<s>] — the grade export as a CSV download.
-import { STAFF, authorizeCourse } from "@/lib/access";
-import { getDb } from "@/lib/db";
+import { staffRoute } from "@/lib/http/staff-route";
 import { exportGrades } from "@/lib/export/gradebook-csv";
 import { exportQuery } from "@/lib/http/staff-route-input";
-import { handler } from "@/lib/http/responses";
 
-export const GET = handler(async (req: Request, { params }: { params: Promise<{ courseSlug: string }> }) => {
-  const { courseSlug } = await params;
-  const { course } = await authorizeCourse(courseSlug, STAFF);
-  const q = exportQuery.parse(Object.fromEntries(new URL(req.url).searchParams));
-  // A refused export (ExportRefused, a StaffError) answers 422 with its message.
-  const csv = await exportGrades(await getDb(), { courseId: course.id, format: q.format, assignmentSlug: q.assignment, section: q.section });
+export const GET = staffRoute({ query: exportQuery }, async ({ db, course, query: q }) => {
+  // A refused export (an HttpError from lib/staff/export) answers 422 with its message.
+  const csv = await exportGrades(db, { courseId: course.id, format: q.format, assignmentSlug: q.assignment, section: q.section });
   const name = `${course.slug}-${q.assignment ?? "grades"}${q.section ? `-section-${q.section.replace(/[^A-Za-z0-9-]/g, "_")}` : ""}-${q.format}.csv`;
   return new Response(csv, {
     headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}"`, "cache-control": "no-store" },

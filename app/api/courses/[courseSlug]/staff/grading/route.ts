@@ -1,17 +1,11 @@
 // POST {submissionId, itemIds, comment, adjustment, revision} — save a rubric grading of a proof.
 // 409 when someone else saved a newer revision in the meantime.
-import { STAFF, authorizeCourse } from "@/lib/access";
-import { getDb } from "@/lib/db";
-import { readJsonBody } from "@/lib/http/body";
+import { staffRoute } from "@/lib/http/staff-route";
 import { saveManualGrading } from "@/lib/grades/manual-grading";
 import { gradingBody } from "@/lib/http/staff-route-input";
-import { handler } from "@/lib/http/responses";
 
-export const POST = handler(async (req: Request, { params }: { params: Promise<{ courseSlug: string }> }) => {
-  const { courseSlug } = await params;
-  const { course, user } = await authorizeCourse(courseSlug, STAFF);
-  const body = gradingBody.parse(await readJsonBody(req, 64 * 1024));
-  const saved = await saveManualGrading(await getDb(), {
+export const POST = staffRoute({ body: gradingBody, maxBytes: 64 * 1024 }, async ({ db, course, user, body }) =>
+  saveManualGrading(db, {
     courseId: course.id,
     submissionId: body.submissionId,
     graderId: user.id,
@@ -19,6 +13,5 @@ export const POST = handler(async (req: Request, { params }: { params: Promise<{
     comment: body.comment,
     adjustment: body.adjustment,
     expectedRevision: body.revision,
-  });
-  return Response.json(saved);
-});
+  }),
+);
