@@ -20,15 +20,22 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang={locale === "zh" ? "zh-CN" : "en"}>
       <body>
         <NextIntlClientProvider>
-          <a className="skip-link" href="#main">Skip to content</a>
+          <a className="skip-link" href="#main">
+            Skip to content
+          </a>
           <header className="topbar">
-            <Link className="brand" href="/">{t("brand")}</Link>
+            <Link className="brand" href="/">
+              {t("brand")}
+            </Link>
             {user && <Link href="/courses">{t("myCourses")}</Link>}
             <span className="spacer" />
             <LanguageSwitch locale={locale === "zh" ? "zh" : "en"} label={t("language")} />
             {user ? (
               <>
-                <span className="who">{user.name}<span className="hide-narrow"> · {user.email}</span></span>
+                <span className="who">
+                  {user.name}
+                  <span className="hide-narrow"> · {user.email}</span>
+                </span>
                 <SignOutButton label={t("signOut")} />
               </>
             ) : (

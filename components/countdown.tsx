@@ -20,7 +20,11 @@ function formatSpan(ms: number): string {
 
 export function Countdown({ iso }: { iso: string }) {
   const t = useTranslations("course");
-  const now = useSyncExternalStore(subscribe, () => Math.floor(Date.now() / 30_000) * 30_000, () => 0);
+  const now = useSyncExternalStore(
+    subscribe,
+    () => Math.floor(Date.now() / 30_000) * 30_000,
+    () => 0,
+  );
   if (!now) return null;
   const left = new Date(iso).getTime() - now;
   return <span className={`countdown ${left < 86_400_000 && left > 0 ? "soon" : ""}`}>{left > 0 ? t("dueIn", { time: formatSpan(left) }) : t("overdue")}</span>;

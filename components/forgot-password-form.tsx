@@ -27,15 +27,26 @@ export function ForgotPasswordForm() {
     }
   }
 
-  if (answer) return <p className="notice" role="status">{answer}</p>;
+  if (answer)
+    return (
+      <p className="notice" role="status">
+        {answer}
+      </p>
+    );
   return (
     <form method="post" className="stack card" onSubmit={onSubmit} noValidate>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       <label>
         {ts("email")}
         <input name="email" type="email" autoComplete="username" required />
       </label>
-      <button className="primary" type="submit" disabled={busy}>{busy ? t("sending") : t("send")}</button>
+      <button className="primary" type="submit" disabled={busy}>
+        {busy ? t("sending") : t("send")}
+      </button>
     </form>
   );
 }

@@ -15,6 +15,10 @@ function formatLocal(iso: string, onClient: boolean): string {
 }
 
 export function LocalTime({ iso }: { iso: string }) {
-  const onClient = useSyncExternalStore(noSubscription, () => true, () => false);
+  const onClient = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   return <time dateTime={iso}>{formatLocal(iso, onClient)}</time>;
 }

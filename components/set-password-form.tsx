@@ -18,7 +18,8 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
     const parsed = setPasswordSchema.safeParse({ token, password: form.get("password"), confirm: form.get("confirm") });
     if (!parsed.success) {
       const errs: typeof errors = {};
-      for (const issue of parsed.error.issues) errs[(issue.path[0] === "confirm" ? "confirm" : issue.path[0] === "password" ? "password" : "form") as "form"] ??= issue.message;
+      for (const issue of parsed.error.issues)
+        errs[(issue.path[0] === "confirm" ? "confirm" : issue.path[0] === "password" ? "password" : "form") as "form"] ??= issue.message;
       return setErrors(errs);
     }
     setErrors({});
@@ -36,15 +37,25 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
   if (done) {
     return (
       <div className="card stack">
-        <p className="ok-text" role="status">{t("done", { email })}</p>
-        <p><a className="button primary" href={`/signin?email=${encodeURIComponent(email)}`}>{t("toSignIn")}</a></p>
+        <p className="ok-text" role="status">
+          {t("done", { email })}
+        </p>
+        <p>
+          <a className="button primary" href={`/signin?email=${encodeURIComponent(email)}`}>
+            {t("toSignIn")}
+          </a>
+        </p>
       </div>
     );
   }
   return (
     <form method="post" className="stack card" onSubmit={onSubmit} noValidate>
       <p className="muted">{t("setFor", { email, min: MIN_PASSWORD })}</p>
-      {errors.form && <p className="error" role="alert">{errors.form}</p>}
+      {errors.form && (
+        <p className="error" role="alert">
+          {errors.form}
+        </p>
+      )}
       <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
       <label>
         {t("newPassword")}
@@ -56,7 +67,9 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
         <input name="confirm" type="password" autoComplete="new-password" required aria-invalid={Boolean(errors.confirm)} />
         {errors.confirm && <span className="error">{errors.confirm}</span>}
       </label>
-      <button className="primary" type="submit" disabled={busy}>{busy ? t("saving") : t("save")}</button>
+      <button className="primary" type="submit" disabled={busy}>
+        {busy ? t("saving") : t("save")}
+      </button>
     </form>
   );
 }

@@ -32,7 +32,15 @@ export function SignInForm({ callbackUrl, initialError, oidc, email }: Props) {
       const plainMiss = !res?.error || res.error === "CredentialsSignin" || res.error === SIGN_IN_ERRORS.invalid;
       const minutes = throttledMinutes(res?.error ?? "");
       const lastAttempt = lastAttemptMinutes(res?.error ?? "");
-      setError(plainMiss ? t("wrong") : minutes !== null ? t("throttled", { minutes }) : lastAttempt !== null ? t("lastAttempt", { minutes: lastAttempt }) : (res.error ?? undefined));
+      setError(
+        plainMiss
+          ? t("wrong")
+          : minutes !== null
+            ? t("throttled", { minutes })
+            : lastAttempt !== null
+              ? t("lastAttempt", { minutes: lastAttempt })
+              : (res.error ?? undefined),
+      );
       return;
     }
     window.location.assign(callbackUrl);
@@ -50,13 +58,36 @@ export function SignInForm({ callbackUrl, initialError, oidc, email }: Props) {
         )}
         <label>
           {t("email")}
-          <input name="email" type="email" autoComplete="username" defaultValue={email} required aria-invalid={Boolean(fieldErrors.email)} aria-describedby="email-error" />
-          {fieldErrors.email && <span id="email-error" className="error">{fieldErrors.email}</span>}
+          <input
+            name="email"
+            type="email"
+            autoComplete="username"
+            defaultValue={email}
+            required
+            aria-invalid={Boolean(fieldErrors.email)}
+            aria-describedby="email-error"
+          />
+          {fieldErrors.email && (
+            <span id="email-error" className="error">
+              {fieldErrors.email}
+            </span>
+          )}
         </label>
         <label>
           {t("password")}
-          <input name="password" type="password" autoComplete="current-password" required aria-invalid={Boolean(fieldErrors.password)} aria-describedby="password-error" />
-          {fieldErrors.password && <span id="password-error" className="error">{fieldErrors.password}</span>}
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            aria-invalid={Boolean(fieldErrors.password)}
+            aria-describedby="password-error"
+          />
+          {fieldErrors.password && (
+            <span id="password-error" className="error">
+              {fieldErrors.password}
+            </span>
+          )}
         </label>
         <button className="primary" type="submit" disabled={busy}>
           {busy ? t("busy") : t("submit")}

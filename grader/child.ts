@@ -82,11 +82,15 @@ if (process.send) {
   const chunks: Buffer[] = [];
   process.stdin.on("data", (c: Buffer) => chunks.push(c));
   // A failure stays an unhandled rejection, as before: Node prints it and the process exits non-zero.
-  process.stdin.on("end", () => void (async () => {
-    const job = JSON.parse(Buffer.concat(chunks).toString("utf8")) as GradeJob;
-    const { report, cleanup } = await gradeJob(job);
-    process.stdout.write(`${JSON.stringify(report)}\n`);
-    cleanup();
-    process.exit(0);
-  })());
+  process.stdin.on(
+    "end",
+    () =>
+      void (async () => {
+        const job = JSON.parse(Buffer.concat(chunks).toString("utf8")) as GradeJob;
+        const { report, cleanup } = await gradeJob(job);
+        process.stdout.write(`${JSON.stringify(report)}\n`);
+        cleanup();
+        process.exit(0);
+      })(),
+  );
 }

@@ -13,13 +13,16 @@ const USAGE =
   "       [--visible-only] [--student-view [--due-passed]] [--timeout-ms N] [--seed HEX]";
 
 /** A grading seed as the report prints it: hex, up to 64 digits. */
-const SEED = z.string().regex(/^[0-9a-fA-F]{1,64}$/, "--seed must be hexadecimal (up to 64 digits), e.g. the \"seed\" of an earlier report");
+const SEED = z.string().regex(/^[0-9a-fA-F]{1,64}$/, '--seed must be hexadecimal (up to 64 digits), e.g. the "seed" of an earlier report');
 
 function table(r: GradeReport): string {
   const rows = r.tests.map((t) => [t.status.toUpperCase(), `${t.score}/${t.maxScore}`, t.visibility, t.name, t.message ?? ""]);
   const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((row) => row[i]!.length), 4));
   const lines = rows.map((row) => {
-    const head = row.slice(0, 4).map((c, i) => c.padEnd(w[i]!)).join("  ");
+    const head = row
+      .slice(0, 4)
+      .map((c, i) => c.padEnd(w[i]!))
+      .join("  ");
     return row[4] ? `${head}\n${" ".repeat(w[0]! + 2)}↳ ${row[4]}` : head;
   });
   const out = [`${r.status}: ${r.score} / ${r.maxScore} points`, ...lines];

@@ -71,7 +71,14 @@ async function compileWithEsbuild(source: string, doneMarker: string): Promise<C
   // no require and no module loader anyway).
   if (!/import|require/.test(source)) {
     try {
-      const out = await transform(source, { loader: "ts", format: "esm", target: "es2022", sourcefile: SUBMISSION_FILE, sourcemap: "external", logLevel: "silent" });
+      const out = await transform(source, {
+        loader: "ts",
+        format: "esm",
+        target: "es2022",
+        sourcefile: SUBMISSION_FILE,
+        sourcemap: "external",
+        logLevel: "silent",
+      });
       return { ok: true, code: out.code + done, map: out.map };
     } catch {
       // fall through: the bundling path reports the same errors with their locations

@@ -58,13 +58,17 @@ export async function gradeJob(job: GradeJob, events: GradeEvents = {}): Promise
   events.onTests?.(tests.map((t) => ({ name: t.name, maxScore: t.points, visibility: t.visibility })));
   const t0 = performance.now();
   const deadline = t0 + job.timeoutMs;
-  const opened = await Sandbox.open(job.source, {
-    memoryMb: job.memoryMb,
-    deadline,
-    callTimeoutMs: job.callTimeoutMs ?? Math.max(100, job.timeoutMs / 5),
-    callMode: job.callMode ?? "async",
-    ...(job.maxNesting !== undefined ? { maxNesting: job.maxNesting } : {}),
-  }, events.onCompiled);
+  const opened = await Sandbox.open(
+    job.source,
+    {
+      memoryMb: job.memoryMb,
+      deadline,
+      callTimeoutMs: job.callTimeoutMs ?? Math.max(100, job.timeoutMs / 5),
+      callMode: job.callMode ?? "async",
+      ...(job.maxNesting !== undefined ? { maxNesting: job.maxNesting } : {}),
+    },
+    events.onCompiled,
+  );
   const t1 = performance.now();
   if (!opened.ok) {
     const results = tests.map((t): TestResult => zeroResult(t, opened.message, "error"));

@@ -17,12 +17,47 @@ const NESTING_WORDS = new Set(["if", "else", "for", "while", "do", "with", "type
 /** Words after which `/` starts a regular expression and `+`/`-` are unary. */
 const OPERATOR_WORDS = new Set([...NESTING_WORDS, "return", "case", "throw", "in", "of", "instanceof", "export", "default"]);
 const ASSIGNMENTS = new Set(["=", "+=", "-=", "*=", "/=", "%=", "**=", "<<=", ">>=", ">>>=", "&=", "|=", "^=", "&&=", "||=", "??="]);
-const PUNCTUATORS = [">>>=", "...", "===", "!==", "**=", "<<=", ">>=", ">>>", "&&=", "||=", "??=", "=>", "==", "!=", "<=", ">=", "&&", "||", "??", "?.", "++", "--", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "**", "<<", ">>"];
+const PUNCTUATORS = [
+  ">>>=",
+  "...",
+  "===",
+  "!==",
+  "**=",
+  "<<=",
+  ">>=",
+  ">>>",
+  "&&=",
+  "||=",
+  "??=",
+  "=>",
+  "==",
+  "!=",
+  "<=",
+  ">=",
+  "&&",
+  "||",
+  "??",
+  "?.",
+  "++",
+  "--",
+  "+=",
+  "-=",
+  "*=",
+  "/=",
+  "%=",
+  "&=",
+  "|=",
+  "^=",
+  "**",
+  "<<",
+  ">>",
+];
 /** The longest punctuator at i (one character when none of the longer ones starts there). */
 function punctuatorAt(source: string, i: number): string {
   const next = source.charCodeAt(i + 1);
   // Every multi-character punctuator's second character is one of = > < & | ? . + - * (cheap reject).
-  if (next !== 61 && next !== 62 && next !== 60 && next !== 38 && next !== 124 && next !== 63 && next !== 46 && next !== 43 && next !== 45 && next !== 42) return source[i]!;
+  if (next !== 61 && next !== 62 && next !== 60 && next !== 38 && next !== 124 && next !== 63 && next !== 46 && next !== 43 && next !== 45 && next !== 42)
+    return source[i]!;
   for (const p of PUNCTUATORS) if (source.startsWith(p, i)) return p;
   return source[i]!;
 }

@@ -128,8 +128,6 @@ export function memoryExceededMessage(memoryMb: number): string {
   return `Memory limit exceeded: your code used more memory than the ${memoryMb} MB it may use, and its grading process was stopped.`;
 }
 
-
-
 function finishPartial(j: Job, status: TestStatus, message: string, gradeStatus: GradeStatus = "graded"): GradeReport {
   const tests = (j.tests ?? []).map((t, i): TestResult => {
     const r = j.results[i];
@@ -265,7 +263,14 @@ export function createGraderPool(opts: PoolOptions = {}): GraderPool {
         w.job = null;
         kill(w);
         if (!j.compiled) j.resolve(finishPartial(j, "error", compileTimeoutMessage(j.job.timeoutMs), "error"));
-        else j.resolve(finishPartial(j, "timeout", `The grading deadline (${j.job.timeoutMs} ms) passed before this test finished; your code may loop forever or never return.`));
+        else
+          j.resolve(
+            finishPartial(
+              j,
+              "timeout",
+              `The grading deadline (${j.job.timeoutMs} ms) passed before this test finished; your code may loop forever or never return.`,
+            ),
+          );
       }, limit);
     } else if (m.type === "compiled") {
       j.compiled = true;

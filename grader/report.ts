@@ -77,11 +77,7 @@ export function roundScore(x: number): number {
   return Math.round(x * 1e9) / 1e9;
 }
 
-export function summarize(
-  status: GradeStatus,
-  tests: TestResult[],
-  extra: { output?: string; timing?: GradeTiming; seed?: string } = {},
-): GradeReport {
+export function summarize(status: GradeStatus, tests: TestResult[], extra: { output?: string; timing?: GradeTiming; seed?: string } = {}): GradeReport {
   const records: TestRecord = {};
   const plain = tests.map((t) => {
     if (!t.record) return t;

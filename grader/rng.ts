@@ -32,11 +32,7 @@ export function seedFrom(...parts: string[]): number[] {
 /** A generator from a seed: a number, a string (hashed), or four words from seedFrom. */
 export function createRng(seed: number | string | readonly number[]): Rng {
   const words =
-    typeof seed === "string"
-      ? seedFrom(seed)
-      : typeof seed === "number"
-        ? seedFrom(String(seed))
-        : [seed[0] ?? 0, seed[1] ?? 0, seed[2] ?? 0, seed[3] ?? 0];
+    typeof seed === "string" ? seedFrom(seed) : typeof seed === "number" ? seedFrom(String(seed)) : [seed[0] ?? 0, seed[1] ?? 0, seed[2] ?? 0, seed[3] ?? 0];
   let a = words[0]! >>> 0;
   let b = words[1]! >>> 0;
   let c = words[2]! >>> 0;

@@ -115,11 +115,25 @@ function freshIsolate(memoryMb: number): FreshIsolate {
   const isolate = new ivm.Isolate({ memoryLimit: memoryMb });
   const context = isolate.createContextSync();
   const harness = context.evalSync(
-    harnessSource({ keepWasm: process.env[EXPOSE_WASM_ENV] === "1", doneMarker: marker, outputCapBytes: OUTPUT_CAP, resultCapChars: RESULT_CAP, errorMessageCapChars: ERROR_MESSAGE_CAP }),
+    harnessSource({
+      keepWasm: process.env[EXPOSE_WASM_ENV] === "1",
+      doneMarker: marker,
+      outputCapBytes: OUTPUT_CAP,
+      resultCapChars: RESULT_CAP,
+      errorMessageCapChars: ERROR_MESSAGE_CAP,
+    }),
     { reference: true, timeout: 2000 },
   ) as ivm.Reference<Record<string, unknown>>;
   const fn = (k: string) => harness.getSync(k, { reference: true }) as ivm.Reference<(...a: unknown[]) => unknown>;
-  const fns: HarnessFns = { call: fn("call"), callEach: fn("callEach"), get: fn("get"), mute: fn("mute"), output: fn("output"), setNamespace: fn("setNamespace"), isDone: fn("isDone") };
+  const fns: HarnessFns = {
+    call: fn("call"),
+    callEach: fn("callEach"),
+    get: fn("get"),
+    mute: fn("mute"),
+    output: fn("output"),
+    setNamespace: fn("setNamespace"),
+    isDone: fn("isDone"),
+  };
   return { isolate, context, fns, marker, memoryMb };
 }
 
@@ -222,10 +236,7 @@ export class Sandbox implements StudentSession {
       this.fns.setNamespace.applySync(undefined, [mod.namespace.derefInto()], { timeout: 1000 });
       const done = this.fns.isDone.applySync(undefined, [], { timeout: 1000, result: { copy: true } });
       if (done !== true) {
-        this.loadFailure = new StudentError(
-          "not_loaded",
-          "Your module's top-level code never finished (a top-level await on a promise that never settles?).",
-        );
+        this.loadFailure = new StudentError("not_loaded", "Your module's top-level code never finished (a top-level await on a promise that never settles?).");
       }
     } catch (e) {
       const f = this.failure(e, "Loading your module");

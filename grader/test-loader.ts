@@ -78,9 +78,7 @@ async function compile(file: string): Promise<CacheEntry> {
     return { file: abs, stamp: stampOf(abs), hash: hashFile(abs) };
   });
   const mod: { exports: Record<string, unknown> } = { exports: {} };
-  const fn = new Function("module", "exports", "require", "__filename", "__dirname", code) as (
-    ...a: unknown[]
-  ) => void;
+  const fn = new Function("module", "exports", "require", "__filename", "__dirname", code) as (...a: unknown[]) => void;
   fn(mod, mod.exports, createRequire(file), file, path.dirname(file));
   const suite = (mod.exports.default ?? mod.exports) as { kind?: unknown; tests?: unknown };
   if (!suite || suite.kind !== "coursegrade-tests" || !Array.isArray(suite.tests)) {

@@ -86,14 +86,7 @@ export class AssertionError extends Error {
  * What `student.call`/`student.get` reject with. `kind` says why; `errorName` is the type name of
  * what the student's code threw (e.g. "RangeError") when kind is "threw".
  */
-export type StudentErrorKind =
-  | "missing"
-  | "threw"
-  | "timeout"
-  | "memory"
-  | "not_plain"
-  | "promise"
-  | "not_loaded";
+export type StudentErrorKind = "missing" | "threw" | "timeout" | "memory" | "not_plain" | "promise" | "not_loaded";
 
 export class StudentError extends Error {
   override name = "StudentError";
@@ -210,11 +203,7 @@ export function assert(condition: unknown, message: string): asserts condition {
  * name is `errorName` (e.g. "RangeError") and, optionally, whose message matches `message`.
  * A timeout or memory failure of the student's code is passed on, never counted as "threw".
  */
-export async function assertThrows(
-  fn: () => unknown,
-  errorName?: string,
-  message?: RegExp,
-): Promise<void> {
+export async function assertThrows(fn: () => unknown, errorName?: string, message?: RegExp): Promise<void> {
   let value: unknown;
   try {
     value = await fn();

@@ -40,9 +40,7 @@ export async function decideCourseAccess(userId: string | null, courseSlug: stri
   if (!user) throw new HttpError(401, "Sign in to continue.");
   const db = await getDb();
   const course = await db.course.findUnique({ where: { slug: courseSlug } });
-  const enrollment = course
-    ? await db.enrollment.findUnique({ where: { userId_courseId: { userId: user.id, courseId: course.id } } })
-    : null;
+  const enrollment = course ? await db.enrollment.findUnique({ where: { userId_courseId: { userId: user.id, courseId: course.id } } }) : null;
   // A dropped person's work stays for staff, but the course is closed to them like any outsider.
   if (!course || !enrollment || enrollment.droppedAt) throw new HttpError(404, "No such course.");
   if (!roles.includes(enrollment.role)) throw new HttpError(403, "This page is for course staff.");

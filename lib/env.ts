@@ -36,9 +36,22 @@ export const envSchema = z
     SEED_DEMO: boolFlag,
     DEMO_PASSWORD: optionalString.pipe(z.string().min(8, "must be at least 8 characters").optional()),
     ASSIGNMENTS_DIR: z.string().default("assignments"),
-    SMTP_URL: optionalString.pipe(z.string().regex(/^smtps?:\/\/[^/\s]+/, "must be an smtp:// or smtps:// URL, e.g. smtps://user:pass@mail.uni.edu:465").optional()),
-    SMTP_FROM: optionalString.pipe(z.string().regex(/^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'must be an address, e.g. course@uni.edu or "ML theory <course@uni.edu>"').optional()),
-    COURSE_SLUG: z.string().regex(/^[a-z0-9-]+$/, "lowercase letters, digits and dashes").default("ml-theory"),
+    SMTP_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^smtps?:\/\/[^/\s]+/, "must be an smtp:// or smtps:// URL, e.g. smtps://user:pass@mail.uni.edu:465")
+        .optional(),
+    ),
+    SMTP_FROM: optionalString.pipe(
+      z
+        .string()
+        .regex(/^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'must be an address, e.g. course@uni.edu or "ML theory <course@uni.edu>"')
+        .optional(),
+    ),
+    COURSE_SLUG: z
+      .string()
+      .regex(/^[a-z0-9-]+$/, "lowercase letters, digits and dashes")
+      .default("ml-theory"),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length;
@@ -50,7 +63,11 @@ export const envSchema = z
       });
     }
     if (Boolean(env.SMTP_URL) !== Boolean(env.SMTP_FROM)) {
-      ctx.addIssue({ code: "custom", path: [env.SMTP_URL ? "SMTP_FROM" : "SMTP_URL"], message: "set both SMTP_URL and SMTP_FROM to send mail, or neither (links are then shown to staff)" });
+      ctx.addIssue({
+        code: "custom",
+        path: [env.SMTP_URL ? "SMTP_FROM" : "SMTP_URL"],
+        message: "set both SMTP_URL and SMTP_FROM to send mail, or neither (links are then shown to staff)",
+      });
     }
     if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.NEXTAUTH_SECRET) {
       ctx.addIssue({
@@ -64,9 +81,7 @@ export const envSchema = z
 export type Env = z.infer<typeof envSchema>;
 
 export function formatEnvError(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => `Setting ${issue.path.join(".") || "(environment)"} ${issue.message}`)
-    .join("\n");
+  return error.issues.map((issue) => `Setting ${issue.path.join(".") || "(environment)"} ${issue.message}`).join("\n");
 }
 
 export class EnvError extends Error {}

@@ -17,7 +17,13 @@ import { exitWithError } from "./lib/fatal";
 const USAGE = 'Usage: npm run user:add -- --email prof@uni.edu --name "Prof. Lin" --role instructor [--section A] [--student-id S1]';
 
 // One table of options: a new one (e.g. --course, --term) is a line here and a field in personInput.
-const OPTIONS = { email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, section: { type: "string" }, "student-id": { type: "string" } } as const;
+const OPTIONS = {
+  email: { type: "string" },
+  name: { type: "string" },
+  role: { type: "string" },
+  section: { type: "string" },
+  "student-id": { type: "string" },
+} as const;
 
 function parseInput(argv: string[]): PersonInput {
   let values: Record<string, string | undefined>;
@@ -28,7 +34,15 @@ function parseInput(argv: string[]): PersonInput {
     process.exit(2);
   }
   const password = process.env.USER_PASSWORD ?? randomBytes(12).toString("base64url");
-  const parsed = personInput.safeParse({ email: values.email, name: values.name, role: values.role, section: values.section, studentId: values["student-id"], password, courseSlug: getEnv().COURSE_SLUG });
+  const parsed = personInput.safeParse({
+    email: values.email,
+    name: values.name,
+    role: values.role,
+    section: values.section,
+    studentId: values["student-id"],
+    password,
+    courseSlug: getEnv().COURSE_SLUG,
+  });
   if (!parsed.success) {
     console.error(parsed.error.issues.map((i) => (i.path[0] === "password" ? `USER_PASSWORD: ${i.message}` : i.message)).join("\n"));
     console.error(USAGE);

@@ -11,12 +11,16 @@ import { HttpError } from "@/lib/http/http-error";
 import { checkCanvasCsv } from "@/lib/export/canvas-check";
 import { exitWithError } from "./lib/fatal";
 
-const USAGE = "usage: npm run --silent grades:export -- --course <course-slug> --format canvas|long [--assignment <slug>]\n       npm run --silent grades:export -- --check <file.csv>";
+const USAGE =
+  "usage: npm run --silent grades:export -- --course <course-slug> --format canvas|long [--assignment <slug>]\n       npm run --silent grades:export -- --check <file.csv>";
 
 const argsSchema = z.object({
   course: z.string({ error: "--course <course-slug> is required" }).regex(/^[a-z0-9-]+$/, "--course must be a course slug such as ml-theory"),
   format: z.enum(EXPORT_FORMATS, { error: "--format must be canvas or long" }),
-  assignment: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "--assignment must be an assignment slug such as xor-ln-net").optional(),
+  assignment: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, "--assignment must be an assignment slug such as xor-ln-net")
+    .optional(),
 });
 
 function fail(message: string, code: number): never {
@@ -27,7 +31,9 @@ function fail(message: string, code: number): never {
 async function main() {
   let values: Record<string, string | undefined>;
   try {
-    values = parseArgs({ options: { course: { type: "string" }, format: { type: "string" }, assignment: { type: "string" }, check: { type: "string" } } }).values;
+    values = parseArgs({
+      options: { course: { type: "string" }, format: { type: "string" }, assignment: { type: "string" }, check: { type: "string" } },
+    }).values;
   } catch (error) {
     fail(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`, 64);
   }

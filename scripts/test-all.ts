@@ -42,7 +42,15 @@ try {
   buildIfNeeded();
   mkdirSync("tests/output", { recursive: true });
   const report = "tests/output/vitest.json";
-  if (!step("vitest (unit, security, integration, e2e)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${report}`, ...extraArgs], env)) failures.push("vitest");
+  if (
+    !step(
+      "vitest (unit, security, integration, e2e)",
+      bin("vitest"),
+      ["run", "--reporter=default", "--reporter=json", `--outputFile=${report}`, ...extraArgs],
+      env,
+    )
+  )
+    failures.push("vitest");
   if (existsSync(report)) {
     const json = JSON.parse(readFileSync(report, "utf8")) as { numPassedTests: number; numFailedTests: number };
     passed = json.numPassedTests;

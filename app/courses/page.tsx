@@ -21,10 +21,13 @@ export default async function MyCoursesPage() {
               <h3>
                 <Link href={`/courses/${e.course.slug}`}>{e.course.title}</Link>
               </h3>
-              {e.course.titleZh && <p className="muted" lang="zh-CN">{e.course.titleZh}</p>}
+              {e.course.titleZh && (
+                <p className="muted" lang="zh-CN">
+                  {e.course.titleZh}
+                </p>
+              )}
               <p>
-                <span className={`badge role-${e.role}`}>{e.role.toLowerCase()}</span>{" "}
-                {e.course.term && <span className="muted">{e.course.term}</span>}{" "}
+                <span className={`badge role-${e.role}`}>{e.role.toLowerCase()}</span> {e.course.term && <span className="muted">{e.course.term}</span>}{" "}
                 <span className="muted">· {t("assignments", { count: e.course._count.assignments })}</span>
               </p>
             </article>

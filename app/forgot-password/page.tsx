@@ -21,7 +21,9 @@ export default async function ForgotPasswordPage() {
       ) : (
         <p className="notice">{t("noMail")}</p>
       )}
-      <p><Link href="/signin">{t("backToSignIn")}</Link></p>
+      <p>
+        <Link href="/signin">{t("backToSignIn")}</Link>
+      </p>
     </section>
   );
 }

@@ -20,8 +20,12 @@ export default async function SetPasswordPage({ searchParams }: { searchParams: 
         <SetPasswordForm token={token} email={row.user.email} />
       ) : (
         <>
-          <p className="error" role="alert">{t("invalid")}</p>
-          <p><Link href="/forgot-password">{t("forgotTitle")}</Link> · <Link href="/signin">{t("backToSignIn")}</Link></p>
+          <p className="error" role="alert">
+            {t("invalid")}
+          </p>
+          <p>
+            <Link href="/forgot-password">{t("forgotTitle")}</Link> · <Link href="/signin">{t("backToSignIn")}</Link>
+          </p>
         </>
       )}
     </section>

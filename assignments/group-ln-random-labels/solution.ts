@@ -74,7 +74,7 @@ export function lossAndGradient(p: Params, X: number[][], y: number[], groups: n
     const margin = y[n]! * f;
     // log(1 + e^{−margin}) without overflow; dℓ/df = −y·σ(−margin).
     loss += (margin > 0 ? Math.log1p(Math.exp(-margin)) : -margin + Math.log1p(Math.exp(margin))) / m;
-    const df = (-y[n]! / (1 + Math.exp(margin))) / m;
+    const df = -y[n]! / (1 + Math.exp(margin)) / m;
     grad.c += df;
     for (let g = 0; g < groups; g++) {
       let meanG = 0;

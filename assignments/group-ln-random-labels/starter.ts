@@ -54,7 +54,12 @@ export function lossAndGradient(p: Params, X: number[][], y: number[], groups: n
 /** W row by row ~ N(0, 1/d), then b ~ N(0, 1), then v ~ N(0, 1/width); c = 0 — from gaussian(mulberry32(seed)). */
 export function initParams(seed: number, width: number, inputDim: number): Params {
   // TODO: draw from gaussian(mulberry32(seed)) in the stated order.
-  return { W: Array.from({ length: width }, () => new Array<number>(inputDim).fill(0.1)), b: new Array<number>(width).fill(0), v: new Array<number>(width).fill(0.1), c: 0 };
+  return {
+    W: Array.from({ length: width }, () => new Array<number>(inputDim).fill(0.1)),
+    b: new Array<number>(width).fill(0),
+    v: new Array<number>(width).fill(0.1),
+    c: 0,
+  };
 }
 
 /** Full-batch gradient descent from initParams(seed, ...); losses[t] is the loss before step t, losses[steps] the final one. */

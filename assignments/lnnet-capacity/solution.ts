@@ -77,7 +77,13 @@ function mergeLayer(pts: Vec[], x: Vec, y: Vec, delta: number): Layer {
   let nearest = Infinity;
   for (const h of pts) nearest = Math.min(nearest, dist(h, p));
   const s = 1e4 / nearest;
-  return { W: [[s, 0], [0, s]], b: [-s * p[0], -s * p[1]] };
+  return {
+    W: [
+      [s, 0],
+      [0, s],
+    ],
+    b: [-s * p[0], -s * p[1]],
+  };
 }
 
 export function buildNet(points: number[][], labels: number[]): LNNet {

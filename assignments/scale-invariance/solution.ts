@@ -33,11 +33,7 @@ export function effectiveStepSize(lr: number, weightNorm: number): number {
 }
 
 /** Names (input order) of the layers whose relative update lr·‖g‖/‖W‖ is below the threshold. */
-export function stalledLayers(
-  stats: { name: string; weightNorm: number; gradNorm: number }[],
-  lr: number,
-  threshold = 1e-4,
-): string[] {
+export function stalledLayers(stats: { name: string; weightNorm: number; gradNorm: number }[], lr: number, threshold = 1e-4): string[] {
   return stats.filter((s) => (lr * s.gradNorm) / s.weightNorm < threshold).map((s) => s.name);
 }
 
@@ -64,7 +60,11 @@ export function trainLnRegression(W0: number[][], v0: number[], X: number[][], t
       const y = lnLinear(W, x);
       const r = y.reduce((acc, yi, i) => acc + v[i]! * yi, 0) - targets[s]!;
       loss += (r * r) / (2 * n);
-      const G = lnLinearGrad(W, x, v.map((vi) => (r * vi) / n));
+      const G = lnLinearGrad(
+        W,
+        x,
+        v.map((vi) => (r * vi) / n),
+      );
       G.forEach((row, i) => row.forEach((val, j) => (gW[i]![j]! += val)));
       y.forEach((yi, i) => (gv[i]! += (r * yi) / n));
     });
@@ -76,4 +76,3 @@ export function trainLnRegression(W0: number[][], v0: number[], X: number[][], t
   }
   return out;
 }
-

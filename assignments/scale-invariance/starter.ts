@@ -20,11 +20,7 @@ export function effectiveStepSize(lr: number, weightNorm: number): number {
 }
 
 /** Names (input order) of the layers with lr·gradNorm/weightNorm < threshold. */
-export function stalledLayers(
-  stats: { name: string; weightNorm: number; gradNorm: number }[],
-  lr: number,
-  threshold = 1e-4,
-): string[] {
+export function stalledLayers(stats: { name: string; weightNorm: number; gradNorm: number }[], lr: number, threshold = 1e-4): string[] {
   // TODO
   return [];
 }
@@ -44,4 +40,3 @@ export function trainLnRegression(
   // TODO: the training loop (use lnLinear and lnLinearGrad with upstream gradient r_s·v / n).
   return { weightNorm: [], gradNorm: [], loss: [] };
 }
-

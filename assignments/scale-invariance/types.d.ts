@@ -5,11 +5,7 @@ export declare function lnLinearGrad(W: number[][], x: number[], g: number[]): n
 /** The effective step size of a scale-invariant layer: lr / weightNorm². */
 export declare function effectiveStepSize(lr: number, weightNorm: number): number;
 /** Names, in input order, of the layers with lr·gradNorm/weightNorm < threshold (default 1e-4). */
-export declare function stalledLayers(
-  stats: { name: string; weightNorm: number; gradNorm: number }[],
-  lr: number,
-  threshold?: number,
-): string[];
+export declare function stalledLayers(stats: { name: string; weightNorm: number; gradNorm: number }[], lr: number, threshold?: number): string[];
 /**
  * Full-batch gradient descent on f(x) = v·lnLinear(W, x), loss (1/n)·Σ_s ½(f(x_s) − targets_s)²,
  * W and v updated together from the gradients at the current point. Arrays of length `steps`:
@@ -23,4 +19,3 @@ export declare function trainLnRegression(
   lr: number,
   steps: number,
 ): { weightNorm: number[]; gradNorm: number[]; loss: number[] };
-

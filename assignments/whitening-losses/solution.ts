@@ -81,8 +81,7 @@ function centered(Z: number[][]): number[][] {
   return Z.map((r) => r.map((v, j) => v - mean[j]!));
 }
 
-const matmul = (A: number[][], B: number[][]): number[][] =>
-  A.map((row) => B[0]!.map((_, j) => row.reduce((t, a, k) => t + a * B[k]![j]!, 0)));
+const matmul = (A: number[][], B: number[][]): number[][] => A.map((row) => B[0]!.map((_, j) => row.reduce((t, a, k) => t + a * B[k]![j]!, 0)));
 const transpose = (A: number[][]): number[][] => A[0]!.map((_, j) => A.map((r) => r[j]!));
 
 /** Covariance with 1/n: center each feature, C = Xᵀ X / n. */
@@ -110,18 +109,26 @@ export function hardWhiteningLoss(Z: number[][], T: number[][], eps = 1e-5): { l
   const M = U.map((ui) => U.map((uj) => ui.reduce((t, u, k) => t + u * f[k]! * uj[k]!, 0)));
   const W = matmul(X, M);
   let loss = 0;
-  const G = W.map((r, s) => r.map((v, j) => {
-    const e = v - T[s]![j]!;
-    loss += (e * e) / n;
-    return (2 * e) / n;
-  }));
+  const G = W.map((r, s) =>
+    r.map((v, j) => {
+      const e = v - T[s]![j]!;
+      loss += (e * e) / n;
+      return (2 * e) / n;
+    }),
+  );
   // d(C^(−1/2)) in the eigenbasis is a Hadamard product with divided differences of f.
   const XtG = matmul(transpose(X), G);
   const S = XtG.map((r, i) => r.map((v, j) => (v + XtG[j]![i]!) / 2));
   const Ut = transpose(U);
   const Sb = matmul(matmul(Ut, S), U);
   const K = lam.map((li, i) => lam.map((lj, j) => (Math.abs(li - lj) > 1e-12 * Math.max(1, Math.abs(li)) ? (f[i]! - f[j]!) / (li - lj) : -0.5 * f[i]! ** 3)));
-  const B = matmul(matmul(U, Sb.map((r, i) => r.map((v, j) => v * K[i]![j]!))), Ut);
+  const B = matmul(
+    matmul(
+      U,
+      Sb.map((r, i) => r.map((v, j) => v * K[i]![j]!)),
+    ),
+    Ut,
+  );
   const gX = matmul(G, M).map((r, s) => r.map((v, j) => v + (2 / n) * matmul([X[s]!], B)[0]![j]!));
   // Z → X is centering: its adjoint subtracts the column means of the gradient.
   const gMean = Array.from({ length: d }, (_, j) => gX.reduce((t, r) => t + r[j]!, 0) / n);
@@ -137,11 +144,13 @@ export function softWhiteningLoss(Z: number[][], T: number[][], beta: number): {
   let loss = 0;
   for (const r of D) for (const v of r) loss += beta * v * v;
   const XD = matmul(X, D);
-  const grad = Z.map((r, s) => r.map((v, j) => {
-    const e = v - T[s]![j]!;
-    loss += (e * e) / n;
-    return (2 * e) / n + ((4 * beta) / n) * XD[s]![j]!;
-  }));
+  const grad = Z.map((r, s) =>
+    r.map((v, j) => {
+      const e = v - T[s]![j]!;
+      loss += (e * e) / n;
+      return (2 * e) / n + ((4 * beta) / n) * XD[s]![j]!;
+    }),
+  );
   return { loss, grad };
 }
 

@@ -106,10 +106,12 @@ export function hardWhiteningLoss(Z: number[][], T: number[][], eps = 1e-5): { l
 export function softWhiteningLoss(Z: number[][], T: number[][], beta: number): { loss: number; grad: number[][] } {
   // TODO: add the penalty beta·‖C − I‖² and its gradient.
   let loss = 0;
-  const grad = Z.map((r, s) => r.map((v, j) => {
-    loss += (v - T[s]![j]!) ** 2 / Z.length;
-    return (2 * (v - T[s]![j]!)) / Z.length;
-  }));
+  const grad = Z.map((r, s) =>
+    r.map((v, j) => {
+      loss += (v - T[s]![j]!) ** 2 / Z.length;
+      return (2 * (v - T[s]![j]!)) / Z.length;
+    }),
+  );
   return { loss, grad };
 }
 

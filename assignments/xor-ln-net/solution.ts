@@ -28,7 +28,15 @@ export function forwardLNNet(net: LNNet, x: number[]): number {
 // 50.2°), so a chord of the circle — a linear head — cuts the two negatives off.
 export const xorNetRMS: LNNet = {
   norm: "rms",
-  hidden: [{ W: [[10, 0], [0, 10]], b: [10, 2] }],
+  hidden: [
+    {
+      W: [
+        [10, 0],
+        [0, 10],
+      ],
+      b: [10, 2],
+    },
+  ],
   head: { w: [-6.5954, -2.5496], b: 9.7437 },
 };
 
@@ -37,6 +45,15 @@ export const xorNetRMS: LNNet = {
 // plane with the orthonormal basis e1 = (1,−1,0)/√2, e2 = (1,1,−2)/√6.
 export const xorNetLN: LNNet = {
   norm: "layer",
-  hidden: [{ W: [[7.0711, 4.0825], [-7.0711, 4.0825], [0, -8.165]], b: [7.8876, -6.2546, -1.633] }],
+  hidden: [
+    {
+      W: [
+        [7.0711, 4.0825],
+        [-7.0711, 4.0825],
+        [0, -8.165],
+      ],
+      b: [7.8876, -6.2546, -1.633],
+    },
+  ],
   head: { w: [-4.6577, 2.958, 1.6997], b: 9.7437 },
 };

@@ -8,11 +8,27 @@ ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip, Legend);
 
 type Series = { label: string; data: number[]; color: string };
 
-export function BarChart({ title, labels, series, yLabel, max, horizontal = false }: { title: string; labels: string[]; series: Series[]; yLabel: string; max?: number; horizontal?: boolean }) {
+export function BarChart({
+  title,
+  labels,
+  series,
+  yLabel,
+  max,
+  horizontal = false,
+}: {
+  title: string;
+  labels: string[];
+  series: Series[];
+  yLabel: string;
+  max?: number;
+  horizontal?: boolean;
+}) {
   const stacked = series.length > 1;
   return (
     <figure className="chart-box" style={{ margin: 0 }}>
-      <figcaption><strong>{title}</strong></figcaption>
+      <figcaption>
+        <strong>{title}</strong>
+      </figcaption>
       <div style={{ position: "relative", height: horizontal ? Math.max(160, labels.length * 26 + 60) : 260 }}>
         <Bar
           aria-label={title}

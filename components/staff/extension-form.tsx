@@ -36,25 +36,45 @@ export function ExtensionForm({ course, students, assignments }: Props) {
       <label>
         Student
         <select value={userId} onChange={(e) => setUserId(e.target.value)}>
-          {students.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
+          {students.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.label}
+            </option>
+          ))}
         </select>
       </label>
       <label>
         Assignment
         <select value={assignment} onChange={(e) => setAssignment(e.target.value)}>
-          {assignments.map((a) => <option key={a.slug} value={a.slug}>{a.title}</option>)}
+          {assignments.map((a) => (
+            <option key={a.slug} value={a.slug}>
+              {a.title}
+            </option>
+          ))}
         </select>
       </label>
       <label>
         New due date
-        <input type="datetime-local" required value={dueAt} min={current ? toLocalInput(current.dueAt) : undefined} onChange={(e) => setDueAt(e.target.value)} />
+        <input
+          type="datetime-local"
+          required
+          value={dueAt}
+          min={current ? toLocalInput(current.dueAt) : undefined}
+          onChange={(e) => setDueAt(e.target.value)}
+        />
       </label>
       <label>
         Reason
         <input type="text" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="optional, staff only" />
       </label>
-      <button className="primary" type="submit">Grant extension</button>
-      {message && <p className={message.ok ? "ok-text" : "error"} role={message.ok ? "status" : "alert"}>{message.text}</p>}
+      <button className="primary" type="submit">
+        Grant extension
+      </button>
+      {message && (
+        <p className={message.ok ? "ok-text" : "error"} role={message.ok ? "status" : "alert"}>
+          {message.text}
+        </p>
+      )}
     </form>
   );
 }

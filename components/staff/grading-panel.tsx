@@ -19,7 +19,6 @@ type Props = {
   queueUrl: string;
 };
 
-
 export function GradingPanel(props: Props) {
   const router = useRouter();
   const [selected, setSelected] = useState<Set<string>>(() => new Set(props.initial.itemIds));
@@ -31,7 +30,12 @@ export function GradingPanel(props: Props) {
   const adj = Number(adjustment) || 0;
   // The same function the server stores the score with.
   const score = useMemo(
-    () => manualScore(props.rubric.filter((r) => selected.has(r.id)).map((r) => r.points), adj, props.questionPoints),
+    () =>
+      manualScore(
+        props.rubric.filter((r) => selected.has(r.id)).map((r) => r.points),
+        adj,
+        props.questionPoints,
+      ),
     [props.rubric, props.questionPoints, selected, adj],
   );
 
@@ -54,7 +58,13 @@ export function GradingPanel(props: Props) {
     saving.current = true;
     setState({ phase: "saving" });
     try {
-      await postJson(`/api/courses/${props.course}/staff/grading`, { submissionId: props.submissionId, itemIds: [...selected], comment, adjustment: adj, revision: props.initial.revision });
+      await postJson(`/api/courses/${props.course}/staff/grading`, {
+        submissionId: props.submissionId,
+        itemIds: [...selected],
+        comment,
+        adjustment: adj,
+        revision: props.initial.revision,
+      });
       setState({ phase: "saved" });
       router.push(props.nextUngradedUrl);
       router.refresh();
@@ -96,13 +106,29 @@ export function GradingPanel(props: Props) {
   return (
     <aside ref={panel} className="rubric-panel card" aria-label="Rubric">
       <div>
-        <span className="score-big" data-testid="grading-score">{score}</span> <span className="muted">/ {props.questionPoints}</span>
-        {props.initial.revision > 0 && <div className="muted small">graded{props.initial.grader ? ` by ${props.initial.grader}` : ""} (revision {props.initial.revision})</div>}
+        <span className="score-big" data-testid="grading-score">
+          {score}
+        </span>{" "}
+        <span className="muted">/ {props.questionPoints}</span>
+        {props.initial.revision > 0 && (
+          <div className="muted small">
+            graded{props.initial.grader ? ` by ${props.initial.grader}` : ""} (revision {props.initial.revision})
+          </div>
+        )}
       </div>
       {props.rubric.map((r, i) => (
-        <button key={r.id} type="button" className={`rubric-item${r.points < 0 ? " negative" : ""}`} aria-pressed={selected.has(r.id)} onClick={() => toggle(r.id)}>
+        <button
+          key={r.id}
+          type="button"
+          className={`rubric-item${r.points < 0 ? " negative" : ""}`}
+          aria-pressed={selected.has(r.id)}
+          onClick={() => toggle(r.id)}
+        >
           <kbd>{i < 9 ? i + 1 : ""}</kbd>
-          <span className="pts">{r.points > 0 ? "+" : ""}{r.points}</span>
+          <span className="pts">
+            {r.points > 0 ? "+" : ""}
+            {r.points}
+          </span>
           <span>{r.description}</span>
         </button>
       ))}
@@ -115,16 +141,37 @@ export function GradingPanel(props: Props) {
         <textarea rows={4} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={10_000} />
       </label>
       <div className="row-actions">
-        <button className="primary" type="button" onClick={() => void save()} disabled={state.phase === "saving"}>Save &amp; next</button>
-        {props.prevUrl && <a className="button secondary" href={props.prevUrl}>Previous</a>}
-        {props.nextUrl && <a className="button secondary" href={props.nextUrl}>Next</a>}
+        <button className="primary" type="button" onClick={() => void save()} disabled={state.phase === "saving"}>
+          Save &amp; next
+        </button>
+        {props.prevUrl && (
+          <a className="button secondary" href={props.prevUrl}>
+            Previous
+          </a>
+        )}
+        {props.nextUrl && (
+          <a className="button secondary" href={props.nextUrl}>
+            Next
+          </a>
+        )}
       </div>
       <p className="muted small">Keys: 1–9 toggle items · Enter or Ctrl+Enter save &amp; next · n / p next / previous</p>
-      {state.phase === "saved" && <p className="ok-text" role="status">Saved.</p>}
+      {state.phase === "saved" && (
+        <p className="ok-text" role="status">
+          Saved.
+        </p>
+      )}
       {state.phase === "error" && (
         <div className="error" role="alert">
           {state.message}
-          {state.conflict && <> <button type="button" className="secondary" onClick={() => window.location.reload()}>Reload</button></>}
+          {state.conflict && (
+            <>
+              {" "}
+              <button type="button" className="secondary" onClick={() => window.location.reload()}>
+                Reload
+              </button>
+            </>
+          )}
         </div>
       )}
     </aside>

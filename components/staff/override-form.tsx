@@ -13,12 +13,23 @@ export function OverrideForm(props: Props) {
   const [reason, setReason] = useState("");
   const send = (value: number | null) =>
     run(async () => {
-      await postJson(`/api/courses/${props.course}/staff/overrides`, { assignment: props.assignment, question: props.question, userId: props.userId, score: value, reason });
+      await postJson(`/api/courses/${props.course}/staff/overrides`, {
+        assignment: props.assignment,
+        question: props.question,
+        userId: props.userId,
+        score: value,
+        reason,
+      });
       setOpen(false);
       setScore("");
       setReason("");
     });
-  if (!open) return <button type="button" className="secondary small" onClick={() => setOpen(true)}>{props.hasOverride ? "Change override" : "Override"}</button>;
+  if (!open)
+    return (
+      <button type="button" className="secondary small" onClick={() => setOpen(true)}>
+        {props.hasOverride ? "Change override" : "Override"}
+      </button>
+    );
   return (
     <form
       className="inline-form"
@@ -33,12 +44,32 @@ export function OverrideForm(props: Props) {
       </label>
       <label>
         Reason
-        <input type="text" required minLength={3} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="e.g. regrade request, rubric misapplied" />
+        <input
+          type="text"
+          required
+          minLength={3}
+          maxLength={500}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          placeholder="e.g. regrade request, rubric misapplied"
+        />
       </label>
-      <button className="primary" type="submit" disabled={busy}>Save override</button>
-      {props.hasOverride && <button className="secondary" type="button" disabled={busy || reason.trim().length < 3} onClick={() => void send(null)}>Remove override</button>}
-      <button className="secondary" type="button" onClick={() => setOpen(false)}>Cancel</button>
-      {message && !message.ok && <p className="error" role="alert">{message.text}</p>}
+      <button className="primary" type="submit" disabled={busy}>
+        Save override
+      </button>
+      {props.hasOverride && (
+        <button className="secondary" type="button" disabled={busy || reason.trim().length < 3} onClick={() => void send(null)}>
+          Remove override
+        </button>
+      )}
+      <button className="secondary" type="button" onClick={() => setOpen(false)}>
+        Cancel
+      </button>
+      {message && !message.ok && (
+        <p className="error" role="alert">
+          {message.text}
+        </p>
+      )}
     </form>
   );
 }

@@ -8,7 +8,19 @@ import { useStaffAction } from "./use-staff-action";
 type Progress = { batchId: string; versionNumber: number | null; total: number; queued: number; running: number; done: number; failed: number };
 
 /** `versions`: the assignment's version numbers, newest first; `current`: the current one. */
-export function RegradeButton({ course, assignment, question, versions, current }: { course: string; assignment: string; question: string; versions: number[]; current: number }) {
+export function RegradeButton({
+  course,
+  assignment,
+  question,
+  versions,
+  current,
+}: {
+  course: string;
+  assignment: string;
+  question: string;
+  versions: number[];
+  current: number;
+}) {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [version, setVersion] = useState(current);
   const { message, setMessage, run } = useStaffAction();
@@ -16,7 +28,9 @@ export function RegradeButton({ course, assignment, question, versions, current 
   useEffect(() => {
     if (!progress || finished) return;
     const t = setTimeout(() => {
-      getJson<Progress>(`/api/courses/${course}/staff/regrade?batch=${encodeURIComponent(progress.batchId)}`).then(setProgress, (e: unknown) => setMessage({ ok: false, text: errorText(e) }));
+      getJson<Progress>(`/api/courses/${course}/staff/regrade?batch=${encodeURIComponent(progress.batchId)}`).then(setProgress, (e: unknown) =>
+        setMessage({ ok: false, text: errorText(e) }),
+      );
     }, 1000);
     return () => clearTimeout(t);
   }, [course, finished, progress, setMessage]);
@@ -25,8 +39,18 @@ export function RegradeButton({ course, assignment, question, versions, current 
       {versions.length > 1 && (
         <label className="small">
           Grade against{" "}
-          <select value={version} onChange={(e) => setVersion(Number(e.target.value))} disabled={progress !== null && !finished} aria-label={`Version to regrade ${question} against`}>
-            {versions.map((v) => <option key={v} value={v}>version {v}{v === current ? " (current)" : ""}</option>)}
+          <select
+            value={version}
+            onChange={(e) => setVersion(Number(e.target.value))}
+            disabled={progress !== null && !finished}
+            aria-label={`Version to regrade ${question} against`}
+          >
+            {versions.map((v) => (
+              <option key={v} value={v}>
+                version {v}
+                {v === current ? " (current)" : ""}
+              </option>
+            ))}
           </select>
         </label>
       )}
@@ -35,20 +59,35 @@ export function RegradeButton({ course, assignment, question, versions, current 
         type="button"
         disabled={progress !== null && !finished}
         onClick={async () => {
-          if (!window.confirm(`Regrade every submission of "${question}" that can count, against version ${version}? New results replace the current ones in the gradebook; the old ones stay in each submission's history.`)) return;
+          if (
+            !window.confirm(
+              `Regrade every submission of "${question}" that can count, against version ${version}? New results replace the current ones in the gradebook; the old ones stay in each submission's history.`,
+            )
+          )
+            return;
           // The gradebook changes as the batch is graded, not now: nothing to re-read yet.
-          await run(async () => setProgress(await postJson<Progress>(`/api/courses/${course}/staff/regrade`, { assignment, question, version })), { refresh: false });
+          await run(async () => setProgress(await postJson<Progress>(`/api/courses/${course}/staff/regrade`, { assignment, question, version })), {
+            refresh: false,
+          });
         }}
       >
         Regrade all
       </button>
       {progress && (
         <span className="row-actions small" role="status">
-          <span className="progress" aria-hidden="true"><span style={{ width: `${progress.total ? ((progress.done + progress.failed) / progress.total) * 100 : 100}%` }} /></span>
-          {progress.done} / {progress.total} regraded{progress.versionNumber !== null ? ` against version ${progress.versionNumber}` : ""}{progress.failed ? `, ${progress.failed} failed` : ""}{finished ? " — done" : ""}
+          <span className="progress" aria-hidden="true">
+            <span style={{ width: `${progress.total ? ((progress.done + progress.failed) / progress.total) * 100 : 100}%` }} />
+          </span>
+          {progress.done} / {progress.total} regraded{progress.versionNumber !== null ? ` against version ${progress.versionNumber}` : ""}
+          {progress.failed ? `, ${progress.failed} failed` : ""}
+          {finished ? " — done" : ""}
         </span>
       )}
-      {message && !message.ok && <span className="bad-text small" role="alert">{message.text}</span>}
+      {message && !message.ok && (
+        <span className="bad-text small" role="alert">
+          {message.text}
+        </span>
+      )}
     </>
   );
 }

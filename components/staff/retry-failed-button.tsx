@@ -20,7 +20,11 @@ export function RetryFailedButton({ course, count }: { course: string; count: nu
       >
         Retry {count === 1 ? "it" : `all ${count}`}
       </button>
-      {message && <span className="muted small" role="status">{message.text}</span>}
+      {message && (
+        <span className="muted small" role="status">
+          {message.text}
+        </span>
+      )}
     </p>
   );
 }

@@ -41,22 +41,53 @@ export function RosterImport({ course }: { course: string }) {
         </label>
         <label>
           or paste it
-          <textarea rows={8} value={csv} onChange={(e) => { setCsv(e.target.value); setPreview(null); }} placeholder={"email,name,student id,section,role\nada@uni.edu,Ada Lovelace,S2001,A,student"} spellCheck={false} />
+          <textarea
+            rows={8}
+            value={csv}
+            onChange={(e) => {
+              setCsv(e.target.value);
+              setPreview(null);
+            }}
+            placeholder={"email,name,student id,section,role\nada@uni.edu,Ada Lovelace,S2001,A,student"}
+            spellCheck={false}
+          />
         </label>
         <p className="row-actions">
-          <button className="secondary" type="button" disabled={!csv.trim() || busy} onClick={() => void send(false)}>Preview</button>
-          <button className="primary" type="button" disabled={!preview || preview.bad.length > 0 || busy} onClick={() => void send(true)}>{preview ? `Import ${preview.rows.length} row${preview.rows.length === 1 ? "" : "s"}` : "Import"}</button>
+          <button className="secondary" type="button" disabled={!csv.trim() || busy} onClick={() => void send(false)}>
+            Preview
+          </button>
+          <button className="primary" type="button" disabled={!preview || preview.bad.length > 0 || busy} onClick={() => void send(true)}>
+            {preview ? `Import ${preview.rows.length} row${preview.rows.length === 1 ? "" : "s"}` : "Import"}
+          </button>
         </p>
-        {message && <p className={message.ok ? "ok-text" : "error"} role={message.ok ? "status" : "alert"}>{message.text}</p>}
+        {message && (
+          <p className={message.ok ? "ok-text" : "error"} role={message.ok ? "status" : "alert"}>
+            {message.text}
+          </p>
+        )}
       </div>
       {preview && preview.bad.length > 0 && (
         <>
-          <h2 className="bad-text">{preview.bad.length} bad row{preview.bad.length === 1 ? "" : "s"} — fix them to import</h2>
+          <h2 className="bad-text">
+            {preview.bad.length} bad row{preview.bad.length === 1 ? "" : "s"} — fix them to import
+          </h2>
           <table className="data" data-testid="bad-rows">
-            <thead><tr><th scope="col">Line</th><th scope="col">Row</th><th scope="col">Problem</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Line</th>
+                <th scope="col">Row</th>
+                <th scope="col">Problem</th>
+              </tr>
+            </thead>
             <tbody>
               {preview.bad.map((b) => (
-                <tr key={b.line}><td>{b.line}</td><td><code>{b.text}</code></td><td>{b.problems.join("; ")}</td></tr>
+                <tr key={b.line}>
+                  <td>{b.line}</td>
+                  <td>
+                    <code>{b.text}</code>
+                  </td>
+                  <td>{b.problems.join("; ")}</td>
+                </tr>
               ))}
             </tbody>
           </table>
@@ -64,14 +95,33 @@ export function RosterImport({ course }: { course: string }) {
       )}
       {preview && preview.rows.length > 0 && (
         <>
-          <h2>{preview.rows.length} good row{preview.rows.length === 1 ? "" : "s"}</h2>
+          <h2>
+            {preview.rows.length} good row{preview.rows.length === 1 ? "" : "s"}
+          </h2>
           <table className="data">
-            <thead><tr><th scope="col">Line</th><th scope="col">Email</th><th scope="col">Name</th><th scope="col">Student ID</th><th scope="col">Section</th><th scope="col">Role</th><th scope="col">Change</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Line</th>
+                <th scope="col">Email</th>
+                <th scope="col">Name</th>
+                <th scope="col">Student ID</th>
+                <th scope="col">Section</th>
+                <th scope="col">Role</th>
+                <th scope="col">Change</th>
+              </tr>
+            </thead>
             <tbody>
               {preview.rows.map((r) => (
                 <tr key={r.line}>
-                  <td>{r.line}</td><td>{r.email}</td><td>{r.name}</td><td>{r.studentId ?? "—"}</td><td>{r.section ?? "—"}</td><td>{r.role.toLowerCase()}</td>
-                  <td><span className={`badge ${r.action === "add" ? "ok" : r.action === "update" ? "warn" : ""}`}>{r.action}</span></td>
+                  <td>{r.line}</td>
+                  <td>{r.email}</td>
+                  <td>{r.name}</td>
+                  <td>{r.studentId ?? "—"}</td>
+                  <td>{r.section ?? "—"}</td>
+                  <td>{r.role.toLowerCase()}</td>
+                  <td>
+                    <span className={`badge ${r.action === "add" ? "ok" : r.action === "update" ? "warn" : ""}`}>{r.action}</span>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -13,9 +13,28 @@ function ItemRow({ course, item }: { course: string; item: Item }) {
   const dirty = Number(points) !== item.points || description !== item.description;
   return (
     <tr>
-      <td><code>{item.key}</code></td>
-      <td><input aria-label={`Points of ${item.key}`} type="number" step="0.25" value={points} onChange={(e) => setPoints(e.target.value)} style={{ width: "5.5rem" }} /></td>
-      <td><input aria-label={`Description of ${item.key}`} type="text" value={description} onChange={(e) => setDescription(e.target.value)} style={{ width: "100%" }} /></td>
+      <td>
+        <code>{item.key}</code>
+      </td>
+      <td>
+        <input
+          aria-label={`Points of ${item.key}`}
+          type="number"
+          step="0.25"
+          value={points}
+          onChange={(e) => setPoints(e.target.value)}
+          style={{ width: "5.5rem" }}
+        />
+      </td>
+      <td>
+        <input
+          aria-label={`Description of ${item.key}`}
+          type="text"
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          style={{ width: "100%" }}
+        />
+      </td>
       <td className="num">{item.uses}</td>
       <td>
         <button
@@ -24,14 +43,22 @@ function ItemRow({ course, item }: { course: string; item: Item }) {
           disabled={!dirty || busy}
           onClick={() =>
             void run(async () => {
-              const r = await postJson<{ recomputed: number }>(`/api/courses/${course}/staff/rubric`, { rubricItemId: item.id, points: Number(points), description });
+              const r = await postJson<{ recomputed: number }>(`/api/courses/${course}/staff/rubric`, {
+                rubricItemId: item.id,
+                points: Number(points),
+                description,
+              });
               return `Saved; ${r.recomputed} score${r.recomputed === 1 ? "" : "s"} recomputed.`;
             })
           }
         >
           Save
         </button>
-        {message && <div className={`small ${message.ok ? "ok-text" : "bad-text"}`} role="status">{message.text}</div>}
+        {message && (
+          <div className={`small ${message.ok ? "ok-text" : "bad-text"}`} role="status">
+            {message.text}
+          </div>
+        )}
       </td>
     </tr>
   );
@@ -46,12 +73,16 @@ export function RubricEditor({ course, items }: { course: string; items: Item[] 
           <th scope="col">Item</th>
           <th scope="col">Points</th>
           <th scope="col">Description</th>
-          <th scope="col" className="num">Used by</th>
+          <th scope="col" className="num">
+            Used by
+          </th>
           <th scope="col" />
         </tr>
       </thead>
       <tbody>
-        {items.map((i) => <ItemRow key={`${i.id}:${i.points}:${i.description}`} course={course} item={i} />)}
+        {items.map((i) => (
+          <ItemRow key={`${i.id}:${i.points}:${i.description}`} course={course} item={i} />
+        ))}
       </tbody>
     </table>
   );

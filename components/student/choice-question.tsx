@@ -7,7 +7,15 @@ import { SendError } from "./send-error";
 import { useSubmission } from "./use-submission";
 import { History } from "./history";
 
-type Props = { course: string; assignment: string; question: string; multiple: boolean; options: { id: string; html: string }[]; history: SubmissionView[]; canSubmit: boolean };
+type Props = {
+  course: string;
+  assignment: string;
+  question: string;
+  multiple: boolean;
+  options: { id: string; html: string }[];
+  history: SubmissionView[];
+  canSubmit: boolean;
+};
 
 export function ChoiceQuestion(props: Props) {
   const t = useTranslations("choice");
@@ -26,12 +34,20 @@ export function ChoiceQuestion(props: Props) {
         <legend>{props.multiple ? t("selectAll") : t("selectOne")}</legend>
         {props.options.map((o) => (
           <label key={o.id} className="option">
-            <input type={props.multiple ? "checkbox" : "radio"} name={`mc-${props.question}`} value={o.id} checked={selected.includes(o.id)} onChange={(e) => toggle(o.id, e.target.checked)} />
+            <input
+              type={props.multiple ? "checkbox" : "radio"}
+              name={`mc-${props.question}`}
+              value={o.id}
+              checked={selected.includes(o.id)}
+              onChange={(e) => toggle(o.id, e.target.checked)}
+            />
             <span dangerouslySetInnerHTML={{ __html: o.html }} />
           </label>
         ))}
       </fieldset>
-      <button className="primary" type="submit" disabled={busy || selected.length === 0 || !props.canSubmit}>{t("submit")}</button>
+      <button className="primary" type="submit" disabled={busy || selected.length === 0 || !props.canSubmit}>
+        {t("submit")}
+      </button>
       <SendError state={state} />
       {state.phase === "tracking" && <SubmissionResult view={state.view} />}
       <History items={history} />

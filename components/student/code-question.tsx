@@ -61,7 +61,14 @@ export function CodeQuestion(props: CodeQuestionProps) {
     monaco.editor.setModelMarkers(
       model,
       "grader",
-      errorMarkers(view).map((e) => ({ startLineNumber: e.line, startColumn: e.column, endLineNumber: e.line, endColumn: e.column + 1, message: e.message, severity: monaco.MarkerSeverity.Error })),
+      errorMarkers(view).map((e) => ({
+        startLineNumber: e.line,
+        startColumn: e.column,
+        endLineNumber: e.line,
+        endColumn: e.column + 1,
+        message: e.message,
+        severity: monaco.MarkerSeverity.Error,
+      })),
     );
   }, []);
   const { state, history, busy, send } = useSubmission(props, props.history, onFinal);
@@ -114,17 +121,36 @@ export function CodeQuestion(props: CodeQuestionProps) {
           onMount={onMount}
           onChange={(v) => saver.change(v ?? "")}
           loading={<p className="muted">{t("loading")}</p>}
-          options={{ minimap: { enabled: false }, fontSize: 14, scrollBeyondLastLine: false, automaticLayout: true, tabSize: 2, ariaLabel: t("editorLabel", { title: props.title }) }}
+          options={{
+            minimap: { enabled: false },
+            fontSize: 14,
+            scrollBeyondLastLine: false,
+            automaticLayout: true,
+            tabSize: 2,
+            ariaLabel: t("editorLabel", { title: props.title }),
+          }}
         />
       </div>
       <div className="toolbar">
-        <button type="button" className="secondary" onClick={() => act("RUN")} disabled={busy}>{t("run")}</button>
-        <button type="button" className="primary" onClick={() => act("SUBMIT")} disabled={busy || !props.canSubmit}>{t("submit")}</button>
-        <button type="button" className="secondary" onClick={() => window.confirm(t("resetConfirm")) && restore(props.starter)}>{t("reset")}</button>
+        <button type="button" className="secondary" onClick={() => act("RUN")} disabled={busy}>
+          {t("run")}
+        </button>
+        <button type="button" className="primary" onClick={() => act("SUBMIT")} disabled={busy || !props.canSubmit}>
+          {t("submit")}
+        </button>
+        <button type="button" className="secondary" onClick={() => window.confirm(t("resetConfirm")) && restore(props.starter)}>
+          {t("reset")}
+        </button>
         <span className="muted small">{t("shortcuts")}</span>
         <span className="spacer" />
         <span className={`save-state ${saver.state.phase}`} aria-live="polite">
-          {saver.state.phase === "saving" ? t("saving") : saver.state.phase === "saved" ? t("saved") : saver.state.phase === "failed" ? t("saveFailed", { error: saver.state.message }) : ""}
+          {saver.state.phase === "saving"
+            ? t("saving")
+            : saver.state.phase === "saved"
+              ? t("saved")
+              : saver.state.phase === "failed"
+                ? t("saveFailed", { error: saver.state.message })
+                : ""}
         </span>
       </div>
       <SendError state={state} />

@@ -19,30 +19,38 @@ export function FigureChart({ figure }: { figure: FigureView }) {
   const datasets = figure.series.map((s) => {
     const colour = s.dashed ? REFERENCE : COLOURS[own++ % COLOURS.length]!;
     const many = s.points.length > 12;
-    return { label: t(`series.${s.key}`), data: s.points, borderColor: colour, backgroundColor: colour, borderDash: s.dashed ? [6, 4] : [], pointRadius: many ? 0 : 3, borderWidth: 2 };
+    return {
+      label: t(`series.${s.key}`),
+      data: s.points,
+      borderColor: colour,
+      backgroundColor: colour,
+      borderDash: s.dashed ? [6, 4] : [],
+      pointRadius: many ? 0 : 3,
+      borderWidth: 2,
+    };
   });
   const title = t(`figures.${figure.id}.title`);
   return (
     <figure className="chart card" aria-label={title} data-figure={figure.id}>
       <div className="chart-canvas">
-      <Line
-        data={{ datasets }}
-        options={{
-          parsing: false,
-          animation: false,
-          maintainAspectRatio: false,
-          plugins: { title: { display: true, text: title } },
-          scales: {
-            x: {
-              type: figure.logX ? "logarithmic" : "linear",
-              title: { display: true, text: t(`figures.${figure.id}.x`) },
-              // Integer x values (group counts, indices) need no decimals.
-              ticks: { callback: (v) => (Number.isInteger(Number(v)) ? String(v) : "") },
+        <Line
+          data={{ datasets }}
+          options={{
+            parsing: false,
+            animation: false,
+            maintainAspectRatio: false,
+            plugins: { title: { display: true, text: title } },
+            scales: {
+              x: {
+                type: figure.logX ? "logarithmic" : "linear",
+                title: { display: true, text: t(`figures.${figure.id}.x`) },
+                // Integer x values (group counts, indices) need no decimals.
+                ticks: { callback: (v) => (Number.isInteger(Number(v)) ? String(v) : "") },
+              },
+              y: { type: figure.logY ? "logarithmic" : "linear", title: { display: true, text: t(`figures.${figure.id}.y`) } },
             },
-            y: { type: figure.logY ? "logarithmic" : "linear", title: { display: true, text: t(`figures.${figure.id}.y`) } },
-          },
-        }}
-      />
+          }}
+        />
       </div>
     </figure>
   );

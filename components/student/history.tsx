@@ -25,7 +25,9 @@ export function History({ items, current, onRestore }: Props) {
   const shown = open ? items.find((i) => i.id === open.id) : undefined;
   return (
     <details className="history">
-      <summary>{t("title")} ({items.length})</summary>
+      <summary>
+        {t("title")} ({items.length})
+      </summary>
       {items.length === 0 ? (
         <p className="muted">{t("none")}</p>
       ) : (
@@ -36,20 +38,42 @@ export function History({ items, current, onRestore }: Props) {
               <th scope="col">{t("kind")}</th>
               <th scope="col">{t("score")}</th>
               <th scope="col">{t("status")}</th>
-              <th scope="col"><span className="sr-only">actions</span></th>
+              <th scope="col">
+                <span className="sr-only">actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {items.map((v) => (
               <tr key={v.id}>
-                <td><LocalTime iso={v.createdAt} />{v.late && <> <span className="badge bad">{t("late")}</span></>}</td>
+                <td>
+                  <LocalTime iso={v.createdAt} />
+                  {v.late && (
+                    <>
+                      {" "}
+                      <span className="badge bad">{t("late")}</span>
+                    </>
+                  )}
+                </td>
                 <td>{v.kind === "RUN" ? t("run") : t("submit")}</td>
                 <td>{v.score !== undefined ? `${v.score} / ${v.maxScore ?? "?"}` : "—"}</td>
-                <td><StatusLine view={v} /></td>
+                <td>
+                  <StatusLine view={v} />
+                </td>
                 <td className="actions">
-                  <button type="button" className="link-button" onClick={() => setOpen({ id: v.id, mode: "view" })}>{t("view")}</button>
-                  {current && typeof v.code === "string" && <button type="button" className="link-button" onClick={() => setOpen({ id: v.id, mode: "diff" })}>{t("diff")}</button>}
-                  {onRestore && <button type="button" className="link-button" onClick={() => window.confirm(t("restoreConfirm")) && onRestore(contentOf(v))}>{t("restore")}</button>}
+                  <button type="button" className="link-button" onClick={() => setOpen({ id: v.id, mode: "view" })}>
+                    {t("view")}
+                  </button>
+                  {current && typeof v.code === "string" && (
+                    <button type="button" className="link-button" onClick={() => setOpen({ id: v.id, mode: "diff" })}>
+                      {t("diff")}
+                    </button>
+                  )}
+                  {onRestore && (
+                    <button type="button" className="link-button" onClick={() => window.confirm(t("restoreConfirm")) && onRestore(contentOf(v))}>
+                      {t("restore")}
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}
@@ -58,7 +82,9 @@ export function History({ items, current, onRestore }: Props) {
       )}
       {shown && open && (
         <div className="history-view card">
-          <button type="button" className="secondary" onClick={() => setOpen(null)}>{t("close")}</button>
+          <button type="button" className="secondary" onClick={() => setOpen(null)}>
+            {t("close")}
+          </button>
           {open.mode === "view" ? (
             <>
               <pre className="code-view">{contentOf(shown)}</pre>
@@ -68,7 +94,11 @@ export function History({ items, current, onRestore }: Props) {
             <pre className="code-view diff" aria-label={t("diff")}>
               {diffLines(contentOf(shown), current?.() ?? "").map((part, i) => (
                 <span key={i} className={part.added ? "add" : part.removed ? "del" : ""}>
-                  {part.value.replace(/\n$/, "").split("\n").map((line) => `${part.added ? "+" : part.removed ? "-" : " "} ${line}`).join("\n") + "\n"}
+                  {part.value
+                    .replace(/\n$/, "")
+                    .split("\n")
+                    .map((line) => `${part.added ? "+" : part.removed ? "-" : " "} ${line}`)
+                    .join("\n") + "\n"}
                 </span>
               ))}
             </pre>

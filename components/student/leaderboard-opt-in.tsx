@@ -19,14 +19,30 @@ export function LeaderboardOptIn({ course, optedIn, pseudonym }: { course: strin
     }
   };
   return (
-    <form className="card answer-form" onSubmit={(e) => { e.preventDefault(); void save(true); }}>
+    <form
+      className="card answer-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save(true);
+      }}
+    >
       <label htmlFor="pseudonym">{t("optIn")}</label>
       <div className="row">
         <input id="pseudonym" type="text" value={name} maxLength={30} onChange={(e) => setName(e.target.value)} />
-        <button className="primary" type="submit">{t("save")}</button>
-        {optedIn && <button className="secondary" type="button" onClick={() => void save(false)}>{t("optOut")}</button>}
+        <button className="primary" type="submit">
+          {t("save")}
+        </button>
+        {optedIn && (
+          <button className="secondary" type="button" onClick={() => void save(false)}>
+            {t("optOut")}
+          </button>
+        )}
       </div>
-      {message && <p className={message.ok ? "muted" : "error"} role="status">{message.text}</p>}
+      {message && (
+        <p className={message.ok ? "muted" : "error"} role="status">
+          {message.text}
+        </p>
+      )}
     </form>
   );
 }

@@ -30,10 +30,23 @@ export function NumericQuestion(props: Props) {
     >
       <label htmlFor={id}>{t("label")}</label>
       <div className="row">
-        <input id={id} type="text" inputMode="decimal" autoComplete="off" value={text} onChange={(e) => setText(e.target.value)} aria-invalid={invalid} aria-describedby={`${id}-hint`} />
-        <button className="primary" type="submit" disabled={busy || !props.canSubmit}>{t("submit")}</button>
+        <input
+          id={id}
+          type="text"
+          inputMode="decimal"
+          autoComplete="off"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          aria-invalid={invalid}
+          aria-describedby={`${id}-hint`}
+        />
+        <button className="primary" type="submit" disabled={busy || !props.canSubmit}>
+          {t("submit")}
+        </button>
       </div>
-      <p id={`${id}-hint`} className={invalid ? "error" : "muted small"}>{invalid ? t("invalid") : t("hint")}</p>
+      <p id={`${id}-hint`} className={invalid ? "error" : "muted small"}>
+        {invalid ? t("invalid") : t("hint")}
+      </p>
       <SendError state={state} />
       {state.phase === "tracking" && <SubmissionResult view={state.view} />}
       <History items={history} />

@@ -10,7 +10,15 @@ import { useSubmission } from "./use-submission";
 import { useDraftSaver } from "./draft-saver";
 import { History } from "./history";
 
-type Props = { course: string; assignment: string; question: string; draft: string | null; history: SubmissionView[]; canSubmit: boolean; rubric: { id: string; points: number; description: string }[] };
+type Props = {
+  course: string;
+  assignment: string;
+  question: string;
+  draft: string | null;
+  history: SubmissionView[];
+  canSubmit: boolean;
+  rubric: { id: string; points: number; description: string }[];
+};
 
 export function ProofQuestion(props: Props) {
   const t = useTranslations("proof");
@@ -32,24 +40,52 @@ export function ProofQuestion(props: Props) {
       <div className="proof-grid">
         <label htmlFor={id}>
           {t("label")}
-          <textarea id={id} rows={14} value={text} onChange={(e) => { setText(e.target.value); saver.change(e.target.value); }} spellCheck />
+          <textarea
+            id={id}
+            rows={14}
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              saver.change(e.target.value);
+            }}
+            spellCheck
+          />
         </label>
         <section aria-label={t("preview")} className="preview card">
           <h4>{t("preview")}</h4>
           <div className="markdown" data-testid={`preview-${props.question}`} dangerouslySetInnerHTML={{ __html: preview }} />
         </section>
       </div>
-      <button className="primary" type="submit" disabled={!text.trim() || busy || !props.canSubmit}>{t("submit")}</button>
+      <button className="primary" type="submit" disabled={!text.trim() || busy || !props.canSubmit}>
+        {t("submit")}
+      </button>
       <SendError state={state} />
       {state.phase === "tracking" ? <SubmissionResult view={state.view} /> : latest && <SubmissionResult view={latest} />}
       {latest?.manual && (
         <div className="card">
           <h4>{t("rubric")}</h4>
-          <ul>{latest.manual.items.map((i) => <li key={i.description}>{i.points > 0 ? "+" : ""}{i.points}: {i.description}</li>)}</ul>
-          {latest.manual.comment && <p><strong>{t("comment")}:</strong> {latest.manual.comment}</p>}
+          <ul>
+            {latest.manual.items.map((i) => (
+              <li key={i.description}>
+                {i.points > 0 ? "+" : ""}
+                {i.points}: {i.description}
+              </li>
+            ))}
+          </ul>
+          {latest.manual.comment && (
+            <p>
+              <strong>{t("comment")}:</strong> {latest.manual.comment}
+            </p>
+          )}
         </div>
       )}
-      <History items={history} onRestore={(c) => { setText(c); saver.change(c); }} />
+      <History
+        items={history}
+        onRestore={(c) => {
+          setText(c);
+          saver.change(c);
+        }}
+      />
     </form>
   );
 }

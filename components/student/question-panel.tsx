@@ -13,12 +13,32 @@ export function QuestionPanel({ course, assignment, question: q, canSubmit }: Pr
   const prompt = "promptHtml" in q && q.promptHtml ? <div className="markdown" dangerouslySetInnerHTML={{ __html: q.promptHtml }} /> : null;
   switch (q.type) {
     case "code":
-      return <>{prompt}<CodeQuestion {...common} title={q.title} starter={q.starter} types={q.types} draft={q.draft} /></>;
+      return (
+        <>
+          {prompt}
+          <CodeQuestion {...common} title={q.title} starter={q.starter} types={q.types} draft={q.draft} />
+        </>
+      );
     case "numeric":
-      return <>{q.html && <div className="markdown" dangerouslySetInnerHTML={{ __html: q.html }} />}<NumericQuestion {...common} /></>;
+      return (
+        <>
+          {q.html && <div className="markdown" dangerouslySetInnerHTML={{ __html: q.html }} />}
+          <NumericQuestion {...common} />
+        </>
+      );
     case "multiple-choice":
-      return <>{prompt}<ChoiceQuestion {...common} multiple={q.multiple} options={q.optionsHtml ?? []} /></>;
+      return (
+        <>
+          {prompt}
+          <ChoiceQuestion {...common} multiple={q.multiple} options={q.optionsHtml ?? []} />
+        </>
+      );
     case "proof":
-      return <>{prompt}<ProofQuestion {...common} draft={q.draft?.content ?? null} rubric={q.rubric} /></>;
+      return (
+        <>
+          {prompt}
+          <ProofQuestion {...common} draft={q.draft?.content ?? null} rubric={q.rubric} />
+        </>
+      );
   }
 }

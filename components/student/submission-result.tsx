@@ -7,7 +7,8 @@ import { FigureChart } from "./figure-chart";
 
 export function StatusLine({ view }: { view: SubmissionView }) {
   const t = useTranslations("status");
-  if (view.status === "queued" && view.position !== undefined && view.position > 0) return <span className="status queued">{t("queuedAt", { position: view.position + 1 })}</span>;
+  if (view.status === "queued" && view.position !== undefined && view.position > 0)
+    return <span className="status queued">{t("queuedAt", { position: view.position + 1 })}</span>;
   return <span className={`status ${view.status}`}>{t(view.status)}</span>;
 }
 
@@ -45,8 +46,12 @@ export function SubmissionResult({ view }: { view: SubmissionView }) {
                   {test.name}
                   {test.visibility !== "visible" && <span className="badge">{t("hidden")}</span>}
                 </td>
-                <td>{test.score} / {test.maxScore}</td>
-                <td><span className={`badge ${test.status === "passed" ? "ok" : "bad"}`}>{t(test.status)}</span></td>
+                <td>
+                  {test.score} / {test.maxScore}
+                </td>
+                <td>
+                  <span className={`badge ${test.status === "passed" ? "ok" : "bad"}`}>{t(test.status)}</span>
+                </td>
                 <td className="msg">{test.message ?? ""}</td>
               </tr>
             ))}

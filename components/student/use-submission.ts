@@ -8,7 +8,8 @@ import { useRouter } from "next/navigation";
 import type { SubmissionView } from "@/lib/submissions/views";
 import { createSubmitIntent, type SubmitIntent } from "./submit-intent";
 
-export type SendState = { phase: "idle" } | { phase: "sending" } | { phase: "error"; message: string; retryAfter?: number } | { phase: "tracking"; view: SubmissionView };
+export type SendState =
+  { phase: "idle" } | { phase: "sending" } | { phase: "error"; message: string; retryAfter?: number } | { phase: "tracking"; view: SubmissionView };
 
 const FINAL = new Set(["graded", "failed", "awaiting_grading"]);
 

@@ -46,7 +46,9 @@ async function checkFixtures(dir: string, grade: (source: string) => Promise<Gra
     if (good.includes(f)) {
       if (r.status !== "graded" || r.score < r.maxScore) {
         const failing = r.tests.filter((t) => t.score < t.maxScore).map((t) => `${t.name} (${t.status})`);
-        problems.push(`the good solution good/${name} scores ${r.score}/${r.maxScore} (${r.status})${failing.length ? `; failing: ${failing.slice(0, 3).join("; ")}` : ""}`);
+        problems.push(
+          `the good solution good/${name} scores ${r.score}/${r.maxScore} (${r.status})${failing.length ? `; failing: ${failing.slice(0, 3).join("; ")}` : ""}`,
+        );
       }
     } else if (r.status === "graded" && r.score >= r.maxScore) {
       problems.push(`the wrong solution ${name} scores full marks (${r.score}/${r.maxScore}): no test catches it`);
@@ -55,7 +57,12 @@ async function checkFixtures(dir: string, grade: (source: string) => Promise<Gra
   return { problems, wrong: wrong.length, good: good.length };
 }
 
-async function checkCode(a: LoadedAssignment, q: Extract<QuestionSpec, { type: "code" }>, pool: GraderPool, fixtures: string | undefined): Promise<QuestionCheck> {
+async function checkCode(
+  a: LoadedAssignment,
+  q: Extract<QuestionSpec, { type: "code" }>,
+  pool: GraderPool,
+  fixtures: string | undefined,
+): Promise<QuestionCheck> {
   const grade = (source: string) => pool.grade({ assignmentDir: a.dir, questionId: q.id, source, include: "all" });
   const ref = await grade(a.files[q.solution]!);
   const starter = await grade(a.files[q.starter]!);
@@ -63,7 +70,9 @@ async function checkCode(a: LoadedAssignment, q: Extract<QuestionSpec, { type: "
   if (ref.maxScore <= 0) problems.push("its tests award no points");
   if (ref.status !== "graded" || ref.score < ref.maxScore) {
     const failing = ref.tests.filter((t) => t.score < t.maxScore).map((t) => `${t.name} (${t.status}${t.message ? `: ${t.message}` : ""})`);
-    problems.push(`the reference solution scores ${ref.score}/${ref.maxScore} (${ref.status})${failing.length ? `; failing: ${failing.slice(0, 5).join("; ")}` : ""}`);
+    problems.push(
+      `the reference solution scores ${ref.score}/${ref.maxScore} (${ref.status})${failing.length ? `; failing: ${failing.slice(0, 5).join("; ")}` : ""}`,
+    );
   }
   if (starter.score >= starter.maxScore) problems.push(`the starter already scores full marks (${starter.score}/${starter.maxScore})`);
   let graded = "";
@@ -83,9 +92,11 @@ function checkNumeric(a: LoadedAssignment, q: Extract<QuestionSpec, { type: "num
       const seed = seedFrom("check", a.slug, q.id, String(i));
       const p1 = gen.generate(createRng(seed));
       const p2 = gen.generate(createRng(seed));
-      if (JSON.stringify(p1) !== JSON.stringify(p2)) return { id: q.id, type: q.type, ok: false, detail: `generate(rng) is not deterministic for a seed: ${JSON.stringify(p1)} vs ${JSON.stringify(p2)}` };
+      if (JSON.stringify(p1) !== JSON.stringify(p2))
+        return { id: q.id, type: q.type, ok: false, detail: `generate(rng) is not deterministic for a seed: ${JSON.stringify(p1)} vs ${JSON.stringify(p2)}` };
       const answer = gen.answer(p1);
-      if (typeof answer !== "number" || !Number.isFinite(answer)) return { id: q.id, type: q.type, ok: false, detail: `answer(${JSON.stringify(p1)}) is ${answer}, not a finite number` };
+      if (typeof answer !== "number" || !Number.isFinite(answer))
+        return { id: q.id, type: q.type, ok: false, detail: `answer(${JSON.stringify(p1)}) is ${answer}, not a finite number` };
     }
     return { id: q.id, type: q.type, ok: true, detail: "deterministic, finite answers for 20 seeds" };
   } catch (error) {
@@ -96,7 +107,8 @@ function checkNumeric(a: LoadedAssignment, q: Extract<QuestionSpec, { type: "num
 function checkChoice(q: Extract<QuestionSpec, { type: "multiple-choice" }>): QuestionCheck {
   const correct = q.options.filter((o) => o.correct).length;
   if (correct === 0) return { id: q.id, type: q.type, ok: false, detail: "no option is marked correct" };
-  if (!q.multiple && correct > 1) return { id: q.id, type: q.type, ok: false, detail: `${correct} options are marked correct in a single-answer question (set multiple: true?)` };
+  if (!q.multiple && correct > 1)
+    return { id: q.id, type: q.type, ok: false, detail: `${correct} options are marked correct in a single-answer question (set multiple: true?)` };
   const ids = new Set(q.options.map((o) => o.id));
   if (ids.size !== q.options.length) return { id: q.id, type: q.type, ok: false, detail: "two options share an id" };
   return { id: q.id, type: q.type, ok: true, detail: `${q.options.length} options, ${correct} correct` };
@@ -104,7 +116,8 @@ function checkChoice(q: Extract<QuestionSpec, { type: "multiple-choice" }>): Que
 
 function checkProof(q: Extract<QuestionSpec, { type: "proof" }>): QuestionCheck {
   const positive = q.rubric.filter((r) => r.points > 0).reduce((s, r) => s + r.points, 0);
-  if (positive < q.points) return { id: q.id, type: q.type, ok: false, detail: `the positive rubric items add up to ${positive}, less than the question's ${q.points} points` };
+  if (positive < q.points)
+    return { id: q.id, type: q.type, ok: false, detail: `the positive rubric items add up to ${positive}, less than the question's ${q.points} points` };
   return { id: q.id, type: q.type, ok: true, detail: `${q.rubric.length} rubric items` };
 }
 

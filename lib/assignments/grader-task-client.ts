@@ -30,7 +30,9 @@ export async function runGraderTask<T extends GraderTask>(task: T): Promise<Answ
       clearTimeout(timer);
       if (code !== 0) {
         console.error(`grader task ${task.task} for ${task.slug} failed (exit ${code}):\n${err}`);
-        return reject(new Error(`The grader could not run the ${task.task === "check" ? "checker" : "test loader"} for ${task.slug}; the server log has the details.`));
+        return reject(
+          new Error(`The grader could not run the ${task.task === "check" ? "checker" : "test loader"} for ${task.slug}; the server log has the details.`),
+        );
       }
       try {
         resolve(JSON.parse(out) as Answer<T>);

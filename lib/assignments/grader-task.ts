@@ -23,7 +23,10 @@ async function check(t: GraderTask, dir: string): Promise<CheckReport> {
   const { slug, hash, content } = t;
   let pool: GraderPool | undefined;
   try {
-    const result = await checkAssignment({ slug, dir, ok: true, assignment: { slug, dir, spec: content.spec, files: content.files, hash } }, async () => (pool ??= createGraderPool({ size: 1 })));
+    const result = await checkAssignment(
+      { slug, dir, ok: true, assignment: { slug, dir, spec: content.spec, files: content.files, hash } },
+      async () => (pool ??= createGraderPool({ size: 1 })),
+    );
     return { ok: result.ok, questions: result.questions };
   } finally {
     await pool?.close();

@@ -24,11 +24,21 @@ export type PreviewQuestion = {
 
 /** The seed key "student" of a preview: an enrolled user's id when the text is their email. */
 export async function previewStudent(db: PrismaClient, courseId: string, seed: string): Promise<{ key: string; label: string }> {
-  const user = seed.includes("@") ? await db.user.findFirst({ where: { email: seed.toLowerCase(), enrollments: { some: { courseId } } }, select: { id: true, name: true } }) : null;
+  const user = seed.includes("@")
+    ? await db.user.findFirst({ where: { email: seed.toLowerCase(), enrollments: { some: { courseId } } }, select: { id: true, name: true } })
+    : null;
   return user ? { key: user.id, label: `${user.name} <${seed.toLowerCase()}>` } : { key: seed, label: `seed "${seed}"` };
 }
 
-export async function previewQuestions(content: VersionContent, hash: string, slug: string, courseSlug: string, assignmentSlug: string, points: Map<string, number>, student: string): Promise<PreviewQuestion[]> {
+export async function previewQuestions(
+  content: VersionContent,
+  hash: string,
+  slug: string,
+  courseSlug: string,
+  assignmentSlug: string,
+  points: Map<string, number>,
+  student: string,
+): Promise<PreviewQuestion[]> {
   const out: PreviewQuestion[] = [];
   const hasCode = content.spec.questions.some((q) => q.type === "code");
   const tests = hasCode ? await runGraderTask({ task: "tests", slug, hash, content }).catch((e: unknown) => e as Error) : null;

@@ -2,7 +2,10 @@
 // (scripts/assignments-schema.ts writes it; a test checks it is up to date).
 import { z } from "zod";
 
-const id = z.string().regex(/^[a-z0-9][a-z0-9-_]*$/, "use lowercase letters, digits, '-' and '_'").max(64);
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-_]*$/, "use lowercase letters, digits, '-' and '_'")
+  .max(64);
 const relPath = z
   .string()
   .min(1)
@@ -80,21 +83,12 @@ export const proofQuestionSchema = z
     type: z.literal("proof"),
     points: z.number().positive(),
     rubric: z
-      .array(
-        z
-          .object({ id, points: z.number(), description: z.string().min(1), description_zh: z.string().optional() })
-          .strict(),
-      )
+      .array(z.object({ id, points: z.number(), description: z.string().min(1), description_zh: z.string().optional() }).strict())
       .min(1, "give at least one rubric item"),
   })
   .strict();
 
-export const questionSchema = z.discriminatedUnion("type", [
-  codeQuestionSchema,
-  numericQuestionSchema,
-  multipleChoiceQuestionSchema,
-  proofQuestionSchema,
-]);
+export const questionSchema = z.discriminatedUnion("type", [codeQuestionSchema, numericQuestionSchema, multipleChoiceQuestionSchema, proofQuestionSchema]);
 
 export const assignmentSchema = z
   .object({
@@ -105,7 +99,10 @@ export const assignmentSchema = z
     statement: relPath.optional(),
     release: date,
     due: date,
-    late: z.object({ until: date, penalty: z.number().min(0).max(1) }).strict().optional(),
+    late: z
+      .object({ until: date, penalty: z.number().min(0).max(1) })
+      .strict()
+      .optional(),
     policy: z.enum(["best", "latest"]).default("best"),
     limits: limitsSchema.default({ perWindow: 10, windowMinutes: 10 }),
     challenge: z.boolean().default(false),

@@ -25,7 +25,14 @@ export type StudentQuestion = PublicQuestion & {
   attemptsLeft: number | null;
 };
 
-export async function studentAssignmentView(opts: { assignment: Assignment; courseSlug: string; userId: string; isStaff: boolean; locale: Locale; now?: Date }) {
+export async function studentAssignmentView(opts: {
+  assignment: Assignment;
+  courseSlug: string;
+  userId: string;
+  isStaff: boolean;
+  locale: Locale;
+  now?: Date;
+}) {
   const { assignment, courseSlug, userId, isStaff, locale } = opts;
   const now = opts.now ?? new Date();
   const db = await getDb();

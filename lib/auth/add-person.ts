@@ -35,7 +35,9 @@ export async function addPerson(db: PrismaClient, input: PersonInput): Promise<{
       create: { userId: user.id, courseId: course.id, role, section: input.section ?? null },
       update: { role, droppedAt: null, ...(input.section !== undefined ? { section: input.section } : {}) },
     });
-    await tx.auditLog.create({ data: { courseId: course.id, action: "user.add", targetId: user.id, data: { via: "user:add", role: input.role, created: !before } } });
+    await tx.auditLog.create({
+      data: { courseId: course.id, action: "user.add", targetId: user.id, data: { via: "user:add", role: input.role, created: !before } },
+    });
     return { userId: user.id, created: !before };
   });
 }

@@ -7,7 +7,10 @@ export const MIN_PASSWORD = 10;
 export const setPasswordSchema = z
   .object({
     token: z.string().min(20, "This link is incomplete; open the whole link from your invitation.").max(200),
-    password: z.string().min(MIN_PASSWORD, `Choose a password of at least ${MIN_PASSWORD} characters.`).max(1024, "That password is too long (at most 1,024 characters)."),
+    password: z
+      .string()
+      .min(MIN_PASSWORD, `Choose a password of at least ${MIN_PASSWORD} characters.`)
+      .max(1024, "That password is too long (at most 1,024 characters)."),
     confirm: z.string().max(1024),
   })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords are not the same; type it again." });

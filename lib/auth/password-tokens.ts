@@ -17,7 +17,8 @@ export function linkAttemptKey(ip: string): string {
   return `link:${ip}`;
 }
 
-export const LINK_INVALID = "This link does not work any more: it was used already, replaced by a newer one, or it expired. Ask course staff for a new invitation, or use “Forgot password?” on the sign-in page.";
+export const LINK_INVALID =
+  "This link does not work any more: it was used already, replaced by a newer one, or it expired. Ask course staff for a new invitation, or use “Forgot password?” on the sign-in page.";
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -29,17 +30,28 @@ export function passwordLink(token: string): string {
 
 /** A fresh link for the person; older unused links of theirs stop working. Returns the token. */
 /** Pass a transaction client to make the link part of a larger change (e.g. with its mail). */
-export async function issuePasswordToken(db: Pick<PrismaClient, "passwordToken">, userId: string, purpose: TokenPurpose, createdById: string | null, now = new Date()): Promise<string> {
+export async function issuePasswordToken(
+  db: Pick<PrismaClient, "passwordToken">,
+  userId: string,
+  purpose: TokenPurpose,
+  createdById: string | null,
+  now = new Date(),
+): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   await db.passwordToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
-  await db.passwordToken.create({ data: { userId, purpose, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + TOKEN_TTL_MS[purpose]), createdById } });
+  await db.passwordToken.create({
+    data: { userId, purpose, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + TOKEN_TTL_MS[purpose]), createdById },
+  });
   return token;
 }
 
 /** The person a usable link is for, or null (used, replaced, expired or never issued). */
 export async function findUsableToken(db: PrismaClient, token: string, now = new Date()) {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-  const row = await db.passwordToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: { select: { id: true, email: true, name: true } } } });
+  const row = await db.passwordToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { user: { select: { id: true, email: true, name: true } } },
+  });
   if (!row || row.usedAt || row.expiresAt <= now) return null;
   return row;
 }
@@ -63,7 +75,9 @@ export async function setPasswordWithToken(db: PrismaClient, token: string, pass
     await tx.passwordToken.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: now } });
     // Proving control of the link (the mailbox, or staff's word) lifts a sign-in lock-out.
     await tx.signInAttempt.deleteMany({ where: { email: row.user.email, success: false } });
-    await tx.auditLog.create({ data: { actorId: row.userId, action: row.purpose === "INVITE" ? "password.set-from-invitation" : "password.reset", targetId: row.userId, data: {} } });
+    await tx.auditLog.create({
+      data: { actorId: row.userId, action: row.purpose === "INVITE" ? "password.set-from-invitation" : "password.reset", targetId: row.userId, data: {} },
+    });
   });
   return { email: row.user.email };
 }

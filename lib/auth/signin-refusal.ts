@@ -25,5 +25,8 @@ export async function refuseThrottledSignIn(req: Request): Promise<Response | nu
   if (verdict.allowed) return null;
   const signin = new URL("/signin", req.url);
   signin.searchParams.set("error", throttleMessage(verdict.retryAfterSeconds));
-  return Response.json({ url: signin.toString(), error: throttleMessage(verdict.retryAfterSeconds) }, { status: 429, headers: { "Retry-After": String(verdict.retryAfterSeconds), "Cache-Control": "no-store" } });
+  return Response.json(
+    { url: signin.toString(), error: throttleMessage(verdict.retryAfterSeconds) },
+    { status: 429, headers: { "Retry-After": String(verdict.retryAfterSeconds), "Cache-Control": "no-store" } },
+  );
 }

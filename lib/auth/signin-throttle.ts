@@ -28,7 +28,10 @@ export async function checkSignInThrottle(db: PrismaClient, email: string, ip: s
 
 /** The address a sign-in comes from: the first hop a reverse proxy recorded, else "local". */
 export function clientIp(headers: { get(name: string): string | null } | Record<string, unknown> | undefined): string {
-  const raw = typeof headers?.get === "function" ? (headers as { get(n: string): string | null }).get("x-forwarded-for") : (headers as Record<string, unknown> | undefined)?.["x-forwarded-for"];
+  const raw =
+    typeof headers?.get === "function"
+      ? (headers as { get(n: string): string | null }).get("x-forwarded-for")
+      : (headers as Record<string, unknown> | undefined)?.["x-forwarded-for"];
   if (typeof raw === "string" && raw) return raw.split(",")[0]!.trim();
   return "local";
 }

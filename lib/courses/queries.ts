@@ -18,7 +18,20 @@ export async function courseAssignments(courseId: string, isStaff: boolean, now 
   const rows = await db.assignment.findMany({
     where: { courseId, hidden: false },
     orderBy: [{ position: "asc" }, { dueAt: "asc" }],
-    select: { id: true, slug: true, title: true, titleZh: true, summary: true, summaryZh: true, releaseAt: true, dueAt: true, lateUntil: true, latePenalty: true, challenge: true, hidden: true },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      titleZh: true,
+      summary: true,
+      summaryZh: true,
+      releaseAt: true,
+      dueAt: true,
+      lateUntil: true,
+      latePenalty: true,
+      challenge: true,
+      hidden: true,
+    },
   });
   return rows.filter((a) => isReleasedTo(a, { isStaff }, now));
 }

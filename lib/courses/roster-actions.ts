@@ -15,8 +15,10 @@ export async function applyRosterAction(db: PrismaClient, courseId: string, acto
   const targets = await db.enrollment.findMany({ where: { courseId, userId: { in: a.userIds } }, include: { user: { select: { email: true } } } });
   if (targets.length !== new Set(a.userIds).size) throw new HttpError(404, "Some of these people are not on this course's roster; reload the page.");
   for (const t of targets) {
-    if (t.userId === actor.id && (a.action === "role" || a.action === "drop")) throw new HttpError(422, `You cannot ${a.action === "drop" ? "drop yourself" : "change your own role"}; ask another instructor.`);
-    if (actor.role !== "INSTRUCTOR" && (t.role !== "STUDENT" || a.action === "role")) throw new HttpError(422, "Only an instructor can change roles or act on TAs and instructors.");
+    if (t.userId === actor.id && (a.action === "role" || a.action === "drop"))
+      throw new HttpError(422, `You cannot ${a.action === "drop" ? "drop yourself" : "change your own role"}; ask another instructor.`);
+    if (actor.role !== "INSTRUCTOR" && (t.role !== "STUDENT" || a.action === "role"))
+      throw new HttpError(422, "Only an instructor can change roles or act on TAs and instructors.");
   }
   const ids = targets.map((t) => t.id);
   return db.$transaction(async (tx) => {
@@ -39,7 +41,13 @@ export async function applyRosterAction(db: PrismaClient, courseId: string, acto
         break;
     }
     await tx.auditLog.create({
-      data: { courseId, actorId: actor.id, action: `roster.${a.action}`, targetId: a.userIds.length === 1 ? a.userIds[0]! : null, data: { userIds: a.userIds, changed, ...(a.action === "role" ? { role: a.role } : {}), ...(a.action === "section" ? { section: a.section } : {}) } },
+      data: {
+        courseId,
+        actorId: actor.id,
+        action: `roster.${a.action}`,
+        targetId: a.userIds.length === 1 ? a.userIds[0]! : null,
+        data: { userIds: a.userIds, changed, ...(a.action === "role" ? { role: a.role } : {}), ...(a.action === "section" ? { section: a.section } : {}) },
+      },
     });
     return { changed };
   });
@@ -48,6 +56,10 @@ export async function applyRosterAction(db: PrismaClient, courseId: string, acto
 /** Emails among these that the sign-in throttle refuses right now. */
 export async function lockedOutEmails(db: PrismaClient, emails: string[], now = new Date()): Promise<Set<string>> {
   if (!emails.length) return new Set();
-  const rows = await db.signInAttempt.groupBy({ by: ["email"], where: { email: { in: emails }, success: false, createdAt: { gt: new Date(now.getTime() - WINDOW_MS) } }, _count: { _all: true } });
+  const rows = await db.signInAttempt.groupBy({
+    by: ["email"],
+    where: { email: { in: emails }, success: false, createdAt: { gt: new Date(now.getTime() - WINDOW_MS) } },
+    _count: { _all: true },
+  });
   return new Set(rows.filter((r) => r._count._all >= MAX_FAILURES_PER_EMAIL).map((r) => r.email));
 }

@@ -11,7 +11,10 @@ export const ROSTER_COLUMNS = ["email", "name", "student id", "section", "role"]
 const ROLES: Record<string, Role> = { student: "STUDENT", ta: "TA", instructor: "INSTRUCTOR" };
 
 const rowSchema = z.object({
-  email: z.email("is not a valid email address").max(254).transform((e) => e.toLowerCase()),
+  email: z
+    .email("is not a valid email address")
+    .max(254)
+    .transform((e) => e.toLowerCase()),
   name: z.string().min(1, "name is empty").max(200, "name is over 200 characters"),
   studentId: z.string().max(64, "student id is over 64 characters").nullable(),
   section: z.string().max(64, "section is over 64 characters").nullable(),
@@ -34,7 +37,10 @@ export async function previewRoster(db: PrismaClient, courseId: string, csv: str
   try {
     records = parse(csv, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
   } catch (error) {
-    throw new HttpError(400, `The file is not valid CSV (${error instanceof Error ? error.message : String(error)}). Save it as CSV with a comma between fields.`);
+    throw new HttpError(
+      400,
+      `The file is not valid CSV (${error instanceof Error ? error.message : String(error)}). Save it as CSV with a comma between fields.`,
+    );
   }
   const first = records[0]?.map((c) => c.toLowerCase());
   const hasHeader = Boolean(first && first[0] === "email");
@@ -53,7 +59,13 @@ export async function previewRoster(db: PrismaClient, courseId: string, csv: str
     const text = cells.join(",");
     const problems: string[] = [];
     if (cells.length !== ROSTER_COLUMNS.length) problems.push(`has ${cells.length} fields, expected ${ROSTER_COLUMNS.length} (${ROSTER_COLUMNS.join(", ")})`);
-    const parsed = rowSchema.safeParse({ email: cells[0] ?? "", name: cells[1] ?? "", studentId: cells[2] || null, section: cells[3] || null, role: cells[4] ?? "" });
+    const parsed = rowSchema.safeParse({
+      email: cells[0] ?? "",
+      name: cells[1] ?? "",
+      studentId: cells[2] || null,
+      section: cells[3] || null,
+      role: cells[4] ?? "",
+    });
     if (!parsed.success) problems.push(...parsed.error.issues.map((x) => x.message));
     if (parsed.success) {
       const dup = seen.get(parsed.data.email);
@@ -70,20 +82,35 @@ export async function previewRoster(db: PrismaClient, courseId: string, csv: str
       return;
     }
     const e = byEmail.get(parsed.data.email);
-    const same = e && e.role === parsed.data.role && (e.section ?? null) === parsed.data.section && e.user.name === parsed.data.name && (parsed.data.studentId === null || e.user.studentId === parsed.data.studentId);
+    const same =
+      e &&
+      e.role === parsed.data.role &&
+      (e.section ?? null) === parsed.data.section &&
+      e.user.name === parsed.data.name &&
+      (parsed.data.studentId === null || e.user.studentId === parsed.data.studentId);
     rows.push({ ...parsed.data, line, action: !e ? "add" : same ? "unchanged" : "update" });
   });
   return { rows, bad };
 }
 
 /** Imports the whole file in one transaction, or nothing when any row is bad. */
-export async function importRoster(db: PrismaClient, courseId: string, csv: string, actor: { id: string; role: Role }): Promise<RosterPreview & { imported: number }> {
+export async function importRoster(
+  db: PrismaClient,
+  courseId: string,
+  csv: string,
+  actor: { id: string; role: Role },
+): Promise<RosterPreview & { imported: number }> {
   const actorId = actor.id;
   const preview = await previewRoster(db, courseId, csv, actor.role);
-  if (preview.bad.length) throw new HttpError(422, `Nothing was imported: ${preview.bad.length} row${preview.bad.length === 1 ? " is" : "s are"} bad (first: line ${preview.bad[0]!.line}: ${preview.bad[0]!.problems.join("; ")}). Fix them and import again.`);
+  if (preview.bad.length)
+    throw new HttpError(
+      422,
+      `Nothing was imported: ${preview.bad.length} row${preview.bad.length === 1 ? " is" : "s are"} bad (first: line ${preview.bad[0]!.line}: ${preview.bad[0]!.problems.join("; ")}). Fix them and import again.`,
+    );
   const me = await db.enrollment.findUnique({ where: { userId_courseId: { userId: actorId, courseId } }, include: { user: true } });
   const mine = preview.rows.find((r) => r.email === me?.user.email.toLowerCase());
-  if (me && mine && mine.role !== me.role && me.role === "INSTRUCTOR") throw new HttpError(422, `Line ${mine.line} would change your own role; ask another instructor to do that.`);
+  if (me && mine && mine.role !== me.role && me.role === "INSTRUCTOR")
+    throw new HttpError(422, `Line ${mine.line} would change your own role; ask another instructor to do that.`);
   await db.$transaction(async (tx) => {
     for (const r of preview.rows) {
       if (r.action === "unchanged") continue;
@@ -99,7 +126,16 @@ export async function importRoster(db: PrismaClient, courseId: string, csv: stri
       });
     }
     await tx.auditLog.create({
-      data: { courseId, actorId, action: "roster.import", data: { rows: preview.rows.length, added: preview.rows.filter((r) => r.action === "add").length, updated: preview.rows.filter((r) => r.action === "update").length } },
+      data: {
+        courseId,
+        actorId,
+        action: "roster.import",
+        data: {
+          rows: preview.rows.length,
+          added: preview.rows.filter((r) => r.action === "add").length,
+          updated: preview.rows.filter((r) => r.action === "update").length,
+        },
+      },
     });
   });
   return { ...preview, imported: preview.rows.filter((r) => r.action !== "unchanged").length };

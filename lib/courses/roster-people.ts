@@ -4,15 +4,41 @@ import type { PrismaClient, Role } from "@/lib/generated/prisma/client";
 import { lockedOutEmails } from "@/lib/courses/roster-actions";
 
 export type SignInState = "password" | "invited" | "expired" | "none";
-export type RosterPerson = { userId: string; name: string; email: string; studentId: string | null; role: Role; section: string | null; dropped: boolean; signIn: SignInState; inviteExpires: string | null; locked: boolean };
+export type RosterPerson = {
+  userId: string;
+  name: string;
+  email: string;
+  studentId: string | null;
+  role: Role;
+  section: string | null;
+  dropped: boolean;
+  signIn: SignInState;
+  inviteExpires: string | null;
+  locked: boolean;
+};
 
 export async function rosterPeople(db: PrismaClient, courseId: string, now = new Date()): Promise<RosterPerson[]> {
   const enrollments = await db.enrollment.findMany({
     where: { courseId },
-    include: { user: { select: { id: true, email: true, name: true, studentId: true, passwordHash: true, passwordTokens: { orderBy: { createdAt: "desc" }, take: 1, select: { usedAt: true, expiresAt: true } } } } },
+    include: {
+      user: {
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          studentId: true,
+          passwordHash: true,
+          passwordTokens: { orderBy: { createdAt: "desc" }, take: 1, select: { usedAt: true, expiresAt: true } },
+        },
+      },
+    },
     orderBy: [{ role: "desc" }, { section: "asc" }, { user: { name: "asc" } }],
   });
-  const locked = await lockedOutEmails(db, enrollments.map((e) => e.user.email), now);
+  const locked = await lockedOutEmails(
+    db,
+    enrollments.map((e) => e.user.email),
+    now,
+  );
   return enrollments.map((e) => {
     const token = e.user.passwordTokens[0];
     const pending = token && !token.usedAt;

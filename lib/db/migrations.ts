@@ -24,7 +24,10 @@ export type Migration = { name: string; sql: string; checksum: string };
 
 export async function readMigrations(dir = path.resolve("prisma/migrations")): Promise<Migration[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
@@ -58,10 +61,11 @@ export async function applyMigrations(db: SqlRunner, migrations?: Migration[]): 
         continue;
       }
       const id = randomUUID();
-      await db.query(
-        `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`,
-        [id, m.checksum, m.name],
-      );
+      await db.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`, [
+        id,
+        m.checksum,
+        m.name,
+      ]);
       try {
         await db.exec(`BEGIN;\n${m.sql}\nCOMMIT;`);
       } catch (error) {
@@ -72,10 +76,7 @@ export async function applyMigrations(db: SqlRunner, migrations?: Migration[]): 
         await db.query(`UPDATE "_prisma_migrations" SET logs = $2, rolled_back_at = now() WHERE id = $1`, [id, message]);
         throw new MigrationError(`Migration ${m.name} failed: ${message}`);
       }
-      await db.query(
-        `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
-        [id],
-      );
+      await db.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
       applied.push(m.name);
     }
     return applied;

@@ -17,7 +17,13 @@ import { saveManualGrading } from "@/lib/grades/manual-grading";
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-type Plan = { student: 1 | 2 | 3; assignment: string; question: string; offsetMs: number; answer: "reference" | "starter" | "right" | "wrong" | "proof-good" | "proof-short" };
+type Plan = {
+  student: 1 | 2 | 3;
+  assignment: string;
+  question: string;
+  offsetMs: number;
+  answer: "reference" | "starter" | "right" | "wrong" | "proof-good" | "proof-short";
+};
 
 /** The assignment whose deadline has passed: the late work and Chloé's extension are on it. */
 export const DEMO_PAST_DUE = "generalization-bounds";
@@ -57,7 +63,12 @@ $$c < 0,\\quad w_1 + w_2 + c < 0,\\quad w_1 + c > 0,\\quad w_2 + c > 0.$$
 Adding the last two gives $w_1 + w_2 + 2c > 0$, adding the first two gives $w_1 + w_2 + 2c < 0$: a contradiction, so no $(w, c)$ exists.`;
 const PROOF_SHORT = `The line $x_1 = x_2$ does not separate the points, and neither does $x_1 + x_2 = 1$, so XOR is not linearly separable.`;
 
-function answerFor(plan: Plan, spec: QuestionSpec, files: Record<string, string>, key: { course: string; assignment: string; question: string; student: string }) {
+function answerFor(
+  plan: Plan,
+  spec: QuestionSpec,
+  files: Record<string, string>,
+  key: { course: string; assignment: string; question: string; student: string },
+) {
   if (spec.type === "code") return { code: files[plan.answer === "reference" ? spec.solution : spec.starter] ?? "" };
   if (spec.type === "proof") return { answer: { text: plan.answer === "proof-good" ? PROOF_GOOD : PROOF_SHORT } };
   if (spec.type === "numeric") {
@@ -76,7 +87,8 @@ export async function seedDemoActivity(db: PrismaClient, courseId: string): Prom
   const student = (n: number) => byEmail.get(`student${n}@demo.test`);
   const ta = byEmail.get("ta@demo.test");
   if (!student(1) || !student(2) || !student(3) || !ta) return { submissions: 0, skipped: true };
-  if (await db.submission.count({ where: { userId: { in: [1, 2, 3].map((n) => student(n)!.id) }, clientToken: { startsWith: "demo-" } } })) return { submissions: 0, skipped: true };
+  if (await db.submission.count({ where: { userId: { in: [1, 2, 3].map((n) => student(n)!.id) }, clientToken: { startsWith: "demo-" } } }))
+    return { submissions: 0, skipped: true };
 
   const assignments = await db.assignment.findMany({ where: { courseId, hidden: false }, include: { currentVersion: true } });
   const bySlug = new Map(assignments.map((a) => [a.slug, a]));
@@ -84,7 +96,13 @@ export async function seedDemoActivity(db: PrismaClient, courseId: string): Prom
   if (pastDue) {
     await db.extension.upsert({
       where: { userId_assignmentId: { userId: student(3)!.id, assignmentId: pastDue.id } },
-      create: { userId: student(3)!.id, assignmentId: pastDue.id, dueAt: new Date(pastDue.dueAt.getTime() + EXTENSION_MS), reason: "Demo: illness, documented", createdById: ta.id },
+      create: {
+        userId: student(3)!.id,
+        assignmentId: pastDue.id,
+        dueAt: new Date(pastDue.dueAt.getTime() + EXTENSION_MS),
+        reason: "Demo: illness, documented",
+        createdById: ta.id,
+      },
       update: {},
     });
   }
@@ -127,7 +145,15 @@ export async function seedDemoActivity(db: PrismaClient, courseId: string): Prom
   const graded = created.find((c) => c.plan.question === "xor-proof" && c.plan.student === 1);
   if (graded && xor) {
     const items = await db.rubricItem.findMany({ where: { assignmentId: xor.id, questionKey: "xor-proof", key: { in: ["constraints", "combine"] } } });
-    await saveManualGrading(db, { courseId, submissionId: graded.submissionId, graderId: ta.id, itemIds: items.map((i) => i.id), comment: "Clear contradiction. State the conclusion for every threshold convention too.", adjustment: 0, expectedRevision: 0 });
+    await saveManualGrading(db, {
+      courseId,
+      submissionId: graded.submissionId,
+      graderId: ta.id,
+      itemIds: items.map((i) => i.id),
+      comment: "Clear contradiction. State the conclusion for every threshold convention too.",
+      adjustment: 0,
+      expectedRevision: 0,
+    });
   }
   return { submissions: created.length, skipped: false };
 }
@@ -138,18 +164,32 @@ function demoGrader(db: PrismaClient) {
   let pool: import("@/grader").GraderPool | undefined;
   return {
     async grade(jobId: string): Promise<void> {
-      const claimed = await db.gradingJob.updateMany({ where: { id: jobId, status: "QUEUED" }, data: { status: "RUNNING", lockedBy: workerId, lockedUntil: new Date(Date.now() + 10 * 60_000), attempts: 1 } });
+      const claimed = await db.gradingJob.updateMany({
+        where: { id: jobId, status: "QUEUED" },
+        data: { status: "RUNNING", lockedBy: workerId, lockedUntil: new Date(Date.now() + 10 * 60_000), attempts: 1 },
+      });
       if (claimed.count !== 1) return;
       try {
-        const job = await db.gradingJob.findUniqueOrThrow({ where: { id: jobId }, include: { submission: { include: { version: true, assignment: { include: { course: true } } } } } });
+        const job = await db.gradingJob.findUniqueOrThrow({
+          where: { id: jobId },
+          include: { submission: { include: { version: true, assignment: { include: { course: true } } } } },
+        });
         const s = job.submission;
-        const version = { courseSlug: s.assignment.course.slug, assignmentSlug: s.assignment.slug, contentHash: s.version.contentHash, content: s.version.content as unknown as VersionContent };
+        const version = {
+          courseSlug: s.assignment.course.slug,
+          assignmentSlug: s.assignment.slug,
+          contentHash: s.version.contentHash,
+          content: s.version.content as unknown as VersionContent,
+        };
         // The pool (isolated-vm) is loaded only when a code question comes up.
         const report = await gradeSubmission(s, version, async () => (pool ??= (await import("@/grader")).createGraderPool({ size: 1 })));
         await completeJob(db, job.id, s.id, workerId, { report, versionId: s.versionId, regrade: false });
       } finally {
         // Anything not graded here goes back to the queue for a real worker.
-        await db.gradingJob.updateMany({ where: { id: jobId, lockedBy: workerId, status: "RUNNING" }, data: { status: "QUEUED", lockedBy: null, lockedUntil: null, attempts: 0 } });
+        await db.gradingJob.updateMany({
+          where: { id: jobId, lockedBy: workerId, status: "RUNNING" },
+          data: { status: "QUEUED", lockedBy: null, lockedUntil: null, attempts: 0 },
+        });
       }
     },
     async close(): Promise<void> {

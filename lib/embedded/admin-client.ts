@@ -14,7 +14,9 @@ export async function callRunningSite<T>(lock: DataFolderLock, method: "GET" | "
       signal: AbortSignal.timeout(60_000),
     });
   } catch (error) {
-    throw new AdminRequestError(`The running site (pid ${lock.pid}) did not answer (${error instanceof Error ? error.message : String(error)}); try again, or stop it and run the command again.`);
+    throw new AdminRequestError(
+      `The running site (pid ${lock.pid}) did not answer (${error instanceof Error ? error.message : String(error)}); try again, or stop it and run the command again.`,
+    );
   }
   const json = (await res.json().catch(() => ({}))) as { error?: string };
   if (!res.ok) throw new AdminRequestError(`The running site refused: ${json.error ?? `HTTP ${res.status}`}`);

@@ -104,6 +104,7 @@ export type ExportRequest = { courseId: string; format: ExportFormat; assignment
 
 export async function exportGrades(db: PrismaClient, req: ExportRequest): Promise<string> {
   const book = await computeGradebook(db, req.courseId, { assignmentSlug: req.assignmentSlug, section: req.section });
-  if (req.assignmentSlug && book.assignments.length === 0) throw new HttpError(422, `No assignment "${req.assignmentSlug}" in this course; check the slug (the folder name under assignments/).`);
+  if (req.assignmentSlug && book.assignments.length === 0)
+    throw new HttpError(422, `No assignment "${req.assignmentSlug}" in this course; check the slug (the folder name under assignments/).`);
   return req.format === "canvas" ? canvasCsv(book) : longCsv(book);
 }

@@ -25,7 +25,10 @@ export async function scoreHistogram(db: PrismaClient, courseId: string, assignm
   const book = await computeGradebook(db, courseId, { assignmentSlug });
   const a = book.assignments[0];
   if (!a) return histogram([], 0);
-  return histogram(book.rows.map((r) => r.results.get(a.id)?.total ?? null), a.points);
+  return histogram(
+    book.rows.map((r) => r.results.get(a.id)?.total ?? null),
+    a.points,
+  );
 }
 
 /** Per test of each code question: how many students' counted submissions fail it (in their newest grading). */
@@ -52,7 +55,12 @@ export async function testFailureRates(db: PrismaClient, assignment: { id: strin
 }
 
 /** SUBMIT submissions per `bucketHours` from `beforeHours` before the due date to `afterHours` after. */
-export async function submissionTimeline(db: PrismaClient, assignment: { id: string; dueAt: Date; lateUntil: Date | null }, beforeHours = 72, bucketHours = 6): Promise<Timeline> {
+export async function submissionTimeline(
+  db: PrismaClient,
+  assignment: { id: string; dueAt: Date; lateUntil: Date | null },
+  beforeHours = 72,
+  bucketHours = 6,
+): Promise<Timeline> {
   const afterHours = Math.max(24, Math.ceil(((assignment.lateUntil?.getTime() ?? assignment.dueAt.getTime()) - assignment.dueAt.getTime()) / 3_600_000) + 24);
   const subs = await db.submission.findMany({ where: { assignmentId: assignment.id, kind: "SUBMIT" }, select: { createdAt: true, late: true } });
   const n = Math.ceil((beforeHours + afterHours) / bucketHours);

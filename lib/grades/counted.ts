@@ -16,7 +16,8 @@ export function countedSubmission<T extends Scored>(policy: GradePolicy, subs: r
     if (s.kind !== "SUBMIT" || s.score === null) continue;
     const c = s as T & { score: number };
     if (!chosen) chosen = c;
-    else if (policy === "LATEST" ? c.createdAt >= chosen.createdAt : c.score > chosen.score || (c.score === chosen.score && c.createdAt < chosen.createdAt)) chosen = c;
+    else if (policy === "LATEST" ? c.createdAt >= chosen.createdAt : c.score > chosen.score || (c.score === chosen.score && c.createdAt < chosen.createdAt))
+      chosen = c;
   }
   return chosen;
 }
@@ -25,7 +26,10 @@ export function countedSubmission<T extends Scored>(policy: GradePolicy, subs: r
  * The submissions whose new result could change what counts: under BEST every graded SUBMIT (an
  * earlier one may become the best), under LATEST only the most recent graded one.
  */
-export function submissionsThatCanCount<T extends { kind: SubmissionKindName; createdAt: Date; graded: boolean }>(policy: GradePolicy, subs: readonly T[]): T[] {
+export function submissionsThatCanCount<T extends { kind: SubmissionKindName; createdAt: Date; graded: boolean }>(
+  policy: GradePolicy,
+  subs: readonly T[],
+): T[] {
   const graded = subs.filter((s) => s.kind === "SUBMIT" && s.graded);
   if (policy === "BEST") return graded;
   const latest = graded.reduce<T | null>((a, s) => (!a || s.createdAt >= a.createdAt ? s : a), null);

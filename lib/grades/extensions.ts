@@ -18,7 +18,13 @@ export async function grantExtension(db: PrismaClient, input: ExtensionInput): P
   await db.$transaction([
     db.extension.upsert({ where: { userId_assignmentId: where }, create: { ...where, ...data }, update: data }),
     db.auditLog.create({
-      data: { courseId: input.courseId, actorId: input.actorId, action: "extension.grant", targetId: input.userId, data: { assignment: assignment.slug, dueAt: input.dueAt.toISOString(), lateUntil: input.lateUntil?.toISOString() ?? null, reason: input.reason } },
+      data: {
+        courseId: input.courseId,
+        actorId: input.actorId,
+        action: "extension.grant",
+        targetId: input.userId,
+        data: { assignment: assignment.slug, dueAt: input.dueAt.toISOString(), lateUntil: input.lateUntil?.toISOString() ?? null, reason: input.reason },
+      },
     }),
   ]);
 }
@@ -28,7 +34,9 @@ export async function revokeExtension(db: PrismaClient, courseId: string, extens
   if (!ext || ext.assignment.courseId !== courseId) throw new HttpError(404, "No such extension in this course.");
   await db.$transaction([
     db.extension.delete({ where: { id: ext.id } }),
-    db.auditLog.create({ data: { courseId, actorId, action: "extension.revoke", targetId: ext.userId, data: { assignment: ext.assignment.slug, dueAt: ext.dueAt.toISOString() } } }),
+    db.auditLog.create({
+      data: { courseId, actorId, action: "extension.revoke", targetId: ext.userId, data: { assignment: ext.assignment.slug, dueAt: ext.dueAt.toISOString() } },
+    }),
   ]);
 }
 

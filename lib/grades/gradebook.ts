@@ -53,7 +53,13 @@ export type Gradebook = { assignments: GradebookAssignment[]; rows: GradebookRow
 /** `userIds`: only these people's rows (then `sections` lists only theirs); `includeStaff`: rows for
  *  TAs and instructors too (a staff member's own view of the course); `includeDropped`: people
  *  dropped from the course too (their work is kept; asked for by userIds they are always found). */
-export type GradebookOptions = { section?: string | null | undefined; assignmentSlug?: string | undefined; userIds?: string[] | undefined; includeStaff?: boolean; includeDropped?: boolean };
+export type GradebookOptions = {
+  section?: string | null | undefined;
+  assignmentSlug?: string | undefined;
+  userIds?: string[] | undefined;
+  includeStaff?: boolean;
+  includeDropped?: boolean;
+};
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
@@ -76,7 +82,12 @@ export async function computeGradebook(db: PrismaClient, courseId: string, optio
   });
 
   const allStudents = await db.enrollment.findMany({
-    where: { courseId, ...(options.includeStaff ? {} : { role: "STUDENT" as const }), ...(options.includeDropped || options.userIds ? {} : { droppedAt: null }), ...(options.userIds ? { userId: { in: options.userIds } } : {}) },
+    where: {
+      courseId,
+      ...(options.includeStaff ? {} : { role: "STUDENT" as const }),
+      ...(options.includeDropped || options.userIds ? {} : { droppedAt: null }),
+      ...(options.userIds ? { userId: { in: options.userIds } } : {}),
+    },
     include: { user: { select: { id: true, name: true, email: true, studentId: true } } },
   });
   const sections = [...new Set(allStudents.map((e) => e.section).filter((s): s is string => Boolean(s)))].sort();
@@ -124,10 +135,18 @@ export async function computeGradebook(db: PrismaClient, courseId: string, optio
     let max = 0;
     for (const a of assignments) {
       const ext = extensionOf.get(key(e.userId, a.id)) ?? null;
-      const cells = a.questions.map((q) => buildCell(a, q, byCell.get(key(e.userId, a.id, q.key)) ?? [], ext?.dueAt ?? null, overrideOf.get(key(e.userId, a.id, q.key)) ?? null));
+      const cells = a.questions.map((q) =>
+        buildCell(a, q, byCell.get(key(e.userId, a.id, q.key)) ?? [], ext?.dueAt ?? null, overrideOf.get(key(e.userId, a.id, q.key)) ?? null),
+      );
       const counted = cells.filter((c) => c.score !== null);
       const aTotal = counted.length ? round6(counted.reduce((s, c) => s + (c.score ?? 0), 0)) : null;
-      results.set(a.id, { total: aTotal, max: a.points, cells, extensionDueAt: ext?.dueAt ?? null, extension: ext ? { dueAt: ext.dueAt, lateUntil: ext.lateUntil } : null });
+      results.set(a.id, {
+        total: aTotal,
+        max: a.points,
+        cells,
+        extensionDueAt: ext?.dueAt ?? null,
+        extension: ext ? { dueAt: ext.dueAt, lateUntil: ext.lateUntil } : null,
+      });
       total += aTotal ?? 0;
       max += a.points;
     }
@@ -151,7 +170,13 @@ export async function computeGradebook(db: PrismaClient, courseId: string, optio
       const grading = s.gradings[0];
       let result: SubmissionFacts["result"] = null;
       if (q.type === "PROOF") {
-        if (s.manualGrading) result = { raw: Math.min(s.manualGrading.score, q.points), gradedAt: s.manualGrading.updatedAt, grader: s.manualGrading.grader?.email ?? null, versionNumber: s.version.number };
+        if (s.manualGrading)
+          result = {
+            raw: Math.min(s.manualGrading.score, q.points),
+            gradedAt: s.manualGrading.updatedAt,
+            grader: s.manualGrading.grader?.email ?? null,
+            versionNumber: s.version.number,
+          };
       } else if (grading) {
         result = { raw: scaledToPoints(grading, q.points), gradedAt: grading.gradedAt, grader: null, versionNumber: grading.version.number };
       }
@@ -187,14 +212,19 @@ export async function computeGradebook(db: PrismaClient, courseId: string, optio
 
 /** Per question key, each student's counted submission (lib/grades' choice, as the gradebook
  *  shows it) of one assignment: what analytics and similarity look at. */
-export async function countedSubmissionIds(db: PrismaClient, courseId: string, assignmentSlug: string): Promise<Map<string, { userId: string; submissionId: string }[]>> {
+export async function countedSubmissionIds(
+  db: PrismaClient,
+  courseId: string,
+  assignmentSlug: string,
+): Promise<Map<string, { userId: string; submissionId: string }[]>> {
   const book = await computeGradebook(db, courseId, { assignmentSlug });
   const out = new Map<string, { userId: string; submissionId: string }[]>();
   const a = book.assignments[0];
   if (!a) return out;
   for (const q of a.questions) out.set(q.key, []);
   for (const row of book.rows) {
-    for (const c of row.results.get(a.id)?.cells ?? []) if (c.submissionId) out.get(c.questionKey)?.push({ userId: row.student.userId, submissionId: c.submissionId });
+    for (const c of row.results.get(a.id)?.cells ?? [])
+      if (c.submissionId) out.get(c.questionKey)?.push({ userId: row.student.userId, submissionId: c.submissionId });
   }
   return out;
 }

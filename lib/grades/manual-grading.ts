@@ -39,7 +39,11 @@ export async function saveManualGrading(db: PrismaClient, input: SaveGradingInpu
     const s = await proofSubmission(tx, input.courseId, input.submissionId);
     const items = await tx.rubricItem.findMany({ where: { assignmentId: s.assignmentId, questionKey: s.questionKey, id: { in: input.itemIds } } });
     if (items.length !== new Set(input.itemIds).size) throw new HttpError(400, "A rubric item is not part of this question's rubric; reload the page.");
-    const score = manualScore(items.map((i) => i.points), input.adjustment, s.question.points);
+    const score = manualScore(
+      items.map((i) => i.points),
+      input.adjustment,
+      s.question.points,
+    );
     const data = { graderId: input.graderId, comment: input.comment, adjustment: input.adjustment, score };
     let id: string;
     let revision: number;
@@ -82,7 +86,11 @@ export async function recomputeScoresUsing(tx: Tx, rubricItemIds: string[]): Pro
     include: { items: { include: { rubricItem: { select: { points: true } } } }, submission: { select: { question: { select: { points: true } } } } },
   });
   for (const g of gradings) {
-    const score = manualScore(g.items.map((i) => i.rubricItem.points), g.adjustment, g.submission.question.points);
+    const score = manualScore(
+      g.items.map((i) => i.rubricItem.points),
+      g.adjustment,
+      g.submission.question.points,
+    );
     if (score !== g.score) await tx.manualGrading.update({ where: { id: g.id }, data: { score } });
   }
   return gradings.length;
@@ -103,7 +111,13 @@ export async function editRubricItem(db: PrismaClient, edit: RubricEdit): Promis
         actorId: edit.actorId,
         action: "rubric.edit",
         targetId: item.id,
-        data: { questionKey: item.questionKey, key: item.key, before: { points: item.points, description: item.description }, after: { points: edit.points, description: edit.description }, recomputed },
+        data: {
+          questionKey: item.questionKey,
+          key: item.key,
+          before: { points: item.points, description: item.description },
+          after: { points: edit.points, description: edit.description },
+          recomputed,
+        },
       },
     });
     return { recomputed };
@@ -116,7 +130,16 @@ export function queueRank(assignmentId: string, questionKey: string, userId: str
 }
 
 /** `rank`: the student's place in the stable shuffled order (pages sort by it, not by name). */
-export type QueueEntry = { submissionId: string; userId: string; name: string; createdAt: Date; graded: boolean; score: number | null; grader: string | null; rank: string };
+export type QueueEntry = {
+  submissionId: string;
+  userId: string;
+  name: string;
+  createdAt: Date;
+  graded: boolean;
+  score: number | null;
+  grader: string | null;
+  rank: string;
+};
 
 /** Each student's final proof for a question: ungraded first, then graded, each in stable shuffled order. */
 export async function proofQueue(db: PrismaClient, assignmentId: string, questionKey: string): Promise<QueueEntry[]> {

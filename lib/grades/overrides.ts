@@ -4,7 +4,15 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { HttpError } from "@/lib/http/http-error";
 import { requireStaffAssignmentRow } from "@/lib/assignments/course-data";
 
-export type OverrideInput = { courseId: string; assignmentSlug: string; userId: string; questionKey: string; score: number | null; reason: string; actorId: string };
+export type OverrideInput = {
+  courseId: string;
+  assignmentSlug: string;
+  userId: string;
+  questionKey: string;
+  score: number | null;
+  reason: string;
+  actorId: string;
+};
 
 export async function setOverride(db: PrismaClient, input: OverrideInput): Promise<void> {
   const assignment = await requireStaffAssignmentRow(db, input.courseId, input.assignmentSlug);

@@ -38,10 +38,19 @@ const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 export function questionResult(policy: GradePolicy, lateCtx: LateContext, subs: readonly SubmissionFacts[], override: OverrideFacts | null): QuestionResult {
   const scored = subs.map((s) => {
     const outcome = lateOutcome(s, lateCtx);
-    return { facts: s, kind: s.kind, createdAt: s.createdAt, late: outcome.late, raw: s.result?.raw ?? null, score: s.result ? afterLatePenalty(s.result.raw, outcome) : null };
+    return {
+      facts: s,
+      kind: s.kind,
+      createdAt: s.createdAt,
+      late: outcome.late,
+      raw: s.result?.raw ?? null,
+      score: s.result ? afterLatePenalty(s.result.raw, outcome) : null,
+    };
   });
   const chosen = countedSubmission(policy, scored);
-  const waiting = scored.filter((s) => s.kind === "SUBMIT" && s.score === null && !gradingFailedOnOurSide({ hasResult: false, jobStatuses: s.facts.jobStatuses }));
+  const waiting = scored.filter(
+    (s) => s.kind === "SUBMIT" && s.score === null && !gradingFailedOnOurSide({ hasResult: false, jobStatuses: s.facts.jobStatuses }),
+  );
   const pending = waiting.some((s) => !chosen || s.createdAt > chosen.createdAt);
   const computed = chosen ? chosen.score : null;
   return {

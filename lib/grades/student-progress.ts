@@ -27,7 +27,15 @@ export async function studentProgress(db: PrismaClient, courseId: string, userId
     const { dueAt, lateUntil } = effectiveDeadlines(assignmentOf.get(assignmentId)!, r.extension);
     const answered = r.cells.filter((c) => c.attempts > 0 || c.override).length;
     const state = answered === 0 ? "not_started" : r.cells.some((c) => c.pending) ? "awaiting" : answered < r.cells.length ? "in_progress" : "graded";
-    out.set(assignmentId, { state, score: Math.round((r.total ?? 0) * 100) / 100, max: r.max, late: r.cells.some((c) => c.late), extensionDue: r.extensionDueAt, dueAt, lateUntil });
+    out.set(assignmentId, {
+      state,
+      score: Math.round((r.total ?? 0) * 100) / 100,
+      max: r.max,
+      late: r.cells.some((c) => c.late),
+      extensionDue: r.extensionDueAt,
+      dueAt,
+      lateUntil,
+    });
   }
   return out;
 }

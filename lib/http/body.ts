@@ -14,7 +14,11 @@ export function assertStorableJson(value: unknown): void {
   while (stack.length) {
     const { v, depth, path } = stack.pop()!;
     if (typeof v === "string") {
-      if (UNSTORABLE.test(v)) throw new HttpError(400, `${path ? `${path.slice(0, 100)}: ` : ""}the text contains a NUL character or a broken Unicode character; remove it and try again.`);
+      if (UNSTORABLE.test(v))
+        throw new HttpError(
+          400,
+          `${path ? `${path.slice(0, 100)}: ` : ""}the text contains a NUL character or a broken Unicode character; remove it and try again.`,
+        );
     } else if (v && typeof v === "object") {
       if (depth >= MAX_DEPTH) throw new HttpError(400, `The request is nested more than ${MAX_DEPTH} levels deep.`);
       for (const [k, child] of Object.entries(v)) {

@@ -2,7 +2,10 @@
 import { z } from "zod";
 import { EXPORT_FORMATS } from "@/lib/export/gradebook-csv";
 
-export const slug = z.string().regex(/^[a-z0-9][a-z0-9-_]*$/, "must be a slug such as xor-ln-net").max(64);
+export const slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-_]*$/, "must be a slug such as xor-ln-net")
+  .max(64);
 export const id = z.string().min(1).max(64);
 const reason = z.string().trim().min(3, "give a reason of at least 3 characters").max(500, "keep the reason under 500 characters");
 
@@ -38,7 +41,11 @@ export const extensionBody = z.object({
   assignment: slug,
   userId: id,
   dueAt: z.iso.datetime({ offset: true, error: "dueAt must be a date and time with a zone" }).transform((s) => new Date(s)),
-  lateUntil: z.iso.datetime({ offset: true, error: "lateUntil must be a date and time with a zone" }).transform((s) => new Date(s)).nullable().optional(),
+  lateUntil: z.iso
+    .datetime({ offset: true, error: "lateUntil must be a date and time with a zone" })
+    .transform((s) => new Date(s))
+    .nullable()
+    .optional(),
   reason: z.string().trim().max(500).default(""),
 });
 
@@ -55,9 +62,24 @@ export const regradeQuery = z.object({ batch: id });
 export const checkBody = z.object({ assignment: slug });
 
 const userIds = z.array(id).min(1, "choose at least one person").max(2000, "at most 2,000 people at once");
-export const peopleBody = z.discriminatedUnion("action", [
-  z.object({ action: z.literal("invite"), userIds: userIds.optional(), all: z.boolean().optional() }).refine((b) => Boolean(b.userIds) !== Boolean(b.all), "give userIds, or all: true for everyone without a password"),
-  z.object({ action: z.enum(["drop", "reactivate", "unlock"]), userIds }),
-  z.object({ action: z.literal("role"), userIds, role: z.enum(["STUDENT", "TA", "INSTRUCTOR"], { error: "role must be STUDENT, TA or INSTRUCTOR" }) }),
-  z.object({ action: z.literal("section"), userIds, section: z.string().trim().max(64, "keep the section under 64 characters").transform((s) => s || null).nullable() }),
-], { error: "action must be invite, drop, reactivate, unlock, role or section" });
+export const peopleBody = z.discriminatedUnion(
+  "action",
+  [
+    z
+      .object({ action: z.literal("invite"), userIds: userIds.optional(), all: z.boolean().optional() })
+      .refine((b) => Boolean(b.userIds) !== Boolean(b.all), "give userIds, or all: true for everyone without a password"),
+    z.object({ action: z.enum(["drop", "reactivate", "unlock"]), userIds }),
+    z.object({ action: z.literal("role"), userIds, role: z.enum(["STUDENT", "TA", "INSTRUCTOR"], { error: "role must be STUDENT, TA or INSTRUCTOR" }) }),
+    z.object({
+      action: z.literal("section"),
+      userIds,
+      section: z
+        .string()
+        .trim()
+        .max(64, "keep the section under 64 characters")
+        .transform((s) => s || null)
+        .nullable(),
+    }),
+  ],
+  { error: "action must be invite, drop, reactivate, unlock, role or section" },
+);

@@ -62,7 +62,9 @@ export async function markFailed(db: PrismaClient, mail: ClaimedMail, error: str
   const final = mail.attempts >= mail.maxAttempts;
   await db.mailOutbox.update({
     where: { id: mail.id },
-    data: final ? { status: "FAILED", lockedUntil: null, lastError: error.slice(0, 1000) } : { status: "QUEUED", lockedUntil: null, lastError: error.slice(0, 1000), runAfter: new Date(Date.now() + retryDelayMs(mail.attempts)) },
+    data: final
+      ? { status: "FAILED", lockedUntil: null, lastError: error.slice(0, 1000) }
+      : { status: "QUEUED", lockedUntil: null, lastError: error.slice(0, 1000), runAfter: new Date(Date.now() + retryDelayMs(mail.attempts)) },
   });
 }
 

@@ -18,7 +18,13 @@ export type RegradeInput = { courseId: string; assignmentSlug: string; questionK
 async function chosenVersion(db: PrismaClient, a: { id: string; title: string; currentVersionId: string | null }, versionNumber: number | undefined) {
   const where = versionNumber === undefined ? { id: a.currentVersionId ?? "" } : { assignmentId_number: { assignmentId: a.id, number: versionNumber } };
   const v = await db.assignmentVersion.findUnique({ where, include: { questions: true } });
-  if (!v || v.assignmentId !== a.id) throw new HttpError(404, versionNumber === undefined ? `${a.title} has no current version; sync the assignments first.` : `${a.title} has no version ${versionNumber}; pick one of the versions listed.`);
+  if (!v || v.assignmentId !== a.id)
+    throw new HttpError(
+      404,
+      versionNumber === undefined
+        ? `${a.title} has no current version; sync the assignments first.`
+        : `${a.title} has no version ${versionNumber}; pick one of the versions listed.`,
+    );
   return v;
 }
 
@@ -32,12 +38,28 @@ export async function startRegrade(db: PrismaClient, input: RegradeInput): Promi
     where: { assignmentId: a.id, questionKey: q.key, kind: "SUBMIT" },
     select: { id: true, userId: true, kind: true, createdAt: true, _count: { select: { gradings: true } } },
   });
-  const chosen = [...groupBy(subs, (s) => s.userId).values()].flatMap((mine) => submissionsThatCanCount(a.policy, mine.map((s) => ({ ...s, graded: s._count.gradings > 0 }))));
+  const chosen = [...groupBy(subs, (s) => s.userId).values()].flatMap((mine) =>
+    submissionsThatCanCount(
+      a.policy,
+      mine.map((s) => ({ ...s, graded: s._count.gradings > 0 })),
+    ),
+  );
   if (!chosen.length) throw new HttpError(400, "No graded submissions to regrade yet.");
   const batch = await db.$transaction(async (tx) => {
     const jobIds: string[] = [];
-    for (const s of chosen) jobIds.push((await tx.gradingJob.create({ data: { submissionId: s.id, versionId: version.id, priority: PRIORITY.regrade, maxAttempts: MAX_JOB_ATTEMPTS } })).id);
-    return tx.auditLog.create({ data: { courseId: input.courseId, actorId: input.actorId, action: "regrade", targetId: a.id, data: { assignment: a.slug, question: q.key, version: version.number, jobIds } } });
+    for (const s of chosen)
+      jobIds.push(
+        (await tx.gradingJob.create({ data: { submissionId: s.id, versionId: version.id, priority: PRIORITY.regrade, maxAttempts: MAX_JOB_ATTEMPTS } })).id,
+      );
+    return tx.auditLog.create({
+      data: {
+        courseId: input.courseId,
+        actorId: input.actorId,
+        action: "regrade",
+        targetId: a.id,
+        data: { assignment: a.slug, question: q.key, version: version.number, jobIds },
+      },
+    });
   });
   await notifyWorkers(db, isEmbedded()).catch(() => {});
   return regradeProgress(db, input.courseId, batch.id);
@@ -50,7 +72,15 @@ export async function regradeProgress(db: PrismaClient, courseId: string, batchI
   const jobIds = data.jobIds ?? [];
   const counts = await db.gradingJob.groupBy({ by: ["status"], where: { id: { in: jobIds } }, _count: { _all: true } });
   const n = (s: string) => counts.find((c) => c.status === s)?._count._all ?? 0;
-  return { batchId, versionNumber: data.version ?? null, total: jobIds.length, queued: n("QUEUED"), running: n("RUNNING"), done: n("DONE"), failed: n("FAILED") };
+  return {
+    batchId,
+    versionNumber: data.version ?? null,
+    total: jobIds.length,
+    queued: n("QUEUED"),
+    running: n("RUNNING"),
+    done: n("DONE"),
+    failed: n("FAILED"),
+  };
 }
 
 /** The versions staff may regrade against, newest first (for the page's choice). */

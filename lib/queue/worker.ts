@@ -36,13 +36,27 @@ async function gradeJob(job: ClaimedJob, pool: GraderPool): Promise<{ report: Gr
   const db = await getDb();
   const s = await db.submission.findUniqueOrThrow({
     where: { id: job.submissionId },
-    select: { id: true, userId: true, versionId: true, questionKey: true, kind: true, code: true, answer: true, gradingSeed: true, assignment: { select: { slug: true, course: { select: { slug: true } } } } },
+    select: {
+      id: true,
+      userId: true,
+      versionId: true,
+      questionKey: true,
+      kind: true,
+      code: true,
+      answer: true,
+      gradingSeed: true,
+      assignment: { select: { slug: true, course: { select: { slug: true } } } },
+    },
   });
   // A regrade grades against the version staff chose (a fixed hidden test); otherwise the
   // submission is graded against the version it answered.
   const versionId = job.versionId ?? s.versionId;
   const version = await versionOf(versionId);
-  const report = await gradeSubmission(s, { courseSlug: s.assignment.course.slug, assignmentSlug: s.assignment.slug, contentHash: version.contentHash, content: version.content }, async () => pool);
+  const report = await gradeSubmission(
+    s,
+    { courseSlug: s.assignment.course.slug, assignmentSlug: s.assignment.slug, contentHash: version.contentHash, content: version.content },
+    async () => pool,
+  );
   return { report, versionId, regrade: job.priority < 0, submissionId: s.id };
 }
 
@@ -88,13 +102,16 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   };
   await listen();
 
-  const heartbeat = setInterval(() => {
-    void (async () => {
-      const db = await getDb();
-      await renewLeases(db, id, [...inFlight.keys()], leaseMs);
-      await failAbandonedJobs(db);
-    })().catch(() => {});
-  }, Math.max(200, Math.floor(leaseMs / 3)));
+  const heartbeat = setInterval(
+    () => {
+      void (async () => {
+        const db = await getDb();
+        await renewLeases(db, id, [...inFlight.keys()], leaseMs);
+        await failAbandonedJobs(db);
+      })().catch(() => {});
+    },
+    Math.max(200, Math.floor(leaseMs / 3)),
+  );
 
   const process1 = async (job: ClaimedJob) => {
     const db = await getDb();

@@ -8,7 +8,10 @@ export const MAX_SUBMISSION_BYTES = 256 * 1024;
 function checkSize(text: string): void {
   const bytes = Buffer.byteLength(text, "utf8");
   if (bytes > MAX_SUBMISSION_BYTES) {
-    throw new HttpError(413, `Submission is ${Math.ceil(bytes / 1024)} KB; the limit is ${MAX_SUBMISSION_BYTES / 1024} KB. Remove unused code or data and submit again.`);
+    throw new HttpError(
+      413,
+      `Submission is ${Math.ceil(bytes / 1024)} KB; the limit is ${MAX_SUBMISSION_BYTES / 1024} KB. Remove unused code or data and submit again.`,
+    );
   }
 }
 
@@ -29,7 +32,10 @@ export function normalizeAnswer(q: QuestionSpec, raw: { code?: unknown; answer?:
     }
     case "multiple-choice": {
       const ids = new Set(q.options.map((o) => o.id));
-      const parsed = z.object({ selected: z.array(z.string().max(64)).max(q.options.length) }).strict().safeParse(raw.answer);
+      const parsed = z
+        .object({ selected: z.array(z.string().max(64)).max(q.options.length) })
+        .strict()
+        .safeParse(raw.answer);
       if (!parsed.success || parsed.data.selected.some((s) => !ids.has(s)) || new Set(parsed.data.selected).size !== parsed.data.selected.length) {
         throw new HttpError(400, "Choose among the options shown.");
       }

@@ -34,7 +34,14 @@ export function gradeChoiceAnswer(q: MultipleChoiceQuestionSpec, answer: unknown
 }
 
 /** `gradingSeed`: the seed of the hidden tests' random inputs (null for submissions from before seeds: a fresh one). */
-export type GradableSubmission = { userId: string; questionKey: string; kind: "SUBMIT" | "RUN"; code: string | null; answer: unknown; gradingSeed?: string | null };
+export type GradableSubmission = {
+  userId: string;
+  questionKey: string;
+  kind: "SUBMIT" | "RUN";
+  code: string | null;
+  answer: unknown;
+  gradingSeed?: string | null;
+};
 export type GradableVersion = { courseSlug: string; assignmentSlug: string; contentHash: string; content: VersionContent };
 
 /** The report for one submission; `codePool` is asked for only when the question is code. Proofs are graded by staff. */
@@ -43,7 +50,13 @@ export async function gradeSubmission(s: GradableSubmission, v: GradableVersion,
   if (!spec) throw new Error(`question ${s.questionKey} is missing from this version of ${v.assignmentSlug}`);
   if (spec.type === "code") {
     const dir = materializeVersion(v.assignmentSlug, v.contentHash, v.content.files);
-    return (await codePool()).grade({ assignmentDir: dir, questionId: spec.id, source: s.code ?? "", include: s.kind === "RUN" ? "visible" : "all", ...(s.gradingSeed ? { seed: s.gradingSeed } : {}) });
+    return (await codePool()).grade({
+      assignmentDir: dir,
+      questionId: spec.id,
+      source: s.code ?? "",
+      include: s.kind === "RUN" ? "visible" : "all",
+      ...(s.gradingSeed ? { seed: s.gradingSeed } : {}),
+    });
   }
   if (spec.type === "numeric") {
     return gradeNumericAnswer(v.content.files, spec, { course: v.courseSlug, assignment: v.assignmentSlug, question: spec.id, student: s.userId }, s.answer);

@@ -34,7 +34,14 @@ export async function leaderboard(db: PrismaClient, courseId: string, assignment
   const best = new Map<string, Omit<LeaderboardRow, "rank">>();
   for (const g of gradings) {
     const depth = (g.report as unknown as GradeReport).records?.depth;
-    const row = { pseudonym: byUser.get(g.submission.userId)!, score: g.score, maxScore: g.maxScore, depth: typeof depth === "number" ? depth : null, at: g.gradedAt, mine: g.submission.userId === viewerId };
+    const row = {
+      pseudonym: byUser.get(g.submission.userId)!,
+      score: g.score,
+      maxScore: g.maxScore,
+      depth: typeof depth === "number" ? depth : null,
+      at: g.gradedAt,
+      mine: g.submission.userId === viewerId,
+    };
     const prev = best.get(g.submission.userId);
     if (!prev || compare(row, prev) < 0) best.set(g.submission.userId, row);
   }

@@ -1,7 +1,11 @@
 // The JSON bodies the student's browser sends, validated at the edge.
 import { z } from "zod";
 
-const slug = z.string().min(1).max(100).regex(/^[a-z0-9][a-z0-9-_]*$/, "is not a valid identifier");
+const slug = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[a-z0-9][a-z0-9-_]*$/, "is not a valid identifier");
 
 export const submitBodySchema = z
   .object({
@@ -9,14 +13,24 @@ export const submitBodySchema = z
     assignment: slug,
     question: slug,
     kind: z.enum(["SUBMIT", "RUN"]).default("SUBMIT"),
-    code: z.string().max(2 * 1024 * 1024).optional(),
+    code: z
+      .string()
+      .max(2 * 1024 * 1024)
+      .optional(),
     answer: z.unknown().optional(),
-    clientToken: z.string().min(8).max(100).regex(/^[A-Za-z0-9_-]+$/).optional(),
+    clientToken: z
+      .string()
+      .min(8)
+      .max(100)
+      .regex(/^[A-Za-z0-9_-]+$/)
+      .optional(),
   })
   .strict();
 
-export const draftBodySchema = z
-  .object({ course: slug, assignment: slug, question: slug, content: z.string().max(2 * 1024 * 1024) })
-  .strict();
+export const draftBodySchema = z.object({ course: slug, assignment: slug, question: slug, content: z.string().max(2 * 1024 * 1024) }).strict();
 
-export const submissionIdSchema = z.string().min(1).max(64).regex(/^[a-z0-9]+$/);
+export const submissionIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9]+$/);

@@ -6,9 +6,12 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { countedSubmissionIds } from "@/lib/grades/gradebook";
 
 const KEYWORDS = new Set(
-  "break case catch class const continue debugger default delete do else export extends finally for function if import in instanceof let new of return super switch this throw try typeof var void while with yield async await as interface type enum implements private public protected readonly static abstract declare keyof number string boolean null undefined true false Math Array Object Number".split(" "),
+  "break case catch class const continue debugger default delete do else export extends finally for function if import in instanceof let new of return super switch this throw try typeof var void while with yield async await as interface type enum implements private public protected readonly static abstract declare keyof number string boolean null undefined true false Math Array Object Number".split(
+    " ",
+  ),
 );
-const TOKEN = /\s+|\/\/[^\n]*|\/\*[\s\S]*?\*\/|`(?:\\[\s\S]|[^\\`])*`|"(?:\\.|[^\\"\n])*"|'(?:\\.|[^\\'\n])*'|\d[\d_]*(?:\.\d+)?(?:[eE][+-]?\d+)?|[A-Za-z_$][\w$]*|=>|===|!==|==|!=|<=|>=|&&|\|\||\?\?|\+\+|--|\*\*|[+\-*/%=<>!&|^~?:;,.(){}[\]]/g;
+const TOKEN =
+  /\s+|\/\/[^\n]*|\/\*[\s\S]*?\*\/|`(?:\\[\s\S]|[^\\`])*`|"(?:\\.|[^\\"\n])*"|'(?:\\.|[^\\'\n])*'|\d[\d_]*(?:\.\d+)?(?:[eE][+-]?\d+)?|[A-Za-z_$][\w$]*|=>|===|!==|==|!=|<=|>=|&&|\|\||\?\?|\+\+|--|\*\*|[+\-*/%=<>!&|^~?:;,.(){}[\]]/g;
 
 export function tokenize(code: string): string[] {
   const out: string[] = [];
@@ -51,9 +54,20 @@ export function jaccard(a: Set<string>, b: Set<string>): number {
   return jaccardOf(a, b, sharedCount(a, b));
 }
 
-export type SimilarPair = { a: { userId: string; name: string; submissionId: string }; b: { userId: string; name: string; submissionId: string }; similarity: number; shared: number };
+export type SimilarPair = {
+  a: { userId: string; name: string; submissionId: string };
+  b: { userId: string; name: string; submissionId: string };
+  similarity: number;
+  shared: number;
+};
 
-export async function similarPairs(db: PrismaClient, assignmentId: string, questionKey: string, starterCode: string, limit = 50): Promise<{ pairs: SimilarPair[]; submissions: number }> {
+export async function similarPairs(
+  db: PrismaClient,
+  assignmentId: string,
+  questionKey: string,
+  starterCode: string,
+  limit = 50,
+): Promise<{ pairs: SimilarPair[]; submissions: number }> {
   const assignment = await db.assignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { courseId: true, slug: true } });
   const counted = (await countedSubmissionIds(db, assignment.courseId, assignment.slug)).get(questionKey) ?? [];
   const finals = await db.submission.findMany({

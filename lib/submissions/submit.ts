@@ -72,51 +72,79 @@ export async function submit(db: PrismaClient, input: SubmitInput): Promise<Subm
   const limits = input.kind === "RUN" ? RUN_LIMIT : questionLimits((version.content as unknown as VersionContent).spec, input.questionKey);
   const lockKey = `${input.userId}:${assignment.id}:${input.questionKey}:${input.kind}`;
 
-  const result = await db.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext($1))`, lockKey);
-    const mine = { userId: input.userId, assignmentId: assignment.id, questionKey: input.questionKey, kind: input.kind };
-    const dup = await duplicateOf(tx, input.userId, input.clientToken); // under the lock: a concurrent double click
-    if (dup) return dup;
-    if (spec.type !== "proof") {
-      const inFlight = await tx.gradingJob.count({ where: { status: { in: ["QUEUED", "RUNNING"] }, priority: { gte: 0 }, submission: mine } });
-      if (inFlight > 0) throw new HttpError(429, input.kind === "RUN" ? "Your previous run is still going; wait for its results." : "Your previous submission is still being graded; wait for its result.", retryAfter(2));
-    }
-    if (!input.isStaff) {
-      if (limits.maxAttempts !== undefined && input.kind === "SUBMIT") {
-        // A submission whose grading failed on our side does not count (lib/grades/attempts).
-        const mineSoFar = await tx.submission.findMany({ where: mine, select: { kind: true, jobs: { select: { status: true } }, _count: { select: { gradings: true } }, manualGrading: { select: { id: true } } } });
-        const used = attemptsUsed(mineSoFar.map((x) => ({ kind: x.kind, hasResult: x._count.gradings > 0 || x.manualGrading !== null, jobStatuses: x.jobs.map((j) => j.status) })));
-        if (used >= limits.maxAttempts) throw new HttpError(429, `You have used all ${limits.maxAttempts} attempts for this question.`);
+  const result = await db.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext($1))`, lockKey);
+      const mine = { userId: input.userId, assignmentId: assignment.id, questionKey: input.questionKey, kind: input.kind };
+      const dup = await duplicateOf(tx, input.userId, input.clientToken); // under the lock: a concurrent double click
+      if (dup) return dup;
+      if (spec.type !== "proof") {
+        const inFlight = await tx.gradingJob.count({ where: { status: { in: ["QUEUED", "RUNNING"] }, priority: { gte: 0 }, submission: mine } });
+        if (inFlight > 0)
+          throw new HttpError(
+            429,
+            input.kind === "RUN"
+              ? "Your previous run is still going; wait for its results."
+              : "Your previous submission is still being graded; wait for its result.",
+            retryAfter(2),
+          );
       }
-      if (limits.perWindow !== undefined && limits.windowMinutes !== undefined) {
-        const windowStart = new Date(now.getTime() - limits.windowMinutes * 60_000);
-        const recent = await tx.submission.findMany({ where: { ...mine, createdAt: { gt: windowStart } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } });
-        if (recent.length >= limits.perWindow) {
-          const pivot = recent[recent.length - limits.perWindow]!;
-          const wait = Math.max(1, Math.ceil((pivot.createdAt.getTime() + limits.windowMinutes * 60_000 - now.getTime()) / 1000));
-          throw new HttpError(429, `At most ${limits.perWindow} ${input.kind === "RUN" ? "runs" : "submissions"} per ${limits.windowMinutes} minutes for this question. Try again in ${minutesText(wait)}.`, retryAfter(wait));
+      if (!input.isStaff) {
+        if (limits.maxAttempts !== undefined && input.kind === "SUBMIT") {
+          // A submission whose grading failed on our side does not count (lib/grades/attempts).
+          const mineSoFar = await tx.submission.findMany({
+            where: mine,
+            select: { kind: true, jobs: { select: { status: true } }, _count: { select: { gradings: true } }, manualGrading: { select: { id: true } } },
+          });
+          const used = attemptsUsed(
+            mineSoFar.map((x) => ({ kind: x.kind, hasResult: x._count.gradings > 0 || x.manualGrading !== null, jobStatuses: x.jobs.map((j) => j.status) })),
+          );
+          if (used >= limits.maxAttempts) throw new HttpError(429, `You have used all ${limits.maxAttempts} attempts for this question.`);
+        }
+        if (limits.perWindow !== undefined && limits.windowMinutes !== undefined) {
+          const windowStart = new Date(now.getTime() - limits.windowMinutes * 60_000);
+          const recent = await tx.submission.findMany({
+            where: { ...mine, createdAt: { gt: windowStart } },
+            orderBy: { createdAt: "asc" },
+            select: { createdAt: true },
+          });
+          if (recent.length >= limits.perWindow) {
+            const pivot = recent[recent.length - limits.perWindow]!;
+            const wait = Math.max(1, Math.ceil((pivot.createdAt.getTime() + limits.windowMinutes * 60_000 - now.getTime()) / 1000));
+            throw new HttpError(
+              429,
+              `At most ${limits.perWindow} ${input.kind === "RUN" ? "runs" : "submissions"} per ${limits.windowMinutes} minutes for this question. Try again in ${minutesText(wait)}.`,
+              retryAfter(wait),
+            );
+          }
         }
       }
-    }
-    const submission = await tx.submission.create({
-      data: {
-        ...mine,
-        versionId: version.id,
-        questionId: row.id,
-        code,
-        ...(answer ? { answer: answer as object } : {}),
-        clientToken: input.clientToken ?? null,
-        // Hidden tests draw their inputs from it; a regrade reuses it (reproducible grades).
-        gradingSeed: newGradingSeed(),
-        late: input.kind === "SUBMIT" && late,
-        createdAt: now,
-      },
-    });
-    // Proofs are graded by people (the staff's queue), so they get no job.
-    const job = spec.type === "proof" ? null : await tx.gradingJob.create({ data: { submissionId: submission.id, priority: input.kind === "RUN" ? PRIORITY.run : PRIORITY.submit, maxAttempts: MAX_JOB_ATTEMPTS } });
-    return { submissionId: submission.id, jobId: job?.id ?? null, late: submission.late, duplicate: false };
-    // A class arriving at the deadline waits for a connection rather than failing after Prisma's 2 s.
-  }, { maxWait: 15_000, timeout: 15_000 });
+      const submission = await tx.submission.create({
+        data: {
+          ...mine,
+          versionId: version.id,
+          questionId: row.id,
+          code,
+          ...(answer ? { answer: answer as object } : {}),
+          clientToken: input.clientToken ?? null,
+          // Hidden tests draw their inputs from it; a regrade reuses it (reproducible grades).
+          gradingSeed: newGradingSeed(),
+          late: input.kind === "SUBMIT" && late,
+          createdAt: now,
+        },
+      });
+      // Proofs are graded by people (the staff's queue), so they get no job.
+      const job =
+        spec.type === "proof"
+          ? null
+          : await tx.gradingJob.create({
+              data: { submissionId: submission.id, priority: input.kind === "RUN" ? PRIORITY.run : PRIORITY.submit, maxAttempts: MAX_JOB_ATTEMPTS },
+            });
+      return { submissionId: submission.id, jobId: job?.id ?? null, late: submission.late, duplicate: false };
+      // A class arriving at the deadline waits for a connection rather than failing after Prisma's 2 s.
+    },
+    { maxWait: 15_000, timeout: 15_000 },
+  );
   if (result.jobId && !result.duplicate) await notifyWorkers(db, input.embedded).catch(() => {});
   return result;
 }

@@ -63,7 +63,11 @@ async function lateContextOf(db: PrismaClient, userId: string, assignment: { id:
   return { penalty: assignment.latePenalty, extensionDueAt: ext?.dueAt ?? null };
 }
 
-export async function toView(db: PrismaClient, s: Row, opts: { duePassed: boolean; withContent: boolean; staff: boolean; lateCtx: LateContext }): Promise<SubmissionView> {
+export async function toView(
+  db: PrismaClient,
+  s: Row,
+  opts: { duePassed: boolean; withContent: boolean; staff: boolean; lateCtx: LateContext },
+): Promise<SubmissionView> {
   const late = lateOutcome(s, opts.lateCtx);
   const base = {
     id: s.id,

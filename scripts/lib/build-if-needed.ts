@@ -27,7 +27,11 @@ export function buildIfNeeded(root = process.cwd()): void {
   const fingerprint = sourceFingerprint(root);
   if (existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint) return;
   console.log("Building the site (first start or changed sources; about a minute)...");
-  const r = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { stdio: "inherit", cwd: root, env: { ...process.env, NODE_ENV: "production" } });
+  const r = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
+    stdio: "inherit",
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   if (r.status !== 0) {
     console.error("The site failed to build; see the errors above.");
     process.exit(1);

@@ -7,7 +7,13 @@ import { AdminRequestError } from "@/lib/embedded/admin-client";
 
 export function exitWithError(error: unknown): never {
   const sys = error as { code?: unknown; address?: unknown; port?: unknown };
-  if (error instanceof EnvError || error instanceof DatabaseUnavailableError || error instanceof MigrationError || error instanceof DataFolderInUseError || error instanceof AdminRequestError) {
+  if (
+    error instanceof EnvError ||
+    error instanceof DatabaseUnavailableError ||
+    error instanceof MigrationError ||
+    error instanceof DataFolderInUseError ||
+    error instanceof AdminRequestError
+  ) {
     console.error(error.message);
   } else if (sys.code === "EADDRINUSE" || sys.code === "EACCES") {
     const where = `${String(sys.address ?? "")}:${String(sys.port ?? "")}`;

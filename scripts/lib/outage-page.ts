@@ -43,7 +43,12 @@ function isPageRequest(req: http.IncomingMessage): boolean {
   return !/\.[A-Za-z0-9]+$/.test(path);
 }
 
-function sendOutagePage(req: http.IncomingMessage, res: http.ServerResponse, writeHead: http.ServerResponse["writeHead"], end: http.ServerResponse["end"]): void {
+function sendOutagePage(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  writeHead: http.ServerResponse["writeHead"],
+  end: http.ServerResponse["end"],
+): void {
   // Whatever the failed render had set (its length, its compression) does not describe this body.
   for (const name of res.getHeaderNames()) res.removeHeader(name);
   (writeHead as (status: number, headers: http.OutgoingHttpHeaders) => http.ServerResponse).call(res, 503, {

@@ -10,7 +10,15 @@ import path from "node:path";
  * `stop` is synchronous (it also runs in exit handlers); `crash`, `start` and `restart` run pg_ctl
  * without blocking the event loop, so a test's or benchmark's own traffic keeps flowing meanwhile.
  */
-export type ThrowawayPostgres = { url: string; port: number; dir: string; stop(): void; crash(): Promise<void>; start(): Promise<void>; restart(): Promise<void> };
+export type ThrowawayPostgres = {
+  url: string;
+  port: number;
+  dir: string;
+  stop(): void;
+  crash(): Promise<void>;
+  start(): Promise<void>;
+  restart(): Promise<void>;
+};
 
 function pgBin(name: string): string {
   for (const v of ["17", "16", "15", "14"]) {
@@ -63,8 +71,17 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   const data = path.join(dir, "data");
   run([pgBin("initdb"), "-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"]);
   const startArgs = [
-    pgBin("pg_ctl"), "-D", data, "-w", "-t", "60", "-l", path.join(dir, "log"),
-    "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300`, "start",
+    pgBin("pg_ctl"),
+    "-D",
+    data,
+    "-w",
+    "-t",
+    "60",
+    "-l",
+    path.join(dir, "log"),
+    "-o",
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300`,
+    "start",
   ];
   const stop = (mode = "fast") => run([pgBin("pg_ctl"), "-D", data, "-w", "-m", mode, "stop"]);
   run(startArgs);

@@ -29,7 +29,11 @@ const q = loadCodeQuestion(assignmentDir);
 const cores = os.availableParallelism();
 const size = values.size ? Number(values.size) : cores;
 
-const pct = (xs: number[], p: number) => percentile([...xs].sort((a, b) => a - b), p);
+const pct = (xs: number[], p: number) =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    p,
+  );
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
 async function sandboxed(callMode: "async" | "sync" = "async"): Promise<{ perS: number; p50: number; p99: number; full: number }> {
@@ -116,7 +120,9 @@ async function processPerSubmission(): Promise<{ perS: number }> {
 }
 
 const s = await sandboxed();
-console.log(`sandboxed pool (${size} processes on ${cores} cores): ${r2(s.perS)} submissions/s, p50 ${r2(s.p50)} ms, p99 ${r2(s.p99)} ms, full marks ${s.full}/${N}`);
+console.log(
+  `sandboxed pool (${size} processes on ${cores} cores): ${r2(s.perS)} submissions/s, p50 ${r2(s.p50)} ms, p99 ${r2(s.p99)} ms, full marks ${s.full}/${N}`,
+);
 const sy = await sandboxed("sync");
 console.log(`  same with callMode "sync" (applySync): ${r2(sy.perS)} submissions/s, p50 ${r2(sy.p50)} ms, p99 ${r2(sy.p99)} ms, full marks ${sy.full}/${N}`);
 const f = await floor();

@@ -33,11 +33,27 @@ async function viaPool(): Promise<void> {
     if (only && !name.includes(only)) continue;
     const s = sampleTreeRss(process.pid);
     const t0 = performance.now();
-    const r = await pool.grade({ assignmentDir, source, include: "all" }).catch((e: Error) => ({ status: `threw: ${e.message.slice(0, 120)}`, score: 0, maxScore: 0, output: "" }));
+    const r = await pool
+      .grade({ assignmentDir, source, include: "all" })
+      .catch((e: Error) => ({ status: `threw: ${e.message.slice(0, 120)}`, score: 0, maxScore: 0, output: "" }));
     const ms = performance.now() - t0;
     const peak = s.stop();
-    const ref = await pool.grade({ assignmentDir, source: solution, include: "all" }).catch((e: Error) => ({ status: `threw: ${e.message.slice(0, 120)}`, score: 0, maxScore: 0 }));
-    console.log(JSON.stringify({ via: "pool", name, peakRssMb: Math.round(peak / MB), wallMs: Math.round(ms), status: r.status, score: r.score, output: (r.output ?? "").slice(0, 160), replaced: pool.replaced, referenceAfter: `${ref.status} ${ref.score}/${ref.maxScore}` }));
+    const ref = await pool
+      .grade({ assignmentDir, source: solution, include: "all" })
+      .catch((e: Error) => ({ status: `threw: ${e.message.slice(0, 120)}`, score: 0, maxScore: 0 }));
+    console.log(
+      JSON.stringify({
+        via: "pool",
+        name,
+        peakRssMb: Math.round(peak / MB),
+        wallMs: Math.round(ms),
+        status: r.status,
+        score: r.score,
+        output: (r.output ?? "").slice(0, 160),
+        replaced: pool.replaced,
+        referenceAfter: `${ref.status} ${ref.score}/${ref.maxScore}`,
+      }),
+    );
   }
   await pool.close();
 }
@@ -48,7 +64,10 @@ async function viaCli(): Promise<void> {
     const file = path.join(os.tmpdir(), `hostile-${process.pid}.ts`);
     writeFileSync(file, source);
     const t0 = performance.now();
-    const child = spawn("npx", ["tsx", "grader/cli.ts", "--assignment", assignmentDir, "--file", file, "--json"], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn("npx", ["tsx", "grader/cli.ts", "--assignment", assignmentDir, "--file", file, "--json"], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     const s = sampleTreeRss(child.pid!);
     let out = "";
     child.stdout.on("data", (c: Buffer) => (out += c.toString()));

@@ -192,7 +192,7 @@ class Student {
 
   async signIn(password: string): Promise<boolean> {
     const csrf = await this.request("GET", "/api/auth/csrf", "signin");
-    if (csrf.status !== 200) return countError(`GET /api/auth/csrf ${csrf.status}`), false;
+    if (csrf.status !== 200) return (countError(`GET /api/auth/csrf ${csrf.status}`), false);
     const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
     const form = new URLSearchParams({ csrfToken, email: this.email, password, callbackUrl: `${baseUrl}/courses`, json: "true" }).toString();
     const r = await this.request("POST", "/api/auth/callback/credentials", "signin", { type: "application/x-www-form-urlencoded", data: form });
@@ -226,7 +226,14 @@ async function work(s: Student, until: number): Promise<void> {
     await sleepWithin(s.rng.uniform(THINK_MIN, THINK_MAX), until);
     if (Date.now() >= until) break;
     const code = s.rng.next() < 0.5 ? solution : wrong;
-    const body = JSON.stringify({ course: COURSE, assignment: ASSIGNMENT, question: QUESTION, kind: "SUBMIT", code, clientToken: randomBytes(12).toString("hex") });
+    const body = JSON.stringify({
+      course: COURSE,
+      assignment: ASSIGNMENT,
+      question: QUESTION,
+      kind: "SUBMIT",
+      code,
+      clientToken: randomBytes(12).toString("hex"),
+    });
     const r = await s.request("POST", "/api/submit", "submit", { type: "application/json", data: body });
     if (r.status === 429) {
       refused429++;
@@ -263,9 +270,11 @@ async function work(s: Student, until: number): Promise<void> {
 
 async function pool<T>(items: T[], concurrency: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
 }
 
 // ---------------------------------------------------------------- CPU seconds per part
@@ -339,7 +348,9 @@ async function main(): Promise<void> {
   };
   await spawnGroup("site", ["scripts/start.ts", "--no-build"], env, "Course site ready");
   log(`site ready on ${baseUrl} (NODE_ENV=production)`);
-  await Promise.all(Array.from({ length: WORKERS }, (_, i) => spawnGroup(`worker ${i}`, ["scripts/grader-worker.ts"], { ...env, WORKER_NAME: `load-${i}` }, "started ")));
+  await Promise.all(
+    Array.from({ length: WORKERS }, (_, i) => spawnGroup(`worker ${i}`, ["scripts/grader-worker.ts"], { ...env, WORKER_NAME: `load-${i}` }, "started ")),
+  );
   log(`${WORKERS} grader workers ready, ${POOL} sandbox process(es) each`);
 
   // The class: N students enrolled, one bcrypt hash shared by all (cost 12 is slow on purpose).
@@ -369,7 +380,10 @@ async function main(): Promise<void> {
   const windowStart = Date.now();
   windowOpenedAt = windowStart;
   const until = windowStart + DURATION_MS;
-  const ticker = setInterval(() => log(`requests ${requests}, errors ${errors}, 429 ${refused429}, submissions ${accepted.size}, graded (seen) ${seenGraded.size}`), 10_000);
+  const ticker = setInterval(
+    () => log(`requests ${requests}, errors ${errors}, 429 ${refused429}, submissions ${accepted.size}, graded (seen) ${seenGraded.size}`),
+    10_000,
+  );
   await Promise.all(signedIn.map((s) => work(s, until)));
   clearInterval(ticker);
   const cpuAfter = cpuByPart();
@@ -393,17 +407,38 @@ async function main(): Promise<void> {
   const timed = [...latencies.page, ...latencies.submit, ...latencies.status];
   const all = summary(timed);
   console.log("\nlatency, ms (timed window)     n      p50     p95     p99     max");
-  for (const [name, xs] of [["assignment page (HTML)", latencies.page], ["POST /api/submit", latencies.submit], ["GET /api/submissions/:id", latencies.status], ["all of the above", timed], ["sign-in (before the window)", latencies.signin]] as const) {
+  for (const [name, xs] of [
+    ["assignment page (HTML)", latencies.page],
+    ["POST /api/submit", latencies.submit],
+    ["GET /api/submissions/:id", latencies.status],
+    ["all of the above", timed],
+    ["sign-in (before the window)", latencies.signin],
+  ] as const) {
     const s = summary(xs);
-    console.log(`${name.padEnd(28)} ${String(s.n).padStart(6)} ${String(s.p50).padStart(8)} ${String(s.p95).padStart(7)} ${String(s.p99).padStart(7)} ${String(s.max).padStart(8)}`);
+    console.log(
+      `${name.padEnd(28)} ${String(s.n).padStart(6)} ${String(s.p50).padStart(8)} ${String(s.p95).padStart(7)} ${String(s.p99).padStart(7)} ${String(s.max).padStart(8)}`,
+    );
   }
   const buckets = new Map<number, number[]>();
   for (const [t, ms] of timeline) buckets.set(Math.floor(t / 10) * 10, [...(buckets.get(Math.floor(t / 10) * 10) ?? []), ms]);
-  console.log(`p95 by 10 s of the window: ${[...buckets].sort((a, b) => a[0] - b[0]).map(([t, xs]) => `${t}s ${summary(xs).p95} ms (n ${xs.length})`).join(", ")}`);
-  console.log(`CPU in the window (${windowSeconds.toFixed(0)} s, 2 cores = ${(2 * windowSeconds).toFixed(0)} core-s; backends that exited are not counted): ${Object.entries(cpuAfter).map(([k, v]) => `${k} ${(v - (cpuBefore[k] ?? 0)).toFixed(1)} s`).join(", ")}`);
+  console.log(
+    `p95 by 10 s of the window: ${[...buckets]
+      .sort((a, b) => a[0] - b[0])
+      .map(([t, xs]) => `${t}s ${summary(xs).p95} ms (n ${xs.length})`)
+      .join(", ")}`,
+  );
+  console.log(
+    `CPU in the window (${windowSeconds.toFixed(0)} s, 2 cores = ${(2 * windowSeconds).toFixed(0)} core-s; backends that exited are not counted): ${Object.entries(
+      cpuAfter,
+    )
+      .map(([k, v]) => `${k} ${(v - (cpuBefore[k] ?? 0)).toFixed(1)} s`)
+      .join(", ")}`,
+  );
   console.log(`requests ${requests} (sign-in ${latencies.signin.length}), ${(timed.length / (DURATION_MS / 1000)).toFixed(1)} req/s in the window`);
   console.log(`errors ${errors}${errors ? `: ${JSON.stringify(errorsBy)}` : ""}; expected 429 refusals (counted apart, not errors): ${refused429}`);
-  console.log(`submissions accepted ${ids.length}, rows in the database ${rowsInDb}, graded ${graded}, failed jobs ${failedJobs}, still queued/running ${queuedLeft}`);
+  console.log(
+    `submissions accepted ${ids.length}, rows in the database ${rowsInDb}, graded ${graded}, failed jobs ${failedJobs}, still queued/running ${queuedLeft}`,
+  );
   const lost = ids.length - graded;
   console.log(
     JSON.stringify({ students: STUDENTS, requests, errors, p50_ms: all.p50, p95_ms: all.p95, p99_ms: all.p99, submissions: ids.length, graded, lost }),

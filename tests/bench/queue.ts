@@ -54,11 +54,19 @@ try {
   });
   const d = r.details;
   console.log("");
-  console.log(`workers: ${r.workers} × ${values.pool} sandbox process(es); faults: ${faults ? `a worker SIGKILLed every ${values["kill-every-ms"]} ms (${r.worker_kills} kills), ${r.db_restarts} PostgreSQL restart(s) (down ${d.dbDownMs} ms)` : "none"}`);
-  console.log(`submitted ${r.submitted}/${d.planned} (correct ${d.mix.correct}, wrong ${d.mix.wrong}, looping ${d.mix.looping}); ${d.submitRetries} submit retries after database errors, ${d.refusals} refusals`);
+  console.log(
+    `workers: ${r.workers} × ${values.pool} sandbox process(es); faults: ${faults ? `a worker SIGKILLed every ${values["kill-every-ms"]} ms (${r.worker_kills} kills), ${r.db_restarts} PostgreSQL restart(s) (down ${d.dbDownMs} ms)` : "none"}`,
+  );
+  console.log(
+    `submitted ${r.submitted}/${d.planned} (correct ${d.mix.correct}, wrong ${d.mix.wrong}, looping ${d.mix.looping}); ${d.submitRetries} submit retries after database errors, ${d.refusals} refusals`,
+  );
   console.log(`graded ${r.graded} (full marks ${d.fullMarks}); lost ${r.lost}; duplicate gradings ${r.duplicates}`);
-  console.log(`jobs by status ${JSON.stringify(d.jobStatus)}, by claim count ${JSON.stringify(d.attempts)}; worker starts ${d.workerStarts}, exits on their own ${d.workerCrashes}`);
-  console.log(`throughput ${r.throughput_per_s} gradings/s over ${d.elapsedS} s; submit → graded p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms, p99 ${r.p99_ms} ms, max ${d.maxLatencyMs} ms; in the sandbox pool alone p50 ${d.gradingWallMsP50} ms`);
+  console.log(
+    `jobs by status ${JSON.stringify(d.jobStatus)}, by claim count ${JSON.stringify(d.attempts)}; worker starts ${d.workerStarts}, exits on their own ${d.workerCrashes}`,
+  );
+  console.log(
+    `throughput ${r.throughput_per_s} gradings/s over ${d.elapsedS} s; submit → graded p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms, p99 ${r.p99_ms} ms, max ${d.maxLatencyMs} ms; in the sandbox pool alone p50 ${d.gradingWallMsP50} ms`,
+  );
   const { details: _details, ...line } = r;
   console.log(JSON.stringify(line));
   process.exit(r.lost === 0 && r.duplicates === 0 && r.submitted === d.planned ? 0 : 1);

@@ -18,7 +18,8 @@ afterAll(async () => {
 });
 
 const ROSTER = "/courses/ml-theory/staff/roster";
-const csv = (tag: string) => `email,name,student id,section,role\nada.${tag}@uni.test,Ada ${tag},S${tag}1,A,student\nalan.${tag}@uni.test,Alan ${tag},S${tag}2,B,student\n`;
+const csv = (tag: string) =>
+  `email,name,student id,section,role\nada.${tag}@uni.test,Ada ${tag},S${tag}1,A,student\nalan.${tag}@uni.test,Alan ${tag},S${tag}2,B,student\n`;
 
 async function importRoster(page: Page, baseUrl: string, tag: string): Promise<void> {
   await open(page, `${baseUrl}${ROSTER}`);
@@ -48,7 +49,10 @@ async function setPasswordAndSignIn(link: string, email: string, baseUrl: string
   expect(await page.getByLabel("Email", { exact: true }).inputValue()).toBe(email);
   await signIn(page, baseUrl, email, "my-own-password-1");
   await page.waitForURL(/\/courses$/);
-  await page.getByRole("link", { name: /Machine-learning theory/ }).first().waitFor();
+  await page
+    .getByRole("link", { name: /Machine-learning theory/ })
+    .first()
+    .waitFor();
   await screenshot(page, `${shot}-signed-in`);
   // The link is spent.
   await open(page, link);
@@ -137,7 +141,7 @@ describe("invitations with SMTP configured", () => {
 
   const linkIn = (to: string) => {
     const mail = mails.find((m) => m.to === to);
-    return mail ? /https?:\/\/\S+\/set-password\?token=[A-Za-z0-9_-]+/.exec(mail.text)?.[0] ?? null : null;
+    return mail ? (/https?:\/\/\S+\/set-password\?token=[A-Za-z0-9_-]+/.exec(mail.text)?.[0] ?? null) : null;
   };
 
   it("an instructor imports and invites one student; the student sets a password from the mailed link and signs in", async () => {

@@ -58,7 +58,10 @@ describe("regrade in the browser", () => {
     expect(Number(exportBefore.alice)).toBe(Number(exportBefore.possible) - 1);
 
     writeFileSync(hiddenFile, fixedHidden);
-    const sync = spawnSync(process.execPath, ["--import", "tsx", "scripts/sync-assignments.ts"], { env: { ...process.env, DATABASE_URL: app.databaseUrl, ASSIGNMENTS_DIR: dir }, encoding: "utf8" });
+    const sync = spawnSync(process.execPath, ["--import", "tsx", "scripts/sync-assignments.ts"], {
+      env: { ...process.env, DATABASE_URL: app.databaseUrl, ASSIGNMENTS_DIR: dir },
+      encoding: "utf8",
+    });
     expect(sync.status, sync.stderr).toBe(0);
     expect(await aliceLayernorm(page)).toBe(before); // a sync alone regrades nothing
 

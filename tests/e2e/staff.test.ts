@@ -78,7 +78,9 @@ describe("staff side in the browser", () => {
     // Stand-in for a grader lost five times: one graded demo job marked FAILED.
     const sql = await pgRunner(app.databaseUrl);
     try {
-      await sql.exec(`UPDATE "GradingJob" SET status = 'FAILED', "lastError" = 'the grader stopped' WHERE id = (SELECT id FROM "GradingJob" WHERE status = 'DONE' ORDER BY "createdAt" LIMIT 1)`);
+      await sql.exec(
+        `UPDATE "GradingJob" SET status = 'FAILED', "lastError" = 'the grader stopped' WHERE id = (SELECT id FROM "GradingJob" WHERE status = 'DONE' ORDER BY "createdAt" LIMIT 1)`,
+      );
       const page = await as("ta@demo.test");
       await open(page, `${app.baseUrl}${STAFF}`);
       await page.getByText("1 submission could not be graded on our side").waitFor();
@@ -109,7 +111,9 @@ describe("staff side in the browser", () => {
     }
     expect(await page.locator("text=Expected answer for this student").count()).toBeGreaterThan(0);
     await open(page, `${app.baseUrl}${STAFF}/roster`);
-    await page.getByLabel("or paste it").fill("email,name,student id,section,role\nnew@uni.test,New Person,S2001,B,student\nbroken,No Email,,A,student\nx@uni.test,X,,A,instructor");
+    await page
+      .getByLabel("or paste it")
+      .fill("email,name,student id,section,role\nnew@uni.test,New Person,S2001,B,student\nbroken,No Email,,A,student\nx@uni.test,X,,A,instructor");
     await page.getByRole("button", { name: "Preview" }).click();
     await page.getByTestId("bad-rows").waitFor();
     expect(await page.getByTestId("bad-rows").textContent()).toMatch(/not a valid email/);
@@ -135,7 +139,9 @@ describe("staff side in the browser", () => {
     }
     const api = await page.request.get(`${app.baseUrl}/api/courses/ml-theory/staff/export?format=canvas`);
     expect(api.status()).toBe(403);
-    const post = await page.request.post(`${app.baseUrl}/api/courses/ml-theory/staff/overrides`, { data: { assignment: "xor-ln-net", question: "xor-proof", userId: "x", score: 5, reason: "mine" } });
+    const post = await page.request.post(`${app.baseUrl}/api/courses/ml-theory/staff/overrides`, {
+      data: { assignment: "xor-ln-net", question: "xor-proof", userId: "x", score: 5, reason: "mine" },
+    });
     expect(post.status()).toBe(403);
     await page.context().close();
   });

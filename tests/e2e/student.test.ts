@@ -22,7 +22,13 @@ async function editorText(p: Page): Promise<string> {
 
 /** The whole file in the editor: Monaco renders only the visible lines, the model holds them all. */
 async function modelText(p: Page): Promise<string> {
-  return p.evaluate(() => (window as unknown as MonacoWindow).monaco?.editor.getModels().find((m) => m.uri.path.endsWith("/solution.ts"))?.getValue() ?? "");
+  return p.evaluate(
+    () =>
+      (window as unknown as MonacoWindow).monaco?.editor
+        .getModels()
+        .find((m) => m.uri.path.endsWith("/solution.ts"))
+        ?.getValue() ?? "",
+  );
 }
 
 async function pasteIntoEditor(p: Page, code: string) {
@@ -44,7 +50,10 @@ async function pasteIntoEditor(p: Page, code: string) {
 async function finalResult(p: Page): Promise<string> {
   const shown = ".code-question .result, .code-question [role=alert]";
   try {
-    await p.locator(".code-question .result .status.graded, .code-question .result .status.failed, .code-question [role=alert]").first().waitFor({ timeout: 60_000 });
+    await p
+      .locator(".code-question .result .status.graded, .code-question .result .status.failed, .code-question [role=alert]")
+      .first()
+      .waitFor({ timeout: 60_000 });
   } catch (e) {
     const onScreen = (await p.locator(shown).allInnerTexts()).join("\n");
     throw new Error(`no final result on screen (${String(e)})\n--- on screen ---\n${onScreen}\n--- app log (tail) ---\n${app.logs().slice(-4000)}`);
@@ -72,7 +81,10 @@ describe("a student works through the layernorm assignment", () => {
   });
 
   it("Run shows the visible tests without using an attempt", async () => {
-    const attempts = page.locator("section.question").first().getByText(/^Attempts: \d+ used/);
+    const attempts = page
+      .locator("section.question")
+      .first()
+      .getByText(/^Attempts: \d+ used/);
     const before = await attempts.innerText();
     await page.getByRole("button", { name: "Run visible tests" }).click();
     await page.locator(".result .status.graded").waitFor({ timeout: 30_000 });
@@ -117,7 +129,10 @@ describe("a student works through the layernorm assignment", () => {
     await hydrated(page);
     await page.locator(".monaco-editor").first().waitFor({ timeout: 30_000 });
     expect(await editorText(page)).toContain("Math.sqrt(1 + ");
-    await page.getByText(/Submission history/).first().click();
+    await page
+      .getByText(/Submission history/)
+      .first()
+      .click();
     expect(await page.locator("details.history tbody tr").count()).toBeGreaterThanOrEqual(3);
     await screenshot(page, "student-05-reload-history");
   });
@@ -179,7 +194,10 @@ describe("what reaches the browser", () => {
     const html = await (await page.request.get(`${app.baseUrl}/courses/ml-theory/assignments/spectra`)).text();
     const starter = readFileSync("assignments/spectra/starter.ts", "utf8");
     const distinctive = (file: string) =>
-      readFileSync(file, "utf8").split("\n").map((l) => l.trim()).filter((l) => l.length > 30 && !l.startsWith("//") && !l.startsWith("export function") && !starter.includes(l));
+      readFileSync(file, "utf8")
+        .split("\n")
+        .map((l) => l.trim())
+        .filter((l) => l.length > 30 && !l.startsWith("//") && !l.startsWith("export function") && !starter.includes(l));
     const secrets = [...distinctive("assignments/spectra/solution.ts"), ...distinctive("assignments/spectra/tests/hidden.test.ts")];
     expect(secrets.length).toBeGreaterThan(10);
     for (const line of secrets) expect(html.includes(line), line).toBe(false);
@@ -192,11 +210,14 @@ describe("what reaches the browser", () => {
   it("history shows an old submission, diffs it against the editor and restores it", async () => {
     await open(page, `${app.baseUrl}/courses/ml-theory/assignments/layernorm`);
     await page.locator(".monaco-editor").first().waitFor({ timeout: 30_000 });
-    await page.getByText(/Submission history/).first().click();
+    await page
+      .getByText(/Submission history/)
+      .first()
+      .click();
     const rows = page.locator("details.history tbody tr");
     const correctRow = rows.filter({ hasText: "27 / 27" }).first();
     await correctRow.getByRole("button", { name: "Diff with editor" }).click();
-    expect(await page.locator("pre.diff .del").count() + (await page.locator("pre.diff .add").count())).toBeGreaterThan(0);
+    expect((await page.locator("pre.diff .del").count()) + (await page.locator("pre.diff .add").count())).toBeGreaterThan(0);
     await screenshot(page, "student-09-diff");
     page.once("dialog", (d) => void d.accept());
     await correctRow.getByRole("button", { name: "Restore into editor" }).click();
@@ -223,7 +244,9 @@ describe("runtime errors", () => {
     expect(text).toMatch(/layerNorm\(\) threw TypeError: .*\(line 5, column \d+ of your code\)/);
     await page.locator(".monaco-editor .squiggly-error").first().waitFor({ timeout: 10_000 });
     const lines = await page.evaluate(() =>
-      (window as unknown as { monaco: { editor: { getModelMarkers(f: { owner: string }): { startLineNumber: number }[] } } }).monaco.editor.getModelMarkers({ owner: "grader" }).map((m) => m.startLineNumber),
+      (window as unknown as { monaco: { editor: { getModelMarkers(f: { owner: string }): { startLineNumber: number }[] } } }).monaco.editor
+        .getModelMarkers({ owner: "grader" })
+        .map((m) => m.startLineNumber),
     );
     expect(lines).toEqual([5]);
     await screenshot(page, "student-10-runtime-error");
@@ -278,7 +301,9 @@ describe("theory questions", () => {
     const countMine = async () => {
       const sql = await pgRunner(app.databaseUrl);
       try {
-        const rows = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Submission" s JOIN "User" u ON u.id = s."userId" WHERE u.email = 'student1@demo.test' AND s."questionKey" = 'ln-width2'`);
+        const rows = await sql.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM "Submission" s JOIN "User" u ON u.id = s."userId" WHERE u.email = 'student1@demo.test' AND s."questionKey" = 'ln-width2'`,
+        );
         return rows[0]!.n;
       } finally {
         await sql.close();
@@ -323,8 +348,16 @@ describe("theory questions", () => {
 
 describe("on a phone", () => {
   it("the course and assignment pages fit a 390 px wide screen without sideways scrolling", async () => {
-    const p = await signedInPage(browser, app.baseUrl, "student2@demo.test", { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-    for (const [path, name] of [["/courses/ml-theory", "phone-course"], ["/courses/ml-theory/assignments/generalization-bounds", "phone-assignment"]] as const) {
+    const p = await signedInPage(browser, app.baseUrl, "student2@demo.test", {
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    });
+    for (const [path, name] of [
+      ["/courses/ml-theory", "phone-course"],
+      ["/courses/ml-theory/assignments/generalization-bounds", "phone-assignment"],
+    ] as const) {
       await open(p, `${app.baseUrl}${path}`);
       const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${path} scrolls sideways by ${overflow} px`).toBeLessThanOrEqual(0);

@@ -35,7 +35,10 @@ describe("assignments:sync", () => {
   it("creates each assignment with one version and its questions, code points summed from the tests", async () => {
     const outcomes = await sync();
     expect(outcomes.map((o) => [o.slug, o.action, o.version])).toEqual(
-      expect.arrayContaining([["layernorm", "created", 1], ["xor-ln-net", "created", 1]]),
+      expect.arrayContaining([
+        ["layernorm", "created", 1],
+        ["xor-ln-net", "created", 1],
+      ]),
     );
     const layernorm = await db.assignment.findFirstOrThrow({ where: { slug: "layernorm" }, include: { currentVersion: { include: { questions: true } } } });
     expect(layernorm.currentVersion!.questions).toHaveLength(1);
@@ -76,7 +79,14 @@ describe("assignments:sync", () => {
     const a = await db.assignment.findFirstOrThrow({ where: { slug: "layernorm" }, include: { currentVersion: { include: { questions: true } } } });
     const user = await db.user.create({ data: { email: "s@x.test", name: "S" } });
     await db.submission.create({
-      data: { userId: user.id, assignmentId: a.id, versionId: a.currentVersionId!, questionId: a.currentVersion!.questions[0]!.id, questionKey: "norms", code: "export {}" },
+      data: {
+        userId: user.id,
+        assignmentId: a.id,
+        versionId: a.currentVersionId!,
+        questionId: a.currentVersion!.questions[0]!.id,
+        questionKey: "norms",
+        code: "export {}",
+      },
     });
     rmSync(path.join(root, "layernorm"), { recursive: true });
     const outcomes = await sync();
@@ -88,7 +98,14 @@ describe("assignments:sync", () => {
   it("sends a browser no reference solution, no tests and no correct options", async () => {
     const a = await db.assignment.findFirstOrThrow({ where: { slug: "xor-ln-net" }, include: { currentVersion: { include: { questions: true } } } });
     const content = a.currentVersion!.content as unknown as VersionContent;
-    const views = a.currentVersion!.questions.map((row) => publicQuestion(content, content.spec.questions.find((q) => q.id === row.key)!, row.points, "en"));
+    const views = a.currentVersion!.questions.map((row) =>
+      publicQuestion(
+        content,
+        content.spec.questions.find((q) => q.id === row.key)!,
+        row.points,
+        "en",
+      ),
+    );
     const sent = JSON.stringify({ views, statement: statementHtml(content, "en") });
     for (const [rel, text] of Object.entries(content.files)) {
       if (/solution|tests\//.test(rel)) {

@@ -27,10 +27,14 @@ function run(cmd: string, args: string[]): void {
 async function tableDigests(url: string): Promise<Record<string, string>> {
   const db = await pgRunner(url);
   try {
-    const tables = await db.query<{ t: string }>(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`);
+    const tables = await db.query<{ t: string }>(
+      `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
+    );
     const out: Record<string, string> = {};
     for (const { t } of tables) {
-      const [row] = await db.query<{ n: number; h: string | null }>(`SELECT count(*)::int AS n, md5(string_agg(x::text, E'\\n' ORDER BY x::text)) AS h FROM "${t}" x`);
+      const [row] = await db.query<{ n: number; h: string | null }>(
+        `SELECT count(*)::int AS n, md5(string_agg(x::text, E'\\n' ORDER BY x::text)) AS h FROM "${t}" x`,
+      );
       out[t] = `${row!.n} rows, ${row!.h ?? "-"}`;
     }
     return out;

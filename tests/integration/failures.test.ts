@@ -61,7 +61,10 @@ describe("PostgreSQL restarted while the site serves requests", () => {
     const seen: Record<string, number> = {};
     const background = (async () => {
       while (traffic) {
-        const key = await s.fetch(page).then(async (r) => (await r.arrayBuffer(), String(r.status)), (e: unknown) => `network error ${String(e)}`);
+        const key = await s.fetch(page).then(
+          async (r) => (await r.arrayBuffer(), String(r.status)),
+          (e: unknown) => `network error ${String(e)}`,
+        );
         seen[key] = (seen[key] ?? 0) + 1;
         await new Promise((r) => setTimeout(r, 50));
       }
@@ -98,7 +101,9 @@ describe("PostgreSQL restarted while the site serves requests", () => {
     sql = await pgRunner(pg.url);
     const after = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Submission"`);
     expect(after[0]!.n).toBe(before[0]!.n);
-    const orphans = await sql.query(`SELECT s.id FROM "Submission" s JOIN "Question" q ON q.id = s."questionId" WHERE q.type <> 'PROOF' AND NOT EXISTS (SELECT 1 FROM "GradingJob" j WHERE j."submissionId" = s.id)`);
+    const orphans = await sql.query(
+      `SELECT s.id FROM "Submission" s JOIN "Question" q ON q.id = s."questionId" WHERE q.type <> 'PROOF' AND NOT EXISTS (SELECT 1 FROM "GradingJob" j WHERE j."submissionId" = s.id)`,
+    );
     expect(orphans).toEqual([]);
     const again = await s.json("POST", "/api/submit", submitBody());
     expect(again.status).toBe(202);
@@ -153,7 +158,9 @@ describe("a disk-full style write failure on draft save", () => {
       const res = await s.json("PUT", "/api/drafts", draftBody("// version 2"));
       expect(res.status).toBe(503);
       expect(((await res.json()) as { error: string }).error).toMatch(/could not be saved.*previous draft is kept/i);
-      const rows = await sql.query<{ content: string }>(`SELECT content FROM "Draft" d JOIN "User" u ON u.id = d."userId" WHERE u.email = 'student1@demo.test' AND d."questionKey" = 'norms'`);
+      const rows = await sql.query<{ content: string }>(
+        `SELECT content FROM "Draft" d JOIN "User" u ON u.id = d."userId" WHERE u.email = 'student1@demo.test' AND d."questionKey" = 'norms'`,
+      );
       expect(rows.map((r) => r.content)).toEqual(["// version 1"]);
     } finally {
       await sql.exec(`DROP TRIGGER draft_disk_full ON "Draft"; DROP FUNCTION refuse_draft_write();`);

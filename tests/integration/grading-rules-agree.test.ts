@@ -34,9 +34,28 @@ describe("the same number everywhere", () => {
       const userId = students[i]!.id;
       if (c.extension) await db.extension.create({ data: { userId, assignmentId: a.id, dueAt: new Date(c.extension) } });
       const s = await db.submission.create({
-        data: { userId, assignmentId: a.id, versionId: a.currentVersionId!, questionId: q.id, questionKey: q.key, kind: "SUBMIT", answer: { selected: ["a"] }, late: c.late, createdAt: new Date(c.at) },
+        data: {
+          userId,
+          assignmentId: a.id,
+          versionId: a.currentVersionId!,
+          questionId: q.id,
+          questionKey: q.key,
+          kind: "SUBMIT",
+          answer: { selected: ["a"] },
+          late: c.late,
+          createdAt: new Date(c.at),
+        },
       });
-      await db.grading.create({ data: { submissionId: s.id, versionId: a.currentVersionId!, score: q.points, maxScore: q.points, status: "graded", report: { score: q.points, maxScore: q.points, status: "graded", tests: [] } } });
+      await db.grading.create({
+        data: {
+          submissionId: s.id,
+          versionId: a.currentVersionId!,
+          score: q.points,
+          maxScore: q.points,
+          status: "graded",
+          report: { score: q.points, maxScore: q.points, status: "graded", tests: [] },
+        },
+      });
     }
     const book = await computeGradebook(db, course.id);
     const seen = [];
@@ -44,8 +63,19 @@ describe("the same number everywhere", () => {
       const userId = students[i]!.id;
       const view = (await historyOf(db, userId, a.id, { duePassed: true, staff: false }))[0]!;
       const home = (await studentProgress(db, course.id, userId)).get(a.id)!;
-      const cell = book.rows.find((r) => r.student.userId === userId)!.results.get(a.id)!.cells.find((x) => x.questionKey === q.key)!;
-      seen.push({ case: c.name, view: view.score, viewLate: view.late, home: home.score, homeLate: home.late, gradebook: cell.score, gradebookLate: cell.late });
+      const cell = book.rows
+        .find((r) => r.student.userId === userId)!
+        .results.get(a.id)!
+        .cells.find((x) => x.questionKey === q.key)!;
+      seen.push({
+        case: c.name,
+        view: view.score,
+        viewLate: view.late,
+        home: home.score,
+        homeLate: home.late,
+        gradebook: cell.score,
+        gradebookLate: cell.late,
+      });
     }
     const expected = CASES.map((c) => {
       const n = c.penalized ? Math.round(q.points * (1 - a.latePenalty) * 1e6) / 1e6 : q.points;

@@ -26,7 +26,17 @@ async function graded(submissionId: string) {
 }
 
 const send = (userId: string, assignmentSlug: string, questionKey: string, code: string) =>
-  submit(db, { userId, courseId: ctx.course.id, assignmentSlug, questionKey, kind: "SUBMIT", code, isStaff: false, embedded: false, now: new Date("2026-12-05T00:00:00Z") });
+  submit(db, {
+    userId,
+    courseId: ctx.course.id,
+    assignmentSlug,
+    questionKey,
+    kind: "SUBMIT",
+    code,
+    isStaff: false,
+    embedded: false,
+    now: new Date("2026-12-05T00:00:00Z"),
+  });
 
 beforeAll(async () => {
   await useFreshDatabase();
@@ -54,7 +64,10 @@ describe("recorded figures", () => {
     await db.enrollment.update({ where: { userId_courseId: { userId: b!.id, courseId: ctx.course.id } }, data: { pseudonym: "Bo" } });
     const assignment = await db.assignment.findFirstOrThrow({ where: { slug: "lnnet-capacity" } });
     const rows = await leaderboard(db, ctx.course.id, assignment.id, a!.id);
-    expect(rows.map((r) => [r.rank, r.pseudonym, r.mine])).toEqual([[1, "Ada", true], [2, "Bo", false]]);
+    expect(rows.map((r) => [r.rank, r.pseudonym, r.mine])).toEqual([
+      [1, "Ada", true],
+      [2, "Bo", false],
+    ]);
     expect(rows[0]!.depth).toBe((ga.report as unknown as GradeReport).records?.depth);
   });
 

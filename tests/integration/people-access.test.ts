@@ -77,7 +77,8 @@ describe("invitation links", () => {
 
   it("guessing links is throttled like passwords: after 5 misses from an address even a good link is refused there with 429", async () => {
     const ip = "10.6.0.1";
-    for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++) await setPasswordWithToken(ctx.db, `guess-${i}-${"x".repeat(30)}`, "whatever-password", ip).catch(() => {});
+    for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++)
+      await setPasswordWithToken(ctx.db, `guess-${i}-${"x".repeat(30)}`, "whatever-password", ip).catch(() => {});
     const good = await issuePasswordToken(ctx.db, ctx.students[1]!.id, "INVITE", instructor.id);
     await expect(setPasswordWithToken(ctx.db, good, "a-good-password", ip)).rejects.toMatchObject({ status: 429 });
     expect(await setPasswordWithToken(ctx.db, good, "a-good-password", "10.6.0.2")).toEqual({ email: ctx.students[1]!.email });
@@ -100,7 +101,10 @@ describe("invitation links", () => {
 
 describe("the mail outbox", () => {
   it("two senders claiming at once never get the same mail; a failure is retried later, then FAILED and shown to staff", async () => {
-    await enqueueMail(ctx.db, Array.from({ length: 6 }, (_, i) => ({ to: `m${i}@x.test`, subject: "s", text: "t", courseId: ctx.course.id })));
+    await enqueueMail(
+      ctx.db,
+      Array.from({ length: 6 }, (_, i) => ({ to: `m${i}@x.test`, subject: "s", text: "t", courseId: ctx.course.id })),
+    );
     const [a, b] = await Promise.all([claimMail(ctx.db, 4, 60_000), claimMail(ctx.db, 4, 60_000)]);
     const ids = [...a!, ...b!].map((m) => m.id);
     expect(ids.length).toBe(6);
@@ -189,12 +193,21 @@ describe("roster actions", () => {
   it("roles and sections: instructors change roles, TAs only sections of students; no one changes their own role", async () => {
     const s = ctx.students[3]!;
     await applyRosterAction(ctx.db, ctx.course.id, { id: ctx.ta.id, role: "TA" }, { action: "section", userIds: [s.id], section: "C" });
-    await expect(applyRosterAction(ctx.db, ctx.course.id, { id: ctx.ta.id, role: "TA" }, { action: "role", userIds: [s.id], role: "TA" })).rejects.toThrow(/Only an instructor/);
-    await expect(applyRosterAction(ctx.db, ctx.course.id, { id: ctx.ta.id, role: "TA" }, { action: "drop", userIds: [otherInstructorId] })).rejects.toThrow(/Only an instructor/);
-    await expect(applyRosterAction(ctx.db, ctx.course.id, instructor, { action: "role", userIds: [instructor.id], role: "TA" })).rejects.toThrow(/your own role/);
+    await expect(applyRosterAction(ctx.db, ctx.course.id, { id: ctx.ta.id, role: "TA" }, { action: "role", userIds: [s.id], role: "TA" })).rejects.toThrow(
+      /Only an instructor/,
+    );
+    await expect(applyRosterAction(ctx.db, ctx.course.id, { id: ctx.ta.id, role: "TA" }, { action: "drop", userIds: [otherInstructorId] })).rejects.toThrow(
+      /Only an instructor/,
+    );
+    await expect(applyRosterAction(ctx.db, ctx.course.id, instructor, { action: "role", userIds: [instructor.id], role: "TA" })).rejects.toThrow(
+      /your own role/,
+    );
     await applyRosterAction(ctx.db, ctx.course.id, instructor, { action: "role", userIds: [s.id], role: "TA" });
     const e = await ctx.db.enrollment.findFirstOrThrow({ where: { userId: s.id } });
     expect([e.role, e.section]).toEqual(["TA", "C"]);
-    expect(await ctx.db.auditLog.findFirst({ where: { action: "roster.role", targetId: s.id } })).toMatchObject({ actorId: instructor.id, data: { role: "TA", changed: 1 } });
+    expect(await ctx.db.auditLog.findFirst({ where: { action: "roster.role", targetId: s.id } })).toMatchObject({
+      actorId: instructor.id,
+      data: { role: "TA", changed: 1 },
+    });
   });
 });

@@ -48,8 +48,15 @@ describe("embedded PGlite mode", () => {
     const student = await db.user.findUniqueOrThrow({ where: { email: "student3@demo.test" } });
     worker = await startWorker({ name: "smoke", poolSize: 1, pollMs: 100, log: () => {} });
     const s = await submit(db, {
-      userId: student.id, courseId: course.id, assignmentSlug: "layernorm", questionKey: "norms", kind: "SUBMIT",
-      code: readFileSync("assignments/layernorm/solution.ts", "utf8"), isStaff: false, embedded: true, now: new Date("2026-12-02T00:00:00Z"),
+      userId: student.id,
+      courseId: course.id,
+      assignmentSlug: "layernorm",
+      questionKey: "norms",
+      kind: "SUBMIT",
+      code: readFileSync("assignments/layernorm/solution.ts", "utf8"),
+      isStaff: false,
+      embedded: true,
+      now: new Date("2026-12-02T00:00:00Z"),
     });
     let grading = null;
     for (let i = 0; i < 400 && !grading; i++) {

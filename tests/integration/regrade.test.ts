@@ -52,7 +52,16 @@ async function until<T>(what: string, probe: () => Promise<T | null | undefined 
 }
 
 const input = (userId: string, over: Partial<SubmitInput> = {}): SubmitInput => ({
-  userId, courseId, assignmentSlug: "layernorm", questionKey: "norms", kind: "SUBMIT", code: solution, isStaff: false, embedded: false, now: new Date("2026-12-01T12:00:00Z"), ...over,
+  userId,
+  courseId,
+  assignmentSlug: "layernorm",
+  questionKey: "norms",
+  kind: "SUBMIT",
+  code: solution,
+  isStaff: false,
+  embedded: false,
+  now: new Date("2026-12-01T12:00:00Z"),
+  ...over,
 });
 
 async function submitGraded(over: Parameters<typeof input>) {

@@ -25,7 +25,10 @@ function parseSchema(text: string) {
   const enums = new Map<string, string[]>();
   const blocks = text.replace(/\/\/.*$/gm, "").matchAll(/\b(model|enum)\s+(\w+)\s*\{([^}]*)\}/g);
   for (const [, kind, name, body] of blocks) {
-    const lines = body!.split("\n").map((l) => l.trim()).filter(Boolean);
+    const lines = body!
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean);
     if (kind === "enum") {
       enums.set(name!, lines);
       continue;
@@ -112,7 +115,13 @@ describe("the migrations match schema.prisma", () => {
       for (const f of m.fields) if (/@unique\b/.test(f.attrs)) expected.push(`${m.name}(${f.name})`);
       for (const a of m.blockAttrs) {
         const u = /^@@unique\(\[([^\]]+)\]/.exec(a);
-        if (u) expected.push(`${m.name}(${u[1]!.split(",").map((s) => s.trim()).join(",")})`);
+        if (u)
+          expected.push(
+            `${m.name}(${u[1]!
+              .split(",")
+              .map((s) => s.trim())
+              .join(",")})`,
+          );
       }
     }
     expect(actual.filter((x) => !x.startsWith("_prisma"))).toEqual(expected.sort());
@@ -125,19 +134,29 @@ describe("the migrations match schema.prisma", () => {
     for (const m of schema.models) {
       for (const f of m.fields) {
         const rel = /@relation\([^)]*fields:\s*\[([^\]]+)\]/.exec(f.attrs);
-        if (rel) expected.push(`${m.name}_${rel[1]!.split(",").map((s) => s.trim()).join("_")}_fkey`);
+        if (rel)
+          expected.push(
+            `${m.name}_${rel[1]!
+              .split(",")
+              .map((s) => s.trim())
+              .join("_")}_fkey`,
+          );
       }
     }
     expect(actual).toEqual(expected.sort());
   });
 
   it("creates exactly the CHECK constraints the grading rules rely on", async () => {
-    const rows = await db.query<{ conname: string }>(`SELECT conname FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE c.contype = 'c' AND n.nspname = 'public'`);
+    const rows = await db.query<{ conname: string }>(
+      `SELECT conname FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE c.contype = 'c' AND n.nspname = 'public'`,
+    );
     expect(rows.map((r) => r.conname).sort()).toEqual([...CHECKS].sort());
   });
 
   it("gives GradingJob.maxAttempts the code's MAX_JOB_ATTEMPTS as its default, in the schema and the database", async () => {
-    const [col] = await db.query<{ column_default: string }>(`SELECT column_default FROM information_schema.columns WHERE table_name = 'GradingJob' AND column_name = 'maxAttempts'`);
+    const [col] = await db.query<{ column_default: string }>(
+      `SELECT column_default FROM information_schema.columns WHERE table_name = 'GradingJob' AND column_name = 'maxAttempts'`,
+    );
     expect(col!.column_default).toBe(String(MAX_JOB_ATTEMPTS));
     const field = schema.models.find((m) => m.name === "GradingJob")!.fields.find((f) => f.name === "maxAttempts")!;
     expect(field.attrs).toContain(`@default(${MAX_JOB_ATTEMPTS})`);

@@ -18,7 +18,10 @@ describe("sign-in throttling", () => {
     const verdict = await checkSignInThrottle(db, email, "10.9.9.9");
     expect(verdict.allowed).toBe(false);
     if (!verdict.allowed) expect(verdict.retryAfterSeconds).toBeGreaterThan(WINDOW_MS / 1000 - 60);
-    expect(await checkSignInThrottle(db, email, "10.9.9.9", new Date(Date.now() + WINDOW_MS + 1000))).toEqual({ allowed: true, remaining: MAX_FAILURES_PER_EMAIL });
+    expect(await checkSignInThrottle(db, email, "10.9.9.9", new Date(Date.now() + WINDOW_MS + 1000))).toEqual({
+      allowed: true,
+      remaining: MAX_FAILURES_PER_EMAIL,
+    });
   });
   it("does not count successful sign-ins or other people's failures", async () => {
     for (let i = 0; i < 10; i++) await recordSignInAttempt(db, "busy@x.test", "10.1.1.1", true);

@@ -20,7 +20,9 @@ let ctx: StaffCourse;
 const people: Record<"student" | "taA" | "taB" | "instructorA", string> = { student: "", taA: "", taB: "", instructorA: "" };
 
 function files(dir: string, name: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name), name) : e.name === name ? [path.join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(path.join(dir, e.name), name) : e.name === name ? [path.join(dir, e.name)] : [],
+  );
 }
 const PAGES = files("app/courses/[courseSlug]/staff", "page.tsx");
 const ROUTES = files("app/api/courses/[courseSlug]/staff", "route.ts");
@@ -81,7 +83,8 @@ async function routeStatuses(file: string, userId: string): Promise<Record<strin
     if (!fn) continue;
     const body = BODIES[name];
     const url = `http://localhost/api/courses/ml-theory/staff/${name}?format=canvas&batch=x`;
-    const req = method === "GET" ? new Request(url) : new Request(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body ?? {}) });
+    const req =
+      method === "GET" ? new Request(url) : new Request(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body ?? {}) });
     out[method] = (await fn(req, { params: Promise.resolve({ courseSlug: "ml-theory" }) })).status;
   }
   return out;

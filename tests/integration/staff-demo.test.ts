@@ -80,7 +80,11 @@ describe("demo activity", () => {
     expect(hers.lateUntil!.getTime() - hers.dueAt.getTime()).toBe(pastDue.lateUntil!.getTime() - pastDue.dueAt.getTime());
     expect(hers.lateUntil!.getTime()).toBeGreaterThan(pastDue.lateUntil!.getTime());
     const alice = book.rows.find((r) => r.student.email === "student1@demo.test")!;
-    expect((await studentProgress(db, courseId, alice.student.userId)).get(pastDue.id)).toMatchObject({ dueAt: pastDue.dueAt, lateUntil: pastDue.lateUntil, late: true });
+    expect((await studentProgress(db, courseId, alice.student.userId)).get(pastDue.id)).toMatchObject({
+      dueAt: pastDue.dueAt,
+      lateUntil: pastDue.lateUntil,
+      late: true,
+    });
     // Two proofs wait for a grader, so those students' xor-ln-net is awaiting grading.
     const bob = book.rows.find((r) => r.student.email === "student2@demo.test")!;
     expect((await studentProgress(db, courseId, bob.student.userId)).get(xor.id)!.state).toBe("awaiting");

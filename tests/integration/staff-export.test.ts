@@ -33,7 +33,10 @@ describe("gradebook", () => {
     const book = await computeGradebook(ctx.db, ctx.course.id);
     const [s0, s1, s2] = [ctx.students[0]!, ctx.students[1]!, ctx.students[2]!];
     const row = (id: string) => book.rows.find((r) => r.student.userId === id)!;
-    const cell = (id: string, a: { id: string }, q: string) => row(id).results.get(a.id)!.cells.find((c) => c.questionKey === q)!;
+    const cell = (id: string, a: { id: string }, q: string) =>
+      row(id)
+        .results.get(a.id)!
+        .cells.find((c) => c.questionKey === q)!;
     const p = ctx.codePoints;
     expect(cell(s0.id, ctx.xor, "construction").score).toBeCloseTo(p * 0.9 * 0.8, 6);
     expect(cell(s0.id, ctx.xor, "construction").late).toBe(true);
@@ -58,7 +61,15 @@ describe("gradebook", () => {
 
 describe("export", () => {
   it("formats scores as plain decimals with at most 2 decimals", () => {
-    expect([formatScore(6.4), formatScore(1 / 3), formatScore(1234567.891), formatScore(0), formatScore(-0), formatScore(null), formatScore(2)]).toEqual(["6.4", "0.33", "1234567.89", "0", "0", "", "2"]);
+    expect([formatScore(6.4), formatScore(1 / 3), formatScore(1234567.891), formatScore(0), formatScore(-0), formatScore(null), formatScore(2)]).toEqual([
+      "6.4",
+      "0.33",
+      "1234567.89",
+      "0",
+      "0",
+      "",
+      "2",
+    ]);
   });
 
   it("writes the Canvas CSV of the golden file, which passes the Canvas rules", async () => {
@@ -80,14 +91,16 @@ describe("export", () => {
       expect(refused).toBeInstanceOf(HttpError);
       expect((refused as HttpError).status).toBe(422);
       await expect(exportGrades(ctx.db, { courseId: ctx.course.id, format: "canvas" })).rejects.toThrow(/Final Score/);
-      expect(checkCanvasCsv("Student,ID,SIS User ID,SIS Login ID,Section,Final Score (x)\nPoints Possible,,,,,1\n")).toContainEqual(expect.stringMatching(/Canvas would drop/));
+      expect(checkCanvasCsv("Student,ID,SIS User ID,SIS Login ID,Section,Final Score (x)\nPoints Possible,,,,,1\n")).toContainEqual(
+        expect.stringMatching(/Canvas would drop/),
+      );
     } finally {
       await ctx.db.assignment.update({ where: { id: ctx.gb.id }, data: { title: ctx.gb.title } });
     }
   });
 
   it("the checker rejects bad scores, missing Points Possible and ragged rows", () => {
-    const bad = "Student,ID,SIS User ID,SIS Login ID,Section,A (a)\nAda,,S1,a@x,A,1\nBob,,S2,b@x,A,\"1,234.5\"\nCy,,S3,c@x\n";
+    const bad = 'Student,ID,SIS User ID,SIS Login ID,Section,A (a)\nAda,,S1,a@x,A,1\nBob,,S2,b@x,A,"1,234.5"\nCy,,S3,c@x\n';
     const problems = checkCanvasCsv(bad);
     expect(problems.join("\n")).toMatch(/Points Possible/);
     expect(problems.join("\n")).toMatch(/not a plain decimal/);
@@ -96,14 +109,23 @@ describe("export", () => {
 
   it("the CLI prints the same CSV, and refuses dropped titles on stderr with a non-zero status", async () => {
     const env = { ...process.env, DATABASE_URL: process.env.DATABASE_URL! };
-    const out = execFileSync(process.execPath, ["--import", "tsx", "scripts/grades-export.ts", "--course", "ml-theory", "--format", "canvas"], { env, encoding: "utf8" });
+    const out = execFileSync(process.execPath, ["--import", "tsx", "scripts/grades-export.ts", "--course", "ml-theory", "--format", "canvas"], {
+      env,
+      encoding: "utf8",
+    });
     expect(out).toBe(readFileSync(`${GOLDEN}/canvas.csv`, "utf8"));
-    const usage = spawnSync(process.execPath, ["--import", "tsx", "scripts/grades-export.ts", "--course", "ml-theory", "--format", "xlsx"], { env, encoding: "utf8" });
+    const usage = spawnSync(process.execPath, ["--import", "tsx", "scripts/grades-export.ts", "--course", "ml-theory", "--format", "xlsx"], {
+      env,
+      encoding: "utf8",
+    });
     expect(usage.status).not.toBe(0);
     expect(usage.stderr).toMatch(/--format must be canvas or long/);
     await ctx.db.assignment.update({ where: { id: ctx.gb.id }, data: { title: "Unposted bounds" } });
     try {
-      const refused = spawnSync(process.execPath, ["--import", "tsx", "scripts/grades-export.ts", "--course", "ml-theory", "--format", "canvas"], { env, encoding: "utf8" });
+      const refused = spawnSync(process.execPath, ["--import", "tsx", "scripts/grades-export.ts", "--course", "ml-theory", "--format", "canvas"], {
+        env,
+        encoding: "utf8",
+      });
       expect(refused.status).toBe(2);
       expect(refused.stdout).toBe("");
       expect(refused.stderr).toMatch(/Unposted bounds \(generalization-bounds\)/);

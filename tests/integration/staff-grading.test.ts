@@ -33,8 +33,22 @@ describe("rubric grading", () => {
   it("editing a rubric item recomputes every score that uses it, and only those", async () => {
     const other = ctx.students[1]!;
     const proof2 = await ctx.db.submission.findFirstOrThrow({ where: { userId: other.id, questionKey: "xor-proof" } });
-    await saveManualGrading(ctx.db, { courseId: ctx.course.id, submissionId: proof2.id, graderId: ctx.ta.id, itemIds: [item("conclusion").id], comment: "", adjustment: 0, expectedRevision: 0 });
-    const r = await editRubricItem(ctx.db, { courseId: ctx.course.id, rubricItemId: item("combine").id, points: 1.5, description: "Adds the constraints pairwise", actorId: ctx.ta.id });
+    await saveManualGrading(ctx.db, {
+      courseId: ctx.course.id,
+      submissionId: proof2.id,
+      graderId: ctx.ta.id,
+      itemIds: [item("conclusion").id],
+      comment: "",
+      adjustment: 0,
+      expectedRevision: 0,
+    });
+    const r = await editRubricItem(ctx.db, {
+      courseId: ctx.course.id,
+      rubricItemId: item("combine").id,
+      points: 1.5,
+      description: "Adds the constraints pairwise",
+      actorId: ctx.ta.id,
+    });
     expect(r.recomputed).toBe(1);
     expect((await ctx.db.manualGrading.findUniqueOrThrow({ where: { submissionId: ctx.proofId } })).score).toBe(3.5);
     expect((await ctx.db.manualGrading.findUniqueOrThrow({ where: { submissionId: proof2.id } })).score).toBe(1);
@@ -58,9 +72,25 @@ describe("rubric grading", () => {
 
   it("two first gradings at once: exactly one wins", async () => {
     const s = await ctx.db.submission.create({
-      data: { userId: ctx.students[2]!.id, assignmentId: ctx.xor.id, versionId: ctx.xor.currentVersionId!, questionId: ctx.xor.currentVersion!.questions.find((q) => q.key === "xor-proof")!.id, questionKey: "xor-proof", answer: { text: "proof" } },
+      data: {
+        userId: ctx.students[2]!.id,
+        assignmentId: ctx.xor.id,
+        versionId: ctx.xor.currentVersionId!,
+        questionId: ctx.xor.currentVersion!.questions.find((q) => q.key === "xor-proof")!.id,
+        questionKey: "xor-proof",
+        answer: { text: "proof" },
+      },
     });
-    const attempt = (itemId: string) => saveManualGrading(ctx.db, { courseId: ctx.course.id, submissionId: s.id, graderId: ctx.ta.id, itemIds: [itemId], comment: "", adjustment: 0, expectedRevision: 0 });
+    const attempt = (itemId: string) =>
+      saveManualGrading(ctx.db, {
+        courseId: ctx.course.id,
+        submissionId: s.id,
+        graderId: ctx.ta.id,
+        itemIds: [itemId],
+        comment: "",
+        adjustment: 0,
+        expectedRevision: 0,
+      });
     const results = await Promise.allSettled([attempt(item("constraints").id), attempt(item("combine").id)]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
@@ -69,9 +99,35 @@ describe("rubric grading", () => {
 
   it("refuses items of another question and submissions of other types", async () => {
     const code = await ctx.db.submission.findFirstOrThrow({ where: { questionKey: "construction" } });
-    expect((await refused(saveManualGrading(ctx.db, { courseId: ctx.course.id, submissionId: code.id, graderId: ctx.ta.id, itemIds: [], comment: "", adjustment: 0, expectedRevision: 0 }))).status).toBe(400);
-    const foreign = await ctx.db.rubricItem.create({ data: { assignmentId: ctx.xor.id, questionKey: "other", key: "x", points: 1, description: "x", position: 9 } });
-    const err = await refused(saveManualGrading(ctx.db, { courseId: ctx.course.id, submissionId: ctx.proofId, graderId: ctx.ta.id, itemIds: [foreign.id], comment: "", adjustment: 0, expectedRevision: 99 }));
+    expect(
+      (
+        await refused(
+          saveManualGrading(ctx.db, {
+            courseId: ctx.course.id,
+            submissionId: code.id,
+            graderId: ctx.ta.id,
+            itemIds: [],
+            comment: "",
+            adjustment: 0,
+            expectedRevision: 0,
+          }),
+        )
+      ).status,
+    ).toBe(400);
+    const foreign = await ctx.db.rubricItem.create({
+      data: { assignmentId: ctx.xor.id, questionKey: "other", key: "x", points: 1, description: "x", position: 9 },
+    });
+    const err = await refused(
+      saveManualGrading(ctx.db, {
+        courseId: ctx.course.id,
+        submissionId: ctx.proofId,
+        graderId: ctx.ta.id,
+        itemIds: [foreign.id],
+        comment: "",
+        adjustment: 0,
+        expectedRevision: 99,
+      }),
+    );
     expect(err.status).toBe(400);
   });
 
@@ -91,11 +147,16 @@ describe("regrade all", () => {
     expect(p).toMatchObject({ total: 3, queued: 3, done: 0 });
     const jobs = await ctx.db.gradingJob.findMany();
     expect(jobs.every((j) => j.priority === PRIORITY.regrade && j.versionId === ctx.xor.currentVersionId)).toBe(true);
-    const expected = await ctx.db.submission.findMany({ where: { assignmentId: ctx.xor.id, questionKey: "construction", kind: "SUBMIT" }, select: { id: true } });
+    const expected = await ctx.db.submission.findMany({
+      where: { assignmentId: ctx.xor.id, questionKey: "construction", kind: "SUBMIT" },
+      select: { id: true },
+    });
     expect(jobs.map((j) => j.submissionId).sort()).toEqual(expected.map((s) => s.id).sort());
     await ctx.db.gradingJob.updateMany({ where: { id: jobs[0]!.id }, data: { status: "DONE" } });
     expect(await regradeProgress(ctx.db, ctx.course.id, p.batchId)).toMatchObject({ total: 3, queued: 2, done: 1 });
-    expect((await refused(startRegrade(ctx.db, { courseId: ctx.course.id, assignmentSlug: ctx.xor.slug, questionKey: "xor-proof", actorId: ctx.ta.id }))).status).toBe(400);
+    expect(
+      (await refused(startRegrade(ctx.db, { courseId: ctx.course.id, assignmentSlug: ctx.xor.slug, questionKey: "xor-proof", actorId: ctx.ta.id }))).status,
+    ).toBe(400);
   });
 
   it("under the latest policy queues only each student's latest graded submission", async () => {

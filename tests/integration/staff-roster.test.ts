@@ -44,7 +44,10 @@ describe("roster import", () => {
     expect(preview.bad.find((b) => b.line === 5)!.problems.join()).toMatch(/not one of student, ta, instructor/);
     expect(preview.bad.find((b) => b.line === 6)!.problems.join()).toMatch(/already on line 2/);
     expect(preview.bad.find((b) => b.line === 7)!.problems.join()).toMatch(/has 3 fields/);
-    expect(preview.rows.map((r) => [r.line, r.action])).toEqual([[2, "add"], [8, "update"]]);
+    expect(preview.rows.map((r) => [r.line, r.action])).toEqual([
+      [2, "add"],
+      [8, "update"],
+    ]);
     await expect(importRoster(ctx.db, ctx.course.id, BAD, { id: instructorId, role: "INSTRUCTOR" })).rejects.toThrow(/Nothing was imported: 5 rows are bad/);
     expect(await snapshot()).toEqual(before);
     expect(await ctx.db.auditLog.count()).toBe(0);

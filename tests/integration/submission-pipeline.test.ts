@@ -22,7 +22,16 @@ let db: PrismaClient;
 let ctx: Awaited<ReturnType<typeof seedCourse>>;
 let worker: Worker | undefined;
 const base = (userId: string, over: Partial<SubmitInput> = {}): SubmitInput => ({
-  userId, courseId: ctx.course.id, assignmentSlug: "layernorm", questionKey: "norms", kind: "SUBMIT", code: solution, isStaff: false, embedded: false, now: new Date("2026-12-01T12:00:00Z"), ...over,
+  userId,
+  courseId: ctx.course.id,
+  assignmentSlug: "layernorm",
+  questionKey: "norms",
+  kind: "SUBMIT",
+  code: solution,
+  isStaff: false,
+  embedded: false,
+  now: new Date("2026-12-01T12:00:00Z"),
+  ...over,
 });
 
 async function waitGraded(submissionId: string, ms = 30_000) {
@@ -93,7 +102,8 @@ describe("the submission pipeline", () => {
     expect(r.status).toBe(403);
     expect(r.message).toMatch(/The deadline was 2026-12-20T23:59:00.000Z/);
     // xor-ln-net: due 2026-12-08T23:59Z, late until 2026-12-11T23:59Z.
-    const mc = (now: string) => base(ctx.students[3]!.id, { assignmentSlug: "xor-ln-net", questionKey: "ln-width2", code: undefined, answer: { selected: ["a"] }, now: new Date(now) });
+    const mc = (now: string) =>
+      base(ctx.students[3]!.id, { assignmentSlug: "xor-ln-net", questionKey: "ln-width2", code: undefined, answer: { selected: ["a"] }, now: new Date(now) });
     const late = await submit(db, mc("2026-12-10T12:00:00Z"));
     expect(late).toMatchObject({ late: true, duplicate: false });
     expect((await db.submission.findUniqueOrThrow({ where: { id: late.submissionId } })).late).toBe(true);
@@ -148,7 +158,10 @@ describe("the submission pipeline", () => {
     expect((await waitGraded(right.submissionId)).score).toBe(q.points);
     const otherKey = { ...key, student: ctx.students[3]!.id };
     const othersAnswer = numericAnswer(content.files, q, numericParams(content.files, q, otherKey));
-    const wrong = await submit(db, base(student, { assignmentSlug: "generalization-bounds", questionKey: q.id, code: undefined, answer: { value: othersAnswer } }));
+    const wrong = await submit(
+      db,
+      base(student, { assignmentSlug: "generalization-bounds", questionKey: q.id, code: undefined, answer: { value: othersAnswer } }),
+    );
     expect((await waitGraded(wrong.submissionId)).score).toBe(0);
   });
 
@@ -186,7 +199,8 @@ describe("the submission pipeline", () => {
     expect(job.lastError).toMatch(/grader stopped/);
     expect(await attemptsShown(ctx.students[1]!.id)).toBe(usedBefore); // failed on our side: not the student's attempt
     // Staff see it on the course's staff page and queue it again (audited).
-    const courseId = (await db.submission.findUniqueOrThrow({ where: { id: s.submissionId }, select: { assignment: { select: { courseId: true } } } })).assignment.courseId;
+    const courseId = (await db.submission.findUniqueOrThrow({ where: { id: s.submissionId }, select: { assignment: { select: { courseId: true } } } }))
+      .assignment.courseId;
     expect(await failedJobCount(db, courseId)).toBe(1);
     await db.gradingJob.update({ where: { id: s.jobId! }, data: { maxAttempts: 3 } });
     expect(await retryFailedJobs(db, courseId, ctx.students[0]!.id)).toBe(1);
@@ -205,10 +219,18 @@ describe("the submission pipeline", () => {
     expect(first.seed).toBe(sub.gradingSeed);
     await db.gradingJob.create({ data: { submissionId: s.submissionId, priority: PRIORITY.regrade } });
     const until = Date.now() + 30_000;
-    let gradings = await db.grading.findMany({ where: { submissionId: s.submissionId }, include: { tests: { orderBy: { position: "asc" } } }, orderBy: { gradedAt: "asc" } });
+    let gradings = await db.grading.findMany({
+      where: { submissionId: s.submissionId },
+      include: { tests: { orderBy: { position: "asc" } } },
+      orderBy: { gradedAt: "asc" },
+    });
     while (gradings.length < 2 && Date.now() < until) {
       await new Promise((r) => setTimeout(r, 50));
-      gradings = await db.grading.findMany({ where: { submissionId: s.submissionId }, include: { tests: { orderBy: { position: "asc" } } }, orderBy: { gradedAt: "asc" } });
+      gradings = await db.grading.findMany({
+        where: { submissionId: s.submissionId },
+        include: { tests: { orderBy: { position: "asc" } } },
+        orderBy: { gradedAt: "asc" },
+      });
     }
     expect(gradings).toHaveLength(2);
     expect(gradings[1]!.seed).toBe(sub.gradingSeed);

@@ -49,12 +49,18 @@ describe("commands beside a running embedded site", () => {
   });
 
   it("user:add goes through the running site: the person signs in at once, and a second run keeps the section and student id", async () => {
-    const first = await run("scripts/add-user.ts", ["--email", "New.Prof@uni.test", "--name", "New Prof", "--role", "ta", "--section", "B", "--student-id", "E77"], { USER_PASSWORD: "first-password-1" });
+    const first = await run(
+      "scripts/add-user.ts",
+      ["--email", "New.Prof@uni.test", "--name", "New Prof", "--role", "ta", "--section", "B", "--student-id", "E77"],
+      { USER_PASSWORD: "first-password-1" },
+    );
     expect(first.err).toBe("");
     expect(first.out).toContain("new.prof@uni.test is ta of ml-theory (written by the running site).");
     expect(first.code).toBe(0);
     expect(await new Session(app.baseUrl).signIn("new.prof@uni.test", "first-password-1")).toBe(true);
-    const again = await run("scripts/add-user.ts", ["--email", "new.prof@uni.test", "--name", "New Prof", "--role", "instructor"], { USER_PASSWORD: "second-password-2" });
+    const again = await run("scripts/add-user.ts", ["--email", "new.prof@uni.test", "--name", "New Prof", "--role", "instructor"], {
+      USER_PASSWORD: "second-password-2",
+    });
     expect(again.code).toBe(0);
     expect(await new Session(app.baseUrl).signIn("new.prof@uni.test", "second-password-2")).toBe(true);
     // The staff roster (now as an instructor) still shows section B.
@@ -83,7 +89,11 @@ describe("commands beside a running embedded site", () => {
         ["a wrong token", { authorization: `Bearer ${lock.token.slice(0, -1)}x` }],
         ["the token without Bearer", { authorization: lock.token }],
       ] as const) {
-        const res = await fetch(url(route.path), { method: route.method, headers: { "content-type": "application/json", ...headers }, ...(route.body ? { body: JSON.stringify(route.body) } : {}) });
+        const res = await fetch(url(route.path), {
+          method: route.method,
+          headers: { "content-type": "application/json", ...headers },
+          ...(route.body ? { body: JSON.stringify(route.body) } : {}),
+        });
         expect([route.path, who, res.status]).toEqual([route.path, who, 401]);
       }
     }
@@ -96,7 +106,9 @@ describe("commands beside a running embedded site", () => {
   it("after the site stops the lock is gone; a stale lock (dead pid) is taken over, and user:add writes directly", async () => {
     await app.stop();
     expect(existsSync(lockPath())).toBe(false);
-    writeFileSync(lockPath(), JSON.stringify({ pid: 2 ** 22 - 7, kind: "server", port: 1, token: "x".repeat(43), startedAt: new Date().toISOString() }), { mode: 0o600 });
+    writeFileSync(lockPath(), JSON.stringify({ pid: 2 ** 22 - 7, kind: "server", port: 1, token: "x".repeat(43), startedAt: new Date().toISOString() }), {
+      mode: 0o600,
+    });
     const r = await run("scripts/add-user.ts", ["--email", "late@uni.test", "--name", "Late", "--role", "student"], { USER_PASSWORD: "late-password-1" });
     expect(r.code).toBe(0);
     expect(r.out).toContain("late@uni.test is student of ml-theory.");

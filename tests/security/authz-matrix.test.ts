@@ -26,7 +26,9 @@ function appRoutes(dir = "app", prefix = ""): { pattern: string; isPage: boolean
       out.push({ pattern: prefix || "/", isPage: true, methods: ["GET"] });
     } else if (name === "route.ts") {
       const src = readFileSync(full, "utf8");
-      const methods = [...src.matchAll(/export\s+(?:const|async function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b|as\s+(GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1] ?? m[2]!);
+      const methods = [...src.matchAll(/export\s+(?:const|async function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b|as\s+(GET|POST|PUT|PATCH|DELETE)\b/g)].map(
+        (m) => m[1] ?? m[2]!,
+      );
       out.push({ pattern: prefix, isPage: false, methods: [...new Set(methods)] });
     }
   }
@@ -84,19 +86,37 @@ beforeAll(async () => {
   const [s1, s2] = [await user("student1@demo.test"), await user("student2@demo.test")];
   const now = new Date("2026-12-01T00:00:00Z");
   const sub = (userId: string, courseId: string, assignmentSlug: string, questionKey: string, extra: object) =>
-    submit(db, { userId, courseId, assignmentSlug, questionKey, kind: "SUBMIT", isStaff: false, embedded: false, now, clientToken: `matrix-${userId}-${assignmentSlug}-${courseId}`, ...extra });
+    submit(db, {
+      userId,
+      courseId,
+      assignmentSlug,
+      questionKey,
+      kind: "SUBMIT",
+      isStaff: false,
+      embedded: false,
+      now,
+      clientToken: `matrix-${userId}-${assignmentSlug}-${courseId}`,
+      ...extra,
+    });
   const code = { code: "export function layerNorm(x: number[]) { return x; }" };
   const proof = { answer: { text: "By contradiction: add the inequalities." } };
   const proofKey = "xor-proof";
-  const rubric = async (courseId: string) => (await db.rubricItem.findFirstOrThrow({ where: { assignment: { courseId, slug: "xor-ln-net" }, questionKey: proofKey } })).id;
+  const rubric = async (courseId: string) =>
+    (await db.rubricItem.findFirstOrThrow({ where: { assignment: { courseId, slug: "xor-ln-net" }, questionKey: proofKey } })).id;
   objects = {
     course: "ml-theory",
     codeAssignment: "layernorm",
     codeQuestion: "norms",
     proofAssignment: "xor-ln-net",
     proofQuestion: proofKey,
-    submission: { own: (await sub(s1.id, course.id, "layernorm", "norms", code)).submissionId, other: (await sub(s2.id, course.id, "layernorm", "norms", code)).submissionId },
-    proofSubmission: { own: (await sub(s1.id, course.id, "xor-ln-net", proofKey, proof)).submissionId, other: (await sub(outsider.id, other.id, "xor-ln-net", proofKey, proof)).submissionId },
+    submission: {
+      own: (await sub(s1.id, course.id, "layernorm", "norms", code)).submissionId,
+      other: (await sub(s2.id, course.id, "layernorm", "norms", code)).submissionId,
+    },
+    proofSubmission: {
+      own: (await sub(s1.id, course.id, "xor-ln-net", proofKey, proof)).submissionId,
+      other: (await sub(outsider.id, other.id, "xor-ln-net", proofKey, proof)).submissionId,
+    },
     student: { own: s1.id, other: outsider.id },
     rubricItem: { own: await rubric(course.id), other: await rubric(other.id) },
   };
@@ -125,7 +145,9 @@ describe("authorization matrix", () => {
     }
     const extra = Object.keys(ROUTES).filter((p) => !discovered.some((r) => r.pattern === p));
     expect(extra, "route-table.ts lists routes that no longer exist").toEqual([]);
-    const actions = readdirSync("app", { recursive: true }).map(String).filter((f) => /\.(ts|tsx)$/.test(f) && readFileSync(path.join("app", f), "utf8").includes('"use server"'));
+    const actions = readdirSync("app", { recursive: true })
+      .map(String)
+      .filter((f) => /\.(ts|tsx)$/.test(f) && readFileSync(path.join("app", f), "utf8").includes('"use server"'));
     expect(actions, "server actions need a matrix entry of their own; this project uses route handlers").toEqual([]);
   });
 

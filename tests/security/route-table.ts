@@ -41,11 +41,18 @@ export type RouteSpec = {
   skip?: string;
 };
 
-const api = (access: Access, method: RouteSpec["method"], build: RouteSpec["build"], objectScoped = false): RouteSpec => ({ access, method, build, objectScoped });
+const api = (access: Access, method: RouteSpec["method"], build: RouteSpec["build"], objectScoped = false): RouteSpec => ({
+  access,
+  method,
+  build,
+  objectScoped,
+});
 
 export const ROUTES: Record<string, RouteSpec[]> = {
   "/": [{ access: "public", method: "GET", build: () => ({ path: "/" }) }],
-  "/signin": [{ access: "public", method: "GET", build: () => ({ path: "/signin" }), skip: "public sign-in form; signed-in visitors are redirected on to their courses" }],
+  "/signin": [
+    { access: "public", method: "GET", build: () => ({ path: "/signin" }), skip: "public sign-in form; signed-in visitors are redirected on to their courses" },
+  ],
   "/api/auth/[...nextauth]": [
     { access: "public", method: "GET", build: () => ({ path: "/api/auth/providers" }), skip: "next-auth's own endpoints" },
     { access: "public", method: "POST", build: () => ({ path: "/api/auth/signout" }), skip: "next-auth's own endpoints (CSRF-protected by next-auth)" },
@@ -58,15 +65,21 @@ export const ROUTES: Record<string, RouteSpec[]> = {
   "/courses": [{ access: "signed-in", method: "GET", build: () => ({ path: "/courses" }) }],
   "/courses/[courseSlug]": [{ access: "course", method: "GET", build: (o) => ({ path: `/courses/${o.course}` }) }],
   "/courses/[courseSlug]/roster": [{ access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/roster` }) }],
-  "/courses/[courseSlug]/assignments/[assignmentSlug]": [{ access: "course", method: "GET", build: (o) => ({ path: `/courses/${o.course}/assignments/${o.codeAssignment}` }) }],
-  "/courses/[courseSlug]/assignments/[assignmentSlug]/leaderboard": [{ access: "course", method: "GET", build: (o) => ({ path: `/courses/${o.course}/assignments/lnnet-capacity/leaderboard` }) }],
+  "/courses/[courseSlug]/assignments/[assignmentSlug]": [
+    { access: "course", method: "GET", build: (o) => ({ path: `/courses/${o.course}/assignments/${o.codeAssignment}` }) },
+  ],
+  "/courses/[courseSlug]/assignments/[assignmentSlug]/leaderboard": [
+    { access: "course", method: "GET", build: (o) => ({ path: `/courses/${o.course}/assignments/lnnet-capacity/leaderboard` }) },
+  ],
   "/courses/[courseSlug]/staff": [{ access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/staff` }) }],
   "/courses/[courseSlug]/staff/gradebook": [{ access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/staff/gradebook` }) }],
   "/courses/[courseSlug]/staff/gradebook/[userId]": [
     { access: "staff", method: "GET", objectScoped: true, build: (o, w) => ({ path: `/courses/${o.course}/staff/gradebook/${o.student[w]}` }) },
   ],
   "/courses/[courseSlug]/staff/analytics": [{ access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/staff/analytics` }) }],
-  "/courses/[courseSlug]/staff/assignments/[assignmentSlug]": [{ access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/staff/assignments/${o.codeAssignment}` }) }],
+  "/courses/[courseSlug]/staff/assignments/[assignmentSlug]": [
+    { access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/staff/assignments/${o.codeAssignment}` }) },
+  ],
   "/courses/[courseSlug]/staff/extensions": [{ access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/staff/extensions` }) }],
   "/courses/[courseSlug]/staff/roster": [{ access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/staff/roster` }) }],
   "/courses/[courseSlug]/staff/similarity": [{ access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/staff/similarity` }) }],
@@ -75,19 +88,42 @@ export const ROUTES: Record<string, RouteSpec[]> = {
     { access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/staff/grading/${o.proofAssignment}/${o.proofQuestion}` }) },
   ],
   "/courses/[courseSlug]/staff/grading/[assignmentSlug]/[questionKey]/[submissionId]": [
-    { access: "staff", method: "GET", objectScoped: true, build: (o, w) => ({ path: `/courses/${o.course}/staff/grading/${o.proofAssignment}/${o.proofQuestion}/${o.proofSubmission[w]}` }) },
+    {
+      access: "staff",
+      method: "GET",
+      objectScoped: true,
+      build: (o, w) => ({ path: `/courses/${o.course}/staff/grading/${o.proofAssignment}/${o.proofQuestion}/${o.proofSubmission[w]}` }),
+    },
   ],
   "/api/submit": [
-    api("course", "POST", (o) => ({ path: "/api/submit", body: { course: o.course, assignment: o.codeAssignment, question: o.codeQuestion, kind: "RUN", code: "export const x = 1;" } })),
+    api("course", "POST", (o) => ({
+      path: "/api/submit",
+      body: { course: o.course, assignment: o.codeAssignment, question: o.codeQuestion, kind: "RUN", code: "export const x = 1;" },
+    })),
   ],
-  "/api/drafts": [api("course", "PUT", (o) => ({ path: "/api/drafts", body: { course: o.course, assignment: o.codeAssignment, question: o.codeQuestion, content: "// draft" } }))],
+  "/api/drafts": [
+    api("course", "PUT", (o) => ({
+      path: "/api/drafts",
+      body: { course: o.course, assignment: o.codeAssignment, question: o.codeQuestion, content: "// draft" },
+    })),
+  ],
   "/api/leaderboard": [api("students", "PUT", (o) => ({ path: "/api/leaderboard", body: { course: o.course, optIn: false } }))],
   "/api/submissions/[submissionId]": [api("author-or-staff", "GET", (o, w) => ({ path: `/api/submissions/${o.submission[w]}` }), true)],
   "/api/submissions/[submissionId]/events": [api("author-or-staff", "GET", (o, w) => ({ path: `/api/submissions/${o.submission[w]}/events` }), true)],
   "/api/courses/[courseSlug]/staff/export": [api("staff", "GET", (o) => ({ path: `/api/courses/${o.course}/staff/export?format=long` }))],
-  "/api/courses/[courseSlug]/staff/check": [api("staff", "POST", (o) => ({ path: `/api/courses/${o.course}/staff/check`, body: { assignment: o.codeAssignment } }))],
+  "/api/courses/[courseSlug]/staff/check": [
+    api("staff", "POST", (o) => ({ path: `/api/courses/${o.course}/staff/check`, body: { assignment: o.codeAssignment } })),
+  ],
   "/api/courses/[courseSlug]/staff/extensions": [
-    api("staff", "POST", (o, w) => ({ path: `/api/courses/${o.course}/staff/extensions`, body: { assignment: o.codeAssignment, userId: o.student[w], dueAt: "2027-01-31T23:59:00Z", reason: "matrix test" } }), true),
+    api(
+      "staff",
+      "POST",
+      (o, w) => ({
+        path: `/api/courses/${o.course}/staff/extensions`,
+        body: { assignment: o.codeAssignment, userId: o.student[w], dueAt: "2027-01-31T23:59:00Z", reason: "matrix test" },
+      }),
+      true,
+    ),
     api("staff", "DELETE", (o) => ({ path: `/api/courses/${o.course}/staff/extensions`, body: { extensionId: "no-such-extension" } })),
   ],
   "/api/courses/[courseSlug]/staff/retry": [api("staff", "POST", (o) => ({ path: `/api/courses/${o.course}/staff/retry`, body: {} }))],
@@ -96,19 +132,48 @@ export const ROUTES: Record<string, RouteSpec[]> = {
     api("staff", "GET", (o) => ({ path: `/api/courses/${o.course}/staff/regrade?batch=no-such-batch` })),
   ],
   "/api/courses/[courseSlug]/staff/roster": [
-    api("staff", "POST", (o) => ({ path: `/api/courses/${o.course}/staff/roster`, body: { csv: "email,name,student id,section,role\nnew-person@x.test,New Person,S9,A,student\n", commit: false } })),
+    api("staff", "POST", (o) => ({
+      path: `/api/courses/${o.course}/staff/roster`,
+      body: { csv: "email,name,student id,section,role\nnew-person@x.test,New Person,S9,A,student\n", commit: false },
+    })),
   ],
   "/api/courses/[courseSlug]/staff/people": [
-    api("staff", "POST", (o, w) => ({ path: `/api/courses/${o.course}/staff/people`, body: { action: "section", userIds: [o.student[w]], section: "A" } }), true),
+    api(
+      "staff",
+      "POST",
+      (o, w) => ({ path: `/api/courses/${o.course}/staff/people`, body: { action: "section", userIds: [o.student[w]], section: "A" } }),
+      true,
+    ),
   ],
   "/api/courses/[courseSlug]/staff/grading": [
-    api("staff", "POST", (o, w) => ({ path: `/api/courses/${o.course}/staff/grading`, body: { submissionId: o.proofSubmission[w], itemIds: [], comment: "", adjustment: 0, revision: 0 } }), true),
+    api(
+      "staff",
+      "POST",
+      (o, w) => ({
+        path: `/api/courses/${o.course}/staff/grading`,
+        body: { submissionId: o.proofSubmission[w], itemIds: [], comment: "", adjustment: 0, revision: 0 },
+      }),
+      true,
+    ),
   ],
   "/api/courses/[courseSlug]/staff/overrides": [
-    api("staff", "POST", (o, w) => ({ path: `/api/courses/${o.course}/staff/overrides`, body: { assignment: o.codeAssignment, question: o.codeQuestion, userId: o.student[w], score: null, reason: "matrix test" } }), true),
+    api(
+      "staff",
+      "POST",
+      (o, w) => ({
+        path: `/api/courses/${o.course}/staff/overrides`,
+        body: { assignment: o.codeAssignment, question: o.codeQuestion, userId: o.student[w], score: null, reason: "matrix test" },
+      }),
+      true,
+    ),
   ],
   "/api/courses/[courseSlug]/staff/rubric": [
-    api("staff", "POST", (o, w) => ({ path: `/api/courses/${o.course}/staff/rubric`, body: { rubricItemId: o.rubricItem[w], points: 1, description: "matrix test" } }), true),
+    api(
+      "staff",
+      "POST",
+      (o, w) => ({ path: `/api/courses/${o.course}/staff/rubric`, body: { rubricItemId: o.rubricItem[w], points: 1, description: "matrix test" } }),
+      true,
+    ),
   ],
 };
 

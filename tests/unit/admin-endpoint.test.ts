@@ -10,6 +10,7 @@ describe("admin endpoint checks", () => {
   it("accepts exactly the token as a Bearer credential", () => {
     const token = "t".repeat(43);
     expect(tokenMatches(`Bearer ${token}`, token)).toBe(true);
-    for (const h of [undefined, "", token, `Bearer ${token}x`, `Bearer ${token.slice(1)}`, `bearer ${token}`, `Basic ${token}`]) expect(tokenMatches(h, token), String(h)).toBe(false);
+    for (const h of [undefined, "", token, `Bearer ${token}x`, `Bearer ${token.slice(1)}`, `bearer ${token}`, `Basic ${token}`])
+      expect(tokenMatches(h, token), String(h)).toBe(false);
   });
 });

@@ -15,9 +15,20 @@ describe("recorded figures", () => {
   });
 
   it("group LN: fitted fraction per group count is plotted at x = G, and loss curves at their recorded step spacing", () => {
-    const f = figuresOf({ groupCounts: [1, 2, 4], fittedFraction: [0.6, 0.7, 0.9], referenceFittedFraction: [0.62, 0.75, 0.9], lossCurve1: [0.7, 0.6, 0.5], lossCurve4: [0.7, 0.4], lossCurveEvery: 10 });
+    const f = figuresOf({
+      groupCounts: [1, 2, 4],
+      fittedFraction: [0.6, 0.7, 0.9],
+      referenceFittedFraction: [0.62, 0.75, 0.9],
+      lossCurve1: [0.7, 0.6, 0.5],
+      lossCurve4: [0.7, 0.4],
+      lossCurveEvery: 10,
+    });
     expect(f.map((x) => x.id)).toEqual(["fittedFraction", "lossCurves"]);
-    expect(f[0]!.series[1]!.points).toEqual([{ x: 1, y: 0.6 }, { x: 2, y: 0.7 }, { x: 4, y: 0.9 }]);
+    expect(f[0]!.series[1]!.points).toEqual([
+      { x: 1, y: 0.6 },
+      { x: 2, y: 0.7 },
+      { x: 4, y: 0.9 },
+    ]);
     expect(f[1]!.series.map((s) => s.key)).toEqual(["lossCurve1", "lossCurve4"]);
     expect(f[1]!.series[0]!.points.map((p) => p.x)).toEqual([0, 10, 20]);
   });
@@ -34,7 +45,10 @@ describe("recorded figures", () => {
     expect(f[0]!.logY).toBe(true);
     expect(f[0]!.series.map((s) => s.key)).toEqual(["trainingWeightNorm", "trainingEffectiveStep", "trainingLoss"]);
     // A loss of exactly 0 cannot sit on a log axis: dropped, the rest kept.
-    expect(f[0]!.series[2]!.points).toEqual([{ x: 0, y: 1 }, { x: 1, y: 0.4 }]);
+    expect(f[0]!.series[2]!.points).toEqual([
+      { x: 0, y: 1 },
+      { x: 1, y: 0.4 },
+    ]);
   });
 
   it("records that are missing, empty, not numbers or of mismatched lengths draw nothing", () => {

@@ -69,7 +69,11 @@ describe("attempts used", () => {
   const f = (kind: "SUBMIT" | "RUN", hasResult: boolean, jobStatuses: AttemptFacts["jobStatuses"]): AttemptFacts => ({ kind, hasResult, jobStatuses });
   const cases: { name: string; subs: AttemptFacts[]; used: number }[] = [
     { name: "none", subs: [], used: 0 },
-    { name: "graded, queued and awaiting a grader all count", subs: [f("SUBMIT", true, ["DONE"]), f("SUBMIT", false, ["QUEUED"]), f("SUBMIT", false, [])], used: 3 },
+    {
+      name: "graded, queued and awaiting a grader all count",
+      subs: [f("SUBMIT", true, ["DONE"]), f("SUBMIT", false, ["QUEUED"]), f("SUBMIT", false, [])],
+      used: 3,
+    },
     { name: "a Run never counts", subs: [f("RUN", true, ["DONE"])], used: 0 },
     { name: "a grading that failed on our side does not count", subs: [f("SUBMIT", false, ["FAILED"]), f("SUBMIT", true, ["DONE"])], used: 1 },
     { name: "a graded submission whose regrade failed still counts", subs: [f("SUBMIT", true, ["DONE", "FAILED"])], used: 1 },
@@ -102,17 +106,31 @@ describe("final score after overrides", () => {
     expect([finalScore(4, null), finalScore(4, { score: 1 }), finalScore(null, { score: 0 }), finalScore(null, null)]).toEqual([4, 1, 0, null]);
   });
   it("the newest override wins", () => {
-    expect(newestOverride([{ score: 1, createdAt: at(2) }, { score: 3, createdAt: at(5) }, { score: 2, createdAt: at(4) }])?.score).toBe(3);
+    expect(
+      newestOverride([
+        { score: 1, createdAt: at(2) },
+        { score: 3, createdAt: at(5) },
+        { score: 2, createdAt: at(4) },
+      ])?.score,
+    ).toBe(3);
     expect(newestOverride([])).toBeNull();
   });
   it("a grading made for other points is rescaled to today's", () => {
-    expect([scaledToPoints({ score: 3, maxScore: 4 }, 8), scaledToPoints({ score: 3, maxScore: 4 }, 4), scaledToPoints({ score: 0, maxScore: 0 }, 2)]).toEqual([6, 3, 0]);
+    expect([scaledToPoints({ score: 3, maxScore: 4 }, 8), scaledToPoints({ score: 3, maxScore: 4 }, 4), scaledToPoints({ score: 0, maxScore: 0 }, 2)]).toEqual([
+      6, 3, 0,
+    ]);
   });
 });
 
 describe("one question's result", () => {
   const facts = (id: string, day: number, raw: number | null, over: Partial<SubmissionFacts> = {}): SubmissionFacts => ({
-    id, kind: "SUBMIT", createdAt: at(day), late: false, result: raw === null ? null : { raw, gradedAt: at(day), grader: null, versionNumber: 1 }, jobStatuses: raw === null ? ["QUEUED"] : ["DONE"], ...over,
+    id,
+    kind: "SUBMIT",
+    createdAt: at(day),
+    late: false,
+    result: raw === null ? null : { raw, gradedAt: at(day), grader: null, versionNumber: 1 },
+    jobStatuses: raw === null ? ["QUEUED"] : ["DONE"],
+    ...over,
   });
   const ctx = { penalty: 0.5, extensionDueAt: null };
   it("best after the penalty: a late high score can lose to an earlier on-time one", () => {
@@ -125,7 +143,10 @@ describe("one question's result", () => {
   });
   it("pending while a newer submission waits; not for one that failed on our side", () => {
     expect(questionResult("BEST", ctx, [facts("a", 1, 2), facts("b", 2, null)], null).pending).toBe(true);
-    expect(questionResult("BEST", ctx, [facts("a", 1, 2), facts("b", 2, null, { jobStatuses: ["FAILED"] })], null)).toMatchObject({ pending: false, attempts: 1 });
+    expect(questionResult("BEST", ctx, [facts("a", 1, 2), facts("b", 2, null, { jobStatuses: ["FAILED"] })], null)).toMatchObject({
+      pending: false,
+      attempts: 1,
+    });
   });
   it("an override keeps what was computed beside it", () => {
     expect(questionResult("LATEST", ctx, [facts("a", 1, 2)], { score: 4, createdAt: at(3) })).toMatchObject({ score: 4, computed: 2, counted: { id: "a" } });

@@ -48,7 +48,11 @@ describe("numeric answers", () => {
 
 describe("multiple choice", () => {
   const q = multipleChoiceQuestionSchema.parse({
-    id: "m", type: "multiple-choice", title: "M", points: 2, multiple: true,
+    id: "m",
+    type: "multiple-choice",
+    title: "M",
+    points: 2,
+    multiple: true,
     options: ["a", "b", "c", "d", "e", "f"].map((id) => ({ id, text: id.toUpperCase(), correct: id === "b" || id === "e" })),
   });
   it("shuffles per student, stably", () => {

@@ -28,7 +28,9 @@ describe("start-up errors", () => {
       child.stderr.on("data", (d) => (stderr += d));
       const code = await new Promise<number | null>((r) => child.on("exit", r));
       expect(code).toBe(1);
-      expect(stderr.trim()).toBe(`Port ${port} is already in use (127.0.0.1:${port}): another \`npm start\` may be running. Stop it, or choose another port with PORT=...`);
+      expect(stderr.trim()).toBe(
+        `Port ${port} is already in use (127.0.0.1:${port}): another \`npm start\` may be running. Stop it, or choose another port with PORT=...`,
+      );
     } finally {
       blocker.close();
     }

@@ -10,7 +10,8 @@ import { isReleasedTo } from "@/lib/grades/release";
 
 export const PUT = handler(async (req: Request) => {
   const body = draftBodySchema.parse(await readJsonBody(req, 600 * 1024));
-  if (Buffer.byteLength(body.content) > MAX_SUBMISSION_BYTES) throw new HttpError(413, `Your draft is over ${MAX_SUBMISSION_BYTES / 1024} KB, the limit; it was not saved.`);
+  if (Buffer.byteLength(body.content) > MAX_SUBMISSION_BYTES)
+    throw new HttpError(413, `Your draft is over ${MAX_SUBMISSION_BYTES / 1024} KB, the limit; it was not saved.`);
   const access = await authorizeCourse(body.course);
   const db = await getDb();
   const assignment = await db.assignment.findUnique({
@@ -30,6 +31,8 @@ export const PUT = handler(async (req: Request) => {
     return Response.json({ savedAt: draft.updatedAt.toISOString() });
   } catch (error) {
     console.error("draft save failed", error);
-    throw new HttpError(503, "Your draft could not be saved just now (your previous draft is kept). We will retry; keep this tab open.", { "Retry-After": "5" });
+    throw new HttpError(503, "Your draft could not be saved just now (your previous draft is kept). We will retry; keep this tab open.", {
+      "Retry-After": "5",
+    });
   }
 });

@@ -14,7 +14,10 @@ export const PUT = handler(async (req: Request) => {
   // The unique index on (course, pseudonym) decides, so two students choosing the same name at once
   // cannot both get it.
   try {
-    await db.enrollment.update({ where: { id: access.enrollment.id }, data: body.optIn ? { leaderboardOptIn: true, pseudonym: body.pseudonym! } : { leaderboardOptIn: false } });
+    await db.enrollment.update({
+      where: { id: access.enrollment.id },
+      data: body.optIn ? { leaderboardOptIn: true, pseudonym: body.pseudonym! } : { leaderboardOptIn: false },
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw new HttpError(409, "Someone in this course already uses that pseudonym; choose another.");
     throw error;

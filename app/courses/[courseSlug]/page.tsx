@@ -17,12 +17,19 @@ export default async function CoursePage({ params }: { params: Promise<{ courseS
   const statusBadge = (p: Progress | undefined) => {
     if (!p || p.state === "not_started") return <span className="badge">{t("status.notStarted")}</span>;
     if (p.state === "awaiting") return <span className="badge warn">{t("status.awaiting")}</span>;
-    if (p.state === "in_progress") return <span className="badge">{t("status.inProgress")} · {p.score} / {p.max}</span>;
+    if (p.state === "in_progress")
+      return (
+        <span className="badge">
+          {t("status.inProgress")} · {p.score} / {p.max}
+        </span>
+      );
     return <span className={`badge ${p.score >= p.max ? "ok" : ""}`}>{t("status.graded", { score: p.score, max: p.max })}</span>;
   };
   return (
     <section>
-      <p className="crumbs"><Link href="/courses">{(await getTranslations("nav"))("myCourses")}</Link> /</p>
+      <p className="crumbs">
+        <Link href="/courses">{(await getTranslations("nav"))("myCourses")}</Link> /
+      </p>
       <h1>{zh && course.titleZh ? course.titleZh : course.title}</h1>
       <p className="muted">
         {course.term} · {t("youAre")} <span className={`badge role-${enrollment.role}`}>{t(`role.${enrollment.role}`)}</span>
@@ -46,7 +53,9 @@ export default async function CoursePage({ params }: { params: Promise<{ courseS
               <th scope="col">{t("colAssignment")}</th>
               <th scope="col">{t("colDue")}</th>
               <th scope="col">{t("colStatus")}</th>
-              <th scope="col" className="hide-narrow">{t("colLate")}</th>
+              <th scope="col" className="hide-narrow">
+                {t("colLate")}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -59,8 +68,19 @@ export default async function CoursePage({ params }: { params: Promise<{ courseS
                 <tr key={a.id}>
                   <td>
                     <Link href={`/courses/${course.slug}/assignments/${a.slug}`}>{zh && a.titleZh ? a.titleZh : a.title}</Link>
-                    {a.challenge && <> <span className="badge warn">{t("challenge")}</span> <Link href={`/courses/${course.slug}/assignments/${a.slug}/leaderboard`}>{t("leaderboard")}</Link></>}
-                    {a.releaseAt.getTime() > now && <> <span className="badge">{t("notReleased")}</span></>}
+                    {a.challenge && (
+                      <>
+                        {" "}
+                        <span className="badge warn">{t("challenge")}</span>{" "}
+                        <Link href={`/courses/${course.slug}/assignments/${a.slug}/leaderboard`}>{t("leaderboard")}</Link>
+                      </>
+                    )}
+                    {a.releaseAt.getTime() > now && (
+                      <>
+                        {" "}
+                        <span className="badge">{t("notReleased")}</span>
+                      </>
+                    )}
                     {a.summary && <div className="muted hide-narrow">{zh && a.summaryZh ? a.summaryZh : a.summary}</div>}
                   </td>
                   <td>
@@ -70,11 +90,18 @@ export default async function CoursePage({ params }: { params: Promise<{ courseS
                   </td>
                   <td>
                     {statusBadge(p)}
-                    {p?.late && <> <span className="badge bad">{t("status.late")}</span></>}
+                    {p?.late && (
+                      <>
+                        {" "}
+                        <span className="badge bad">{t("status.late")}</span>
+                      </>
+                    )}
                   </td>
                   <td className="hide-narrow">
                     {lateUntil ? (
-                      <>{t("lateUntil", { penalty: Math.round(a.latePenalty * 100) })} <LocalTime iso={lateUntil.toISOString()} /></>
+                      <>
+                        {t("lateUntil", { penalty: Math.round(a.latePenalty * 100) })} <LocalTime iso={lateUntil.toISOString()} />
+                      </>
                     ) : (
                       <span className="muted">{t("notAccepted")}</span>
                     )}

@@ -11,7 +11,8 @@ export function paramsProblem(actual: unknown, expected: Params, tol: Tolerance,
   for (let i = 0; i < expected.W.length; i++) {
     const row: unknown = a.W[i];
     if (!Array.isArray(row) || row.length !== expected.W[i]!.length) return `${label}.W[${i}]: wrong length`;
-    for (let j = 0; j < row.length; j++) if (!isClose(row[j], expected.W[i]![j]!, tol)) return `${label}.W[${i}][${j}]: expected ${expected.W[i]![j]}, got ${String(row[j])}`;
+    for (let j = 0; j < row.length; j++)
+      if (!isClose(row[j], expected.W[i]![j]!, tol)) return `${label}.W[${i}][${j}]: expected ${expected.W[i]![j]}, got ${String(row[j])}`;
   }
   for (const key of ["b", "v"] as const) {
     for (let i = 0; i < expected[key].length; i++) {

@@ -35,8 +35,14 @@ export default defineTests([
         const size = rng.pick([2, 3, 4, 5]);
         return { z: Array.from({ length: groups * size }, () => rng.uniform(-5, 5) + rng.pick([0, 10])), groups };
       });
-      const out = await s.callEach<number[]>("groupLayerNorm", cases.map((c) => [c.z, c.groups]));
-      return out.filter((o, i) => o.status === "fulfilled" && allCloseOk(o.value, groupLayerNorm(cases[i]!.z, cases[i]!.groups), { rtol: 1e-9, atol: 1e-12 })).length / cases.length;
+      const out = await s.callEach<number[]>(
+        "groupLayerNorm",
+        cases.map((c) => [c.z, c.groups]),
+      );
+      return (
+        out.filter((o, i) => o.status === "fulfilled" && allCloseOk(o.value, groupLayerNorm(cases[i]!.z, cases[i]!.groups), { rtol: 1e-9, atol: 1e-12 }))
+          .length / cases.length
+      );
     },
   },
   {
@@ -49,7 +55,8 @@ export default defineTests([
         { z: [0.01, -0.01, 0.02, 0], groups: 1 },
       ];
       for (const c of fixed) {
-        if (!allCloseOk(await s.call("groupLayerNorm", c.z, c.groups), groupLayerNorm(c.z, c.groups), { rtol: 1e-7, atol: 1e-10 })) fail("small-variance group");
+        if (!allCloseOk(await s.call("groupLayerNorm", c.z, c.groups), groupLayerNorm(c.z, c.groups), { rtol: 1e-7, atol: 1e-10 }))
+          fail("small-variance group");
       }
     },
   },
@@ -64,8 +71,14 @@ export default defineTests([
         const d = rng.int(1, 5);
         return { p: randomParams(rng, width, d), x: Array.from({ length: d }, () => rng.normal()), groups };
       });
-      const out = await s.callEach<number>("forward", cases.map((c) => [c.p, c.x, c.groups]));
-      return out.filter((o, i) => o.status === "fulfilled" && isClose(o.value, forward(cases[i]!.p, cases[i]!.x, cases[i]!.groups), { rtol: 1e-9, atol: 1e-12 })).length / cases.length;
+      const out = await s.callEach<number>(
+        "forward",
+        cases.map((c) => [c.p, c.x, c.groups]),
+      );
+      return (
+        out.filter((o, i) => o.status === "fulfilled" && isClose(o.value, forward(cases[i]!.p, cases[i]!.x, cases[i]!.groups), { rtol: 1e-9, atol: 1e-12 }))
+          .length / cases.length
+      );
     },
   },
   {
@@ -79,8 +92,16 @@ export default defineTests([
         const set = randomLabels(rng, rng.int(3, 20), 3);
         return { p: randomParams(rng, width, 3), ...set, groups };
       });
-      const out = await s.callEach<{ loss: number }>("lossAndGradient", cases.map((c) => [c.p, c.X, c.y, c.groups]));
-      return out.filter((o, i) => o.status === "fulfilled" && isClose(o.value?.loss, lossAndGradient(cases[i]!.p, cases[i]!.X, cases[i]!.y, cases[i]!.groups).loss, { rtol: 1e-9 })).length / cases.length;
+      const out = await s.callEach<{ loss: number }>(
+        "lossAndGradient",
+        cases.map((c) => [c.p, c.X, c.y, c.groups]),
+      );
+      return (
+        out.filter(
+          (o, i) =>
+            o.status === "fulfilled" && isClose(o.value?.loss, lossAndGradient(cases[i]!.p, cases[i]!.X, cases[i]!.y, cases[i]!.groups).loss, { rtol: 1e-9 }),
+        ).length / cases.length
+      );
     },
   },
   {
@@ -108,8 +129,9 @@ export default defineTests([
       const rng = ctx.rng("init");
       const cases = Array.from({ length: 4 }, () => ({ seed: rng.int(1, 2 ** 31 - 1), width: rng.pick([6, 12]), d: rng.int(1, 5) }));
       return fraction(
-        cases.map((c) => async () =>
-          paramsProblem(await s.call("initParams", c.seed, c.width, c.d), initParams(c.seed, c.width, c.d), { rtol: 1e-12, atol: 1e-15 }, "p") === null,
+        cases.map(
+          (c) => async () =>
+            paramsProblem(await s.call("initParams", c.seed, c.width, c.d), initParams(c.seed, c.width, c.d), { rtol: 1e-12, atol: 1e-15 }, "p") === null,
         ),
       );
     },

@@ -3,8 +3,25 @@ import { forward, groupLayerNorm, initParams, lossAndGradient, train, type Param
 import { paramsProblem } from "./checks";
 import { EXPERIMENT, PLOT_SEED, PLOT_SET, referenceFractions, thin } from "./data";
 
-const SMALL: Params = { W: [[1, -1], [0.5, 2], [-1, 0], [2, 1], [0, 1], [1, 1]], b: [0, 0.5, -0.5, 1, 0, -1], v: [1, -1, 0.5, 0.25, -2, 1], c: 0.1 };
-const X = [[1, 2], [-1, 0.5], [0.3, -2], [2, 2]];
+const SMALL: Params = {
+  W: [
+    [1, -1],
+    [0.5, 2],
+    [-1, 0],
+    [2, 1],
+    [0, 1],
+    [1, 1],
+  ],
+  b: [0, 0.5, -0.5, 1, 0, -1],
+  v: [1, -1, 0.5, 0.25, -2, 1],
+  c: 0.1,
+};
+const X = [
+  [1, 2],
+  [-1, 0.5],
+  [0.3, -2],
+  [2, 2],
+];
 const Y = [1, -1, -1, 1];
 
 export default defineTests([
@@ -46,7 +63,8 @@ export default defineTests([
         "train",
         EXPERIMENT.groupCounts.map((groups) => [{ ...PLOT_SET, width: EXPERIMENT.width, groups, steps: EXPERIMENT.steps, lr: EXPERIMENT.lr, seed: PLOT_SEED }]),
       );
-      const fraction = (r: PromiseSettledResult<TrainResult>) => (r.status === "fulfilled" && Number.isFinite(r.value?.fittedFraction) ? r.value.fittedFraction : 0);
+      const fraction = (r: PromiseSettledResult<TrainResult>) =>
+        r.status === "fulfilled" && Number.isFinite(r.value?.fittedFraction) ? r.value.fittedFraction : 0;
       const curve = (r: PromiseSettledResult<TrainResult> | undefined) =>
         r?.status === "fulfilled" && Array.isArray(r.value?.losses) && r.value.losses.every(Number.isFinite) ? thin(r.value.losses.slice(0, 1001), 10) : [];
       return {
@@ -71,7 +89,12 @@ export default defineTests([
       if (!(r.losses[50]! < r.losses[0]!)) fail(`the loss did not go down: ${r.losses[0]} → ${r.losses[50]}`);
       const fitted = PLOT_SET.X.filter((x, n) => Math.sign(forward(r.final, x, 4)) === PLOT_SET.y[n]).length / PLOT_SET.X.length;
       closeTo(r.fittedFraction, fitted, { atol: 1e-12 }, "fittedFraction of your final parameters");
-      closeTo(r.fittedFraction, train({ ...PLOT_SET, width: 12, groups: 4, steps: 50, lr: EXPERIMENT.lr, seed: 3 }).fittedFraction, { atol: 0.05 }, "fittedFraction");
+      closeTo(
+        r.fittedFraction,
+        train({ ...PLOT_SET, width: 12, groups: 4, steps: 50, lr: EXPERIMENT.lr, seed: 3 }).fittedFraction,
+        { atol: 0.05 },
+        "fittedFraction",
+      );
     },
   },
 ]);

@@ -158,7 +158,12 @@ export default defineTests([
     points: 2,
     run: (s, ctx) => {
       const cases = randomRms(ctx.rng());
-      return fraction(s, "rmsNorm", cases.map((c) => [c.x, c.gamma]), cases.map((c) => refRmsNorm(c.x, c.gamma)));
+      return fraction(
+        s,
+        "rmsNorm",
+        cases.map((c) => [c.x, c.gamma]),
+        cases.map((c) => refRmsNorm(c.x, c.gamma)),
+      );
     },
   },
   {
@@ -189,7 +194,12 @@ export default defineTests([
     points: 2,
     run: (s, ctx) => {
       const cases = randomGroups(ctx.rng());
-      return fraction(s, "groupNorm", cases.map((c) => [c.x, c.groups]), cases.map((c) => refGroupNorm(c.x, c.groups)));
+      return fraction(
+        s,
+        "groupNorm",
+        cases.map((c) => [c.x, c.groups]),
+        cases.map((c) => refGroupNorm(c.x, c.groups)),
+      );
     },
   },
   {
@@ -199,13 +209,25 @@ export default defineTests([
       // A groupNorm that throws on everything (or overflows its stack) earns nothing here.
       const x = [1, 2, 3, 4, 5, 6];
       const valid = [1, 2, 3, 6];
-      if ((await fraction(s, "groupNorm", valid.map((g) => [x, g]), valid.map((g) => refGroupNorm(x, g)))) < 1) {
+      if (
+        (await fraction(
+          s,
+          "groupNorm",
+          valid.map((g) => [x, g]),
+          valid.map((g) => refGroupNorm(x, g)),
+        )) < 1
+      ) {
         fail("groupNorm must be right on valid groups before its error handling is graded");
       }
       // Each invalid count must throw a RangeError (a timeout fails the whole batch, and the test).
       const bad: number[] = [0, -2, 1.5, NaN, Infinity, 5, 7];
-      const outcomes = await s.callEach("groupNorm", bad.map((g) => [x, g]));
-      const ok = outcomes.filter((o) => o.status === "rejected" && (o.reason as StudentError).kind === "threw" && (o.reason as StudentError).errorName === "RangeError").length;
+      const outcomes = await s.callEach(
+        "groupNorm",
+        bad.map((g) => [x, g]),
+      );
+      const ok = outcomes.filter(
+        (o) => o.status === "rejected" && (o.reason as StudentError).kind === "threw" && (o.reason as StudentError).errorName === "RangeError",
+      ).length;
       return ok / bad.length;
     },
   },

@@ -34,4 +34,3 @@ export async function solvedOne(student: Student, inst: Instance): Promise<TestO
   if (verdict.problem !== null) fail(verdict.problem);
   return { fraction: 1, record: { depth: verdict.depth, solved: 1 } };
 }
-

@@ -108,11 +108,56 @@ export function hiddenGroups(rng: Rng = createRng("lnnet-capacity/hidden/v1")): 
 export function smallInstances(): Instance[] {
   return [
     { name: "one-point", points: [[0.3, -0.7]], labels: [-1] },
-    { name: "one-label-negative", points: [[0, 0], [1, 0.2], [0.4, 1.1], [-0.8, 0.5], [0.2, -0.9]], labels: [-1, -1, -1, -1, -1] },
-    { name: "one-label-positive", points: [[2, 1.3], [-1, 3], [0.5, -2], [4, 4.2], [-3, -1], [1, 0.1], [-2, 2.5], [3, -3]], labels: [1, 1, 1, 1, 1, 1, 1, 1] },
-    { name: "two-points", points: [[0.1, 0.1], [0.9, 1.3]], labels: [1, -1] },
-    { name: "three-points", points: [[0, 0], [2, 0.1], [1, 1.5]], labels: [1, -1, 1] },
-    { name: "three-points-tiny", points: [[0.001, 0], [0.003, 0.0005], [0.002, 0.002]], labels: [-1, 1, -1] },
+    {
+      name: "one-label-negative",
+      points: [
+        [0, 0],
+        [1, 0.2],
+        [0.4, 1.1],
+        [-0.8, 0.5],
+        [0.2, -0.9],
+      ],
+      labels: [-1, -1, -1, -1, -1],
+    },
+    {
+      name: "one-label-positive",
+      points: [
+        [2, 1.3],
+        [-1, 3],
+        [0.5, -2],
+        [4, 4.2],
+        [-3, -1],
+        [1, 0.1],
+        [-2, 2.5],
+        [3, -3],
+      ],
+      labels: [1, 1, 1, 1, 1, 1, 1, 1],
+    },
+    {
+      name: "two-points",
+      points: [
+        [0.1, 0.1],
+        [0.9, 1.3],
+      ],
+      labels: [1, -1],
+    },
+    {
+      name: "three-points",
+      points: [
+        [0, 0],
+        [2, 0.1],
+        [1, 1.5],
+      ],
+      labels: [1, -1, 1],
+    },
+    {
+      name: "three-points-tiny",
+      points: [
+        [0.001, 0],
+        [0.003, 0.0005],
+        [0.002, 0.002],
+      ],
+      labels: [-1, 1, -1],
+    },
   ];
 }
-

@@ -3,10 +3,25 @@ import type { Instance } from "./instances";
 import { instanceProblem } from "./check";
 
 const VISIBLE: Instance[] = [
-  { name: "xor", points: [[0, 0], [0, 1], [1, 0], [1, 1]], labels: [-1, 1, 1, -1] },
+  {
+    name: "xor",
+    points: [
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [1, 1],
+    ],
+    labels: [-1, 1, 1, -1],
+  },
   {
     name: "five points",
-    points: [[0, 0], [2, 0.3], [0.9, 1.7], [-0.4, 1.1], [1.2, 0.6]],
+    points: [
+      [0, 0],
+      [2, 0.3],
+      [0.9, 1.7],
+      [-0.4, 1.1],
+      [1.2, 0.6],
+    ],
     labels: [1, 1, 1, 1, -1],
   },
   {

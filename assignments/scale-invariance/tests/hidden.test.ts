@@ -23,7 +23,11 @@ function cases(rng: Rng, n: number): Case[] {
 const frob = (A: number[][], B: number[][]) => A.reduce((s, row, i) => s + row.reduce((t, a, j) => t + a * B[i]![j]!, 0), 0);
 
 function isMatrix(G: unknown, rows: number, cols: number): G is number[][] {
-  return Array.isArray(G) && G.length === rows && G.every((r) => Array.isArray(r) && r.length === cols && r.every((v) => typeof v === "number" && Number.isFinite(v)));
+  return (
+    Array.isArray(G) &&
+    G.length === rows &&
+    G.every((r) => Array.isArray(r) && r.length === cols && r.every((v) => typeof v === "number" && Number.isFinite(v)))
+  );
 }
 
 /** Central finite differences of the trusted g·lnLinear(W, x) with respect to W. */
@@ -67,7 +71,11 @@ export default defineTests([
       // Against the student's own lnLinear(W, x), so a convention slip (say d − 1) that is still
       // scale invariant is charged once, in the test above; a constant output is not invariance.
       fraction(cases(ctx.rng("ln-tiny"), 6), async ({ W, x }) => {
-        const y = await s.call<number[]>("lnLinear", W.map((r) => r.map((v) => 1e-4 * v)), x);
+        const y = await s.call<number[]>(
+          "lnLinear",
+          W.map((r) => r.map((v) => 1e-4 * v)),
+          x,
+        );
         const own = await s.call<number[]>("lnLinear", W, x);
         if (!Array.isArray(own) || own.length !== W.length || !own.every((v) => typeof v === "number" && Number.isFinite(v))) return false;
         if (Math.max(...own) - Math.min(...own) < 1e-6) return false;
@@ -99,9 +107,20 @@ export default defineTests([
         // The student's own gradient at W and at αW: the 1/α law is tested on its own, not
         // only for a gradient that already matches the reference.
         const G1 = await s.call("lnLinearGrad", c.W, c.x, c.g);
-        const Ga = await s.call("lnLinearGrad", c.W.map((r) => r.map((v) => alpha * v)), c.x, c.g);
-        if (!isMatrix(G1, c.W.length, c.x.length) || Math.sqrt(frob(G1, G1)) < 1e-3 * Math.sqrt(frob(lnLinearGrad(c.W, c.x, c.g), lnLinearGrad(c.W, c.x, c.g)))) return false;
-        return matrixClose(Ga, G1.map((r) => r.map((v) => v / alpha)), 1e-6, 1e-9);
+        const Ga = await s.call(
+          "lnLinearGrad",
+          c.W.map((r) => r.map((v) => alpha * v)),
+          c.x,
+          c.g,
+        );
+        if (!isMatrix(G1, c.W.length, c.x.length) || Math.sqrt(frob(G1, G1)) < 1e-3 * Math.sqrt(frob(lnLinearGrad(c.W, c.x, c.g), lnLinearGrad(c.W, c.x, c.g))))
+          return false;
+        return matrixClose(
+          Ga,
+          G1.map((r) => r.map((v) => v / alpha)),
+          1e-6,
+          1e-9,
+        );
       });
     },
   },

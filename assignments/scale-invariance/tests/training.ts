@@ -28,7 +28,10 @@ export function figuresProblem(value: unknown, steps: number): string | null {
 
 /** The figures of the stall, from a run's own records: how much the effective step η/‖W‖² fell,
  * the layer's last relative update η‖∇‖/‖W‖, and how much the loss fell over the second half. */
-export function stallFigures(f: Figures, lr: number): { effectiveStepRatio: number; lastRelativeUpdate: number; firstRelativeUpdate: number; lateLossRatio: number } {
+export function stallFigures(
+  f: Figures,
+  lr: number,
+): { effectiveStepRatio: number; lastRelativeUpdate: number; firstRelativeUpdate: number; lateLossRatio: number } {
   const last = f.weightNorm.length - 1;
   const mid = Math.floor(last / 2);
   return {

@@ -6,7 +6,11 @@ import { figuresProblem, runArgs, stallFigures, trainingRun, type Figures } from
 // The visible training run: a 4×3 layer started at ‖W0‖ ≈ 0.04, 12 samples, 300 steps of η = 0.2.
 const RUN = trainingRun(createRng("scale/visible-run"), { dOut: 4, dIn: 3, n: 12, steps: 300, w0Scale: 0.01 });
 
-const W = [[1, 0.5], [-0.3, 2], [0.7, -1]];
+const W = [
+  [1, 0.5],
+  [-0.3, 2],
+  [0.7, -1],
+];
 const x = [1.5, -0.5];
 const g = [0.2, -1, 0.4];
 
@@ -15,7 +19,15 @@ export default defineTests([
     name: "lnLinear with W = I and x = (1, 2, 3)",
     points: 1,
     run: async (s) => {
-      const y = await s.call("lnLinear", [[1, 0, 0], [0, 1, 0], [0, 0, 1]], [1, 2, 3]);
+      const y = await s.call(
+        "lnLinear",
+        [
+          [1, 0, 0],
+          [0, 1, 0],
+          [0, 0, 1],
+        ],
+        [1, 2, 3],
+      );
       allClose(y, [-Math.sqrt(1.5), 0, Math.sqrt(1.5)], { rtol: 1e-9, atol: 1e-12 });
     },
   },

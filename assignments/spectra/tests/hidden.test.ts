@@ -71,7 +71,18 @@ export default defineTests([
     name: "symmetricEigenvalues of a diagonal matrix and of a 1×1 matrix",
     points: 1,
     run: async (s) => {
-      if (!vectorOk(await s.call("symmetricEigenvalues", [[1, 0, 0], [0, 3, 0], [0, 0, 2]]), [3, 2, 1], { rtol: 1e-12, atol: 1e-12 })) fail("diagonal");
+      if (
+        !vectorOk(
+          await s.call("symmetricEigenvalues", [
+            [1, 0, 0],
+            [0, 3, 0],
+            [0, 0, 2],
+          ]),
+          [3, 2, 1],
+          { rtol: 1e-12, atol: 1e-12 },
+        )
+      )
+        fail("diagonal");
       if (!vectorOk(await s.call("symmetricEigenvalues", [[-4]]), [-4], { rtol: 1e-12 })) fail("1×1");
     },
   },
@@ -152,9 +163,21 @@ export default defineTests([
       const C = covariance(X);
       // With eps the whitened variances along the eigenvectors are λ/(λ + eps): compare the traces.
       const trace = C.reduce((t, r, i) => t + r[i]!, 0);
-      closeTo(trace, lambda.reduce((t, l) => t + l / (l + 0.01), 0), { rtol: 1e-6 }, "trace of the whitened covariance");
+      closeTo(
+        trace,
+        lambda.reduce((t, l) => t + l / (l + 0.01), 0),
+        { rtol: 1e-6 },
+        "trace of the whitened covariance",
+      );
       const ev = symmetricEigenvalues(C);
-      if (!vectorOk(ev, lambda.map((l) => l / (l + 0.01)), { rtol: 1e-6, atol: 1e-9 })) fail("whitened spectrum");
+      if (
+        !vectorOk(
+          ev,
+          lambda.map((l) => l / (l + 0.01)),
+          { rtol: 1e-6, atol: 1e-9 },
+        )
+      )
+        fail("whitened spectrum");
     },
   },
   {

@@ -14,12 +14,28 @@ export default defineTests([
   {
     name: "covariance of a 4×2 data set (center, divide by n)",
     points: 2,
-    run: async (s) => assertMatrixClose(await s.call("covariance", SMALL), [[5, -2], [-2, 2]], { rtol: 1e-9, atol: 1e-12 }),
+    run: async (s) =>
+      assertMatrixClose(
+        await s.call("covariance", SMALL),
+        [
+          [5, -2],
+          [-2, 2],
+        ],
+        { rtol: 1e-9, atol: 1e-12 },
+      ),
   },
   {
     name: "symmetricEigenvalues of [[2, 1], [1, 2]] is [3, 1]",
     points: 1,
-    run: async (s) => allClose(await s.call("symmetricEigenvalues", [[2, 1], [1, 2]]), [3, 1], { rtol: 1e-9, atol: 1e-12 }),
+    run: async (s) =>
+      allClose(
+        await s.call("symmetricEigenvalues", [
+          [2, 1],
+          [1, 2],
+        ]),
+        [3, 1],
+        { rtol: 1e-9, atol: 1e-12 },
+      ),
   },
   {
     name: "symmetricEigenvalues of the covariance of the 16-dimensional plot data set (λ_k = 4·k^-1.5)",

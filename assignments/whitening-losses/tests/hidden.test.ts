@@ -16,13 +16,15 @@ async function fraction(checks: (() => Promise<boolean>)[]): Promise<number> {
 /** Central finite differences of a trusted loss in every entry of Z. */
 function finiteDifferences(loss: (Z: number[][]) => number, Z: number[][]): number[][] {
   const h = 1e-6;
-  return Z.map((row, s) => row.map((_, j) => {
-    const up = Z.map((r) => r.slice());
-    const dn = Z.map((r) => r.slice());
-    up[s]![j]! += h;
-    dn[s]![j]! -= h;
-    return (loss(up) - loss(dn)) / (2 * h);
-  }));
+  return Z.map((row, s) =>
+    row.map((_, j) => {
+      const up = Z.map((r) => r.slice());
+      const dn = Z.map((r) => r.slice());
+      up[s]![j]! += h;
+      dn[s]![j]! -= h;
+      return (loss(up) - loss(dn)) / (2 * h);
+    }),
+  );
 }
 
 /** A representation with a decaying spectrum and a target, as in the experiment. */
@@ -48,11 +50,13 @@ export default defineTests([
     run: (s, ctx) => {
       const rng = ctx.rng("srank");
       const spectra = [[1, 1, 1, 1], [9, 4, 1, 0.25, 0.04], [5, 2, 0, 0, 0, 0], Array.from({ length: 8 }, (_, k) => Math.pow(k + 1, -1.5))];
-      return fraction(spectra.map((lambda) => async () => {
-        const { Z } = dataWithSpectrum(rng, 40, lambda);
-        const expected = lambda.reduce((t, v) => t + v, 0) / Math.max(...lambda);
-        return isClose(await s.call("stableRank", Z), expected, { rtol: 1e-7 });
-      }));
+      return fraction(
+        spectra.map((lambda) => async () => {
+          const { Z } = dataWithSpectrum(rng, 40, lambda);
+          const expected = lambda.reduce((t, v) => t + v, 0) / Math.max(...lambda);
+          return isClose(await s.call("stableRank", Z), expected, { rtol: 1e-7 });
+        }),
+      );
     },
   },
   {
@@ -61,7 +65,11 @@ export default defineTests([
     run: (s, ctx) => {
       const rng = ctx.rng("hard-loss");
       const cases = Array.from({ length: 4 }, () => problem(rng, rng.int(8, 24), rng.int(2, 5)));
-      return fraction(cases.map((c) => async () => isClose((await s.call<{ loss: number }>("hardWhiteningLoss", c.Z, c.T))?.loss, hardWhiteningLoss(c.Z, c.T).loss, { rtol: 1e-7 })));
+      return fraction(
+        cases.map(
+          (c) => async () => isClose((await s.call<{ loss: number }>("hardWhiteningLoss", c.Z, c.T))?.loss, hardWhiteningLoss(c.Z, c.T).loss, { rtol: 1e-7 }),
+        ),
+      );
     },
   },
   {
@@ -70,10 +78,19 @@ export default defineTests([
     run: (s, ctx) => {
       const rng = ctx.rng("hard-grad");
       const cases = Array.from({ length: 3 }, () => problem(rng, rng.int(6, 12), rng.int(2, 4)));
-      return fraction(cases.map((c) => async () => {
-        const r = await s.call<{ grad: number[][] }>("hardWhiteningLoss", c.Z, c.T);
-        return matrixProblem(r?.grad, finiteDifferences((Z) => hardWhiteningLoss(Z, c.T).loss, c.Z), { rtol: 1e-4, atol: 1e-6 }, "grad") === null;
-      }));
+      return fraction(
+        cases.map((c) => async () => {
+          const r = await s.call<{ grad: number[][] }>("hardWhiteningLoss", c.Z, c.T);
+          return (
+            matrixProblem(
+              r?.grad,
+              finiteDifferences((Z) => hardWhiteningLoss(Z, c.T).loss, c.Z),
+              { rtol: 1e-4, atol: 1e-6 },
+              "grad",
+            ) === null
+          );
+        }),
+      );
     },
   },
   {
@@ -82,11 +99,16 @@ export default defineTests([
     run: (s, ctx) => {
       const rng = ctx.rng("soft");
       const cases = Array.from({ length: 3 }, () => ({ ...problem(rng, rng.int(6, 14), rng.int(2, 5)), beta: rng.pick([0.1, 1, 3]) }));
-      return fraction(cases.map((c) => async () => {
-        const r = await s.call<{ loss: number; grad: number[][] }>("softWhiteningLoss", c.Z, c.T, c.beta);
-        const fd = finiteDifferences((Z) => softWhiteningLoss(Z, c.T, c.beta).loss, c.Z);
-        return isClose(r?.loss, softWhiteningLoss(c.Z, c.T, c.beta).loss, { rtol: 1e-9 }) && matrixProblem(r?.grad, fd, { rtol: 1e-4, atol: 1e-6 }, "grad") === null;
-      }));
+      return fraction(
+        cases.map((c) => async () => {
+          const r = await s.call<{ loss: number; grad: number[][] }>("softWhiteningLoss", c.Z, c.T, c.beta);
+          const fd = finiteDifferences((Z) => softWhiteningLoss(Z, c.T, c.beta).loss, c.Z);
+          return (
+            isClose(r?.loss, softWhiteningLoss(c.Z, c.T, c.beta).loss, { rtol: 1e-9 }) &&
+            matrixProblem(r?.grad, fd, { rtol: 1e-4, atol: 1e-6 }, "grad") === null
+          );
+        }),
+      );
     },
   },
   {
@@ -95,7 +117,13 @@ export default defineTests([
     run: (s, ctx) => {
       const rng = ctx.rng("init");
       const cases = Array.from({ length: 3 }, () => ({ seed: rng.int(1, 2 ** 31 - 1), n: rng.int(2, 20), d: rng.int(1, 6) }));
-      return fraction(cases.map((c) => async () => matrixProblem(await s.call("initRepresentation", c.seed, c.n, c.d), initRepresentation(c.seed, c.n, c.d), { rtol: 1e-12, atol: 1e-15 }, "Z0") === null));
+      return fraction(
+        cases.map(
+          (c) => async () =>
+            matrixProblem(await s.call("initRepresentation", c.seed, c.n, c.d), initRepresentation(c.seed, c.n, c.d), { rtol: 1e-12, atol: 1e-15 }, "Z0") ===
+            null,
+        ),
+      );
     },
   },
   {
@@ -108,19 +136,21 @@ export default defineTests([
         const d = rng.int(3, 5);
         return { seed: rng.int(1, 1e6), n, d, T: randomMatrix(rng, n, d), loss, steps: rng.int(5, 15), lr: 0.05, beta: rng.pick([0.5, 1]) };
       });
-      return fraction(cfgs.map((cfg) => async () => {
-        const r = await runTrain(s, cfg);
-        const ref = train(cfg);
-        const same = (await runTrain(s, cfg)) !== null && JSON.stringify(await runTrain(s, cfg)) === JSON.stringify(r);
-        return (
-          same &&
-          matrixProblem(r?.initial, ref.initial, { rtol: 1e-12, atol: 1e-15 }, "initial") === null &&
-          matrixProblem(r.final, ref.final, { rtol: 1e-6, atol: 1e-9 }, "final") === null &&
-          allCloseOk(r.losses, ref.losses, { rtol: 1e-6, atol: 1e-9 }) &&
-          allCloseOk(r.stableRanks, ref.stableRanks, { rtol: 1e-6, atol: 1e-9 }) &&
-          allCloseOk(r.spectrum, ref.spectrum, { rtol: 1e-6, atol: 1e-9 })
-        );
-      }));
+      return fraction(
+        cfgs.map((cfg) => async () => {
+          const r = await runTrain(s, cfg);
+          const ref = train(cfg);
+          const same = (await runTrain(s, cfg)) !== null && JSON.stringify(await runTrain(s, cfg)) === JSON.stringify(r);
+          return (
+            same &&
+            matrixProblem(r?.initial, ref.initial, { rtol: 1e-12, atol: 1e-15 }, "initial") === null &&
+            matrixProblem(r.final, ref.final, { rtol: 1e-6, atol: 1e-9 }, "final") === null &&
+            allCloseOk(r.losses, ref.losses, { rtol: 1e-6, atol: 1e-9 }) &&
+            allCloseOk(r.stableRanks, ref.stableRanks, { rtol: 1e-6, atol: 1e-9 }) &&
+            allCloseOk(r.spectrum, ref.spectrum, { rtol: 1e-6, atol: 1e-9 })
+          );
+        }),
+      );
     },
   },
   {
@@ -129,7 +159,16 @@ export default defineTests([
     run: async (s, ctx) => {
       for (let r = 0; r < 2; r++) {
         const rng = ctx.rng(`claim-hard/${r}`);
-        const cfg: TrainConfig = { seed: rng.int(1, 1e6), n: EXPERIMENT.n, d: EXPERIMENT.d, T: randomMatrix(rng, EXPERIMENT.n, EXPERIMENT.d), loss: "hard", steps: EXPERIMENT.steps, lr: EXPERIMENT.lr, beta: EXPERIMENT.beta };
+        const cfg: TrainConfig = {
+          seed: rng.int(1, 1e6),
+          n: EXPERIMENT.n,
+          d: EXPERIMENT.d,
+          T: randomMatrix(rng, EXPERIMENT.n, EXPERIMENT.d),
+          loss: "hard",
+          steps: EXPERIMENT.steps,
+          lr: EXPERIMENT.lr,
+          beta: EXPERIMENT.beta,
+        };
         const out = await runTrain(s, cfg);
         // Measured by the trusted code on the returned representations, not the reported numbers.
         const before = stableRank(out.initial);
@@ -147,13 +186,22 @@ export default defineTests([
     points: 2,
     run: async (s, ctx) => {
       const rng = ctx.rng("claim-soft");
-      const base = { seed: rng.int(1, 1e6), n: EXPERIMENT.n, d: EXPERIMENT.d, T: randomMatrix(rng, EXPERIMENT.n, EXPERIMENT.d), steps: EXPERIMENT.steps, lr: EXPERIMENT.lr, beta: EXPERIMENT.beta };
+      const base = {
+        seed: rng.int(1, 1e6),
+        n: EXPERIMENT.n,
+        d: EXPERIMENT.d,
+        T: randomMatrix(rng, EXPERIMENT.n, EXPERIMENT.d),
+        steps: EXPERIMENT.steps,
+        lr: EXPERIMENT.lr,
+        beta: EXPERIMENT.beta,
+      };
       const hardRun = await runTrain(s, { ...base, loss: "hard" });
       const softRun = await runTrain(s, { ...base, loss: "soft" });
       const h = stableRank(hardRun.final);
       const so = stableRank(softRun.final);
       if (!(so >= 1.25 * h)) fail(`stable rank after soft whitening ${so.toFixed(3)}, after hard ${h.toFixed(3)}`);
-      if (!(softWhiteningLoss(softRun.final, base.T, base.beta).loss < softWhiteningLoss(softRun.initial, base.T, base.beta).loss)) fail("the soft loss did not go down");
+      if (!(softWhiteningLoss(softRun.final, base.T, base.beta).loss < softWhiteningLoss(softRun.initial, base.T, base.beta).loss))
+        fail("the soft loss did not go down");
     },
   },
 ]);

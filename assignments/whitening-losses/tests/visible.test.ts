@@ -22,7 +22,16 @@ const Z3 = [
   [0, -0.4, -0.6],
 ];
 const T3 = Z3.map((r) => r.map((v, j) => 0.5 * v + (j === 1 ? 0.3 : -0.2)));
-const plotRun = (loss: "hard" | "soft") => ({ seed: PLOT_SEED, n: EXPERIMENT.n, d: EXPERIMENT.d, T: PLOT_TARGET, loss, steps: EXPERIMENT.steps, lr: EXPERIMENT.lr, beta: EXPERIMENT.beta });
+const plotRun = (loss: "hard" | "soft") => ({
+  seed: PLOT_SEED,
+  n: EXPERIMENT.n,
+  d: EXPERIMENT.d,
+  T: PLOT_TARGET,
+  loss,
+  steps: EXPERIMENT.steps,
+  lr: EXPERIMENT.lr,
+  beta: EXPERIMENT.beta,
+});
 
 export default defineTests([
   {
@@ -61,8 +70,10 @@ export default defineTests([
     points: 1,
     run: async (s) => {
       const r = await s.call<TrainResult>("train", { ...plotRun("soft"), steps: 5 });
-      if (!Array.isArray(r?.losses) || r.losses.length !== 6 || !Array.isArray(r.stableRanks) || r.stableRanks.length !== 6) fail("losses and stableRanks need steps + 1 entries");
-      if (!Array.isArray(r.spectrum) || r.spectrum.length !== EXPERIMENT.d || r.spectrum.some((v, i) => i > 0 && v > r.spectrum[i - 1]!)) fail("spectrum: d eigenvalues, descending");
+      if (!Array.isArray(r?.losses) || r.losses.length !== 6 || !Array.isArray(r.stableRanks) || r.stableRanks.length !== 6)
+        fail("losses and stableRanks need steps + 1 entries");
+      if (!Array.isArray(r.spectrum) || r.spectrum.length !== EXPERIMENT.d || r.spectrum.some((v, i) => i > 0 && v > r.spectrum[i - 1]!))
+        fail("spectrum: d eigenvalues, descending");
       if (!(r.losses[5]! < r.losses[0]!)) fail("the loss should go down");
     },
   },
@@ -72,7 +83,8 @@ export default defineTests([
     points: 0,
     run: async (s) => {
       const runs = await s.callEach<TrainResult>("train", [[plotRun("hard")], [plotRun("soft")]]);
-      const nums = (v: unknown, max: number) => (Array.isArray(v) && v.every((x) => typeof x === "number" && Number.isFinite(x)) ? (v as number[]).slice(0, max) : []);
+      const nums = (v: unknown, max: number) =>
+        Array.isArray(v) && v.every((x) => typeof x === "number" && Number.isFinite(x)) ? (v as number[]).slice(0, max) : [];
       const get = (i: number) => (runs[i]?.status === "fulfilled" ? runs[i].value : undefined);
       const hardRun = get(0);
       const softRun = get(1);

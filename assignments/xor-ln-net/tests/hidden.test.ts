@@ -19,13 +19,7 @@ function randomNet(rng: Rng, norm: "layer" | "rms", inputDim: number, scale = 1)
 }
 
 /** Fraction of random nets (drawn per grading from the test's ctx.rng) on which the student's forward pass matches the trusted one. */
-async function agreement(
-  s: Student,
-  rng: Rng,
-  norm: "layer" | "rms",
-  count: number,
-  scale = 1,
-): Promise<number> {
+async function agreement(s: Student, rng: Rng, norm: "layer" | "rms", count: number, scale = 1): Promise<number> {
   let ok = 0;
   for (let i = 0; i < count; i++) {
     const inputDim = rng.int(2, 4);

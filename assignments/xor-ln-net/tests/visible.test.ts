@@ -4,16 +4,38 @@ import { checkXorNet } from "./xor-checks";
 
 const rmsNet: LNNet = {
   norm: "rms",
-  hidden: [{ W: [[1, 2], [0, -1]], b: [0.5, 1] }],
+  hidden: [
+    {
+      W: [
+        [1, 2],
+        [0, -1],
+      ],
+      b: [0.5, 1],
+    },
+  ],
   head: { w: [1, -2], b: 0.25 },
 };
 const lnNet: LNNet = {
   norm: "layer",
   hidden: [
-    { W: [[1, 0], [0, 1], [1, 1]], b: [0, 0, -1] },
+    {
+      W: [
+        [1, 0],
+        [0, 1],
+        [1, 1],
+      ],
+      b: [0, 0, -1],
+    },
     // Width 3 at the end too: a width-2 LayerNorm is ±(1, −1), which would hide a forward pass
     // that reads only two of its inputs.
-    { W: [[1, -1, 0], [0, 2, 1], [0.5, 0, -1]], b: [0.1, 0, 0.3] },
+    {
+      W: [
+        [1, -1, 0],
+        [0, 2, 1],
+        [0.5, 0, -1],
+      ],
+      b: [0.1, 0, 0.3],
+    },
   ],
   head: { w: [3, 1, -2], b: -1 },
 };

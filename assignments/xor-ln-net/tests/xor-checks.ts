@@ -3,7 +3,12 @@ import { fail } from "../../../grader/testing";
 import type { Student } from "../../../grader/testing";
 import { forwardLNNet, netProblem, type LNNet } from "./verifier";
 
-export const XOR_POINTS = [[0, 0], [0, 1], [1, 0], [1, 1]];
+export const XOR_POINTS = [
+  [0, 0],
+  [0, 1],
+  [1, 0],
+  [1, 1],
+];
 export const XOR_LABELS = [-1, 1, 1, -1];
 export const XOR_MARGIN = 1e-3;
 

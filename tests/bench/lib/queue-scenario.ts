@@ -89,7 +89,6 @@ export type QueueScenarioResult = {
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
-
 type Code = "correct" | "wrong" | "looping";
 
 function sources(): Record<Code, string> {
@@ -246,7 +245,13 @@ export async function runQueueScenario(opts: QueueScenarioOptions): Promise<Queu
     const warmupIds = seeded.studentIds.slice(S);
     log(`seeded course ${course.slug}: ${S} students, layernorm with a ${gradingTimeoutMs} ms grading deadline (${Date.now() - t0} ms)`);
 
-    const workerEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, DATA_DIR: dataDir, GRADER_POOL_SIZE: String(poolSize), GRADER_LEASE_MS: String(leaseMs) };
+    const workerEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: url,
+      DATA_DIR: dataDir,
+      GRADER_POOL_SIZE: String(poolSize),
+      GRADER_LEASE_MS: String(leaseMs),
+    };
     delete workerEnv.NODE_OPTIONS;
     fleet = startWorkerFleet({ count: opts.workers, env: workerEnv, log, ...(opts.workerLog ? { workerLog: opts.workerLog } : {}) });
     await fleet.ready(60_000);
@@ -286,7 +291,16 @@ export async function runQueueScenario(opts: QueueScenarioOptions): Promise<Queu
       const w0 = Date.now();
       const ids = await Promise.all(
         warmupIds.map(async (userId, k) => {
-          const input = { userId, courseId: course.id, assignmentSlug: "layernorm", questionKey: "norms", kind: "SUBMIT" as const, code: `${code.correct}\n// warm-up ${k}\n`, isStaff: false, embedded: false };
+          const input = {
+            userId,
+            courseId: course.id,
+            assignmentSlug: "layernorm",
+            questionKey: "norms",
+            kind: "SUBMIT" as const,
+            code: `${code.correct}\n// warm-up ${k}\n`,
+            isStaff: false,
+            embedded: false,
+          };
           return (await submit(db, input)).submissionId;
         }),
       );
@@ -382,7 +396,11 @@ export async function runQueueScenario(opts: QueueScenarioOptions): Promise<Queu
         kills++;
       }, killEveryMs);
     }
-    const progress = setInterval(() => log(`  ${((Date.now() - burstStart) / 1000).toFixed(0)} s: ${submitted}/${N} submitted, ${waiting.size} waiting for a grade, ${kills} worker kills`), 5000);
+    const progress = setInterval(
+      () =>
+        log(`  ${((Date.now() - burstStart) / 1000).toFixed(0)} s: ${submitted}/${N} submitted, ${waiting.size} waiting for a grade, ${kills} worker kills`),
+      5000,
+    );
     try {
       await Promise.all(Array.from({ length: S }, (_, s) => student(s)));
     } finally {
@@ -457,7 +475,12 @@ export async function runQueueScenario(opts: QueueScenarioOptions): Promise<Queu
         mix,
         fullMarks: rows.filter((r) => r.full).length,
         maxLatencyMs: lat.length ? lat[lat.length - 1]! : 0,
-        gradingWallMsP50: r1(percentile(gradedRows.map((r) => r.wall ?? 0).sort((a, b) => a - b), 50)),
+        gradingWallMsP50: r1(
+          percentile(
+            gradedRows.map((r) => r.wall ?? 0).sort((a, b) => a - b),
+            50,
+          ),
+        ),
         dbDownMs,
       },
     };

@@ -5,22 +5,59 @@ import { seedCourse } from "./course-fixture";
 export async function seedStaffCourse() {
   const ctx = await seedCourse(["xor-ln-net", "generalization-bounds"], 3);
   const { db, course, students, ta } = ctx;
-  const names = ["Ada Lovelace", "Bob, Jr. \"Bobby\" Kumar", "Chloé Martin"];
+  const names = ["Ada Lovelace", 'Bob, Jr. "Bobby" Kumar', "Chloé Martin"];
   for (const [i, s] of students.entries()) await db.user.update({ where: { id: s.id }, data: { name: names[i]!, studentId: `S${1001 + i}` } });
-  const xor = await db.assignment.findUniqueOrThrow({ where: { courseId_slug: { courseId: course.id, slug: "xor-ln-net" } }, include: { currentVersion: { include: { questions: true } } } });
-  const gb = await db.assignment.update({ where: { courseId_slug: { courseId: course.id, slug: "generalization-bounds" } }, data: { policy: "LATEST" }, include: { currentVersion: { include: { questions: true } } } });
+  const xor = await db.assignment.findUniqueOrThrow({
+    where: { courseId_slug: { courseId: course.id, slug: "xor-ln-net" } },
+    include: { currentVersion: { include: { questions: true } } },
+  });
+  const gb = await db.assignment.update({
+    where: { courseId_slug: { courseId: course.id, slug: "generalization-bounds" } },
+    data: { policy: "LATEST" },
+    include: { currentVersion: { include: { questions: true } } },
+  });
   const [s0, s1, s2] = [students[0]!, students[1]!, students[2]!];
 
-  async function graded(userId: string, a: typeof xor, questionKey: string, at: string, score: number | null, opts: { late?: boolean; kind?: "SUBMIT" | "RUN"; gradedAt?: string; regradeScore?: number } = {}) {
+  async function graded(
+    userId: string,
+    a: typeof xor,
+    questionKey: string,
+    at: string,
+    score: number | null,
+    opts: { late?: boolean; kind?: "SUBMIT" | "RUN"; gradedAt?: string; regradeScore?: number } = {},
+  ) {
     const q = a.currentVersion!.questions.find((x) => x.key === questionKey)!;
     const s = await db.submission.create({
-      data: { userId, assignmentId: a.id, versionId: a.currentVersionId!, questionId: q.id, questionKey, kind: opts.kind ?? "SUBMIT", code: "// work", late: opts.late ?? false, createdAt: new Date(at) },
+      data: {
+        userId,
+        assignmentId: a.id,
+        versionId: a.currentVersionId!,
+        questionId: q.id,
+        questionKey,
+        kind: opts.kind ?? "SUBMIT",
+        code: "// work",
+        late: opts.late ?? false,
+        createdAt: new Date(at),
+      },
     });
     if (score !== null) {
       const gradedAt = new Date(opts.gradedAt ?? new Date(new Date(at).getTime() + 2000).toISOString());
-      await db.grading.create({ data: { submissionId: s.id, versionId: a.currentVersionId!, score, maxScore: q.points, status: "graded", report: {}, gradedAt } });
+      await db.grading.create({
+        data: { submissionId: s.id, versionId: a.currentVersionId!, score, maxScore: q.points, status: "graded", report: {}, gradedAt },
+      });
       if (opts.regradeScore !== undefined) {
-        await db.grading.create({ data: { submissionId: s.id, versionId: a.currentVersionId!, score: opts.regradeScore, maxScore: q.points, status: "graded", report: {}, regrade: true, gradedAt: new Date(gradedAt.getTime() + 86_400_000) } });
+        await db.grading.create({
+          data: {
+            submissionId: s.id,
+            versionId: a.currentVersionId!,
+            score: opts.regradeScore,
+            maxScore: q.points,
+            status: "graded",
+            report: {},
+            regrade: true,
+            gradedAt: new Date(gradedAt.getTime() + 86_400_000),
+          },
+        });
       }
     }
     return s;
@@ -34,7 +71,14 @@ export async function seedStaffCourse() {
   const items = await db.rubricItem.findMany({ where: { assignmentId: xor.id, questionKey: "xor-proof" } });
   const item = (k: string) => items.find((i) => i.key === k)!;
   await db.manualGrading.create({
-    data: { submissionId: proof.id, graderId: ta.id, score: 4, comment: "Clean.", updatedAt: new Date("2026-12-12T08:00:00Z"), items: { create: [{ rubricItemId: item("constraints").id }, { rubricItemId: item("combine").id }] } },
+    data: {
+      submissionId: proof.id,
+      graderId: ta.id,
+      score: 4,
+      comment: "Clean.",
+      updatedAt: new Date("2026-12-12T08:00:00Z"),
+      items: { create: [{ rubricItemId: item("constraints").id }, { rubricItemId: item("combine").id }] },
+    },
   });
   await graded(s0.id, xor, "ln-width2", "2026-12-06T09:35:00Z", 2);
   // s0, LATEST policy: the later (wrong) answer counts.
@@ -50,7 +94,17 @@ export async function seedStaffCourse() {
   await graded(s1.id, gb, "epsilon", "2026-11-25T10:00:00Z", 1);
 
   // s2: nothing in xor-ln-net; an override in generalization-bounds with a reason.
-  await db.gradeOverride.create({ data: { userId: s2.id, assignmentId: gb.id, questionKey: "vacuous", score: 0.5, reason: "Partial credit: \"vacuous\" argued, bound misread", createdById: ta.id, createdAt: new Date("2026-12-03T12:00:00Z") } });
+  await db.gradeOverride.create({
+    data: {
+      userId: s2.id,
+      assignmentId: gb.id,
+      questionKey: "vacuous",
+      score: 0.5,
+      reason: 'Partial credit: "vacuous" argued, bound misread',
+      createdById: ta.id,
+      createdAt: new Date("2026-12-03T12:00:00Z"),
+    },
+  });
 
   return { ...ctx, xor, gb, codePoints, proofId: proof.id, items };
 }

@@ -56,7 +56,10 @@ export function sampleTreeRss(root: number, everyMs = 20): RssSampler {
   let peakDescendant = 0;
   const sample = () => {
     const rss = processTree(root).map((pid) => [pid, rssOf(pid)] as const);
-    peak = Math.max(peak, rss.reduce((s, [, r]) => s + r, 0));
+    peak = Math.max(
+      peak,
+      rss.reduce((s, [, r]) => s + r, 0),
+    );
     for (const [pid, r] of rss) if (pid !== root) peakDescendant = Math.max(peakDescendant, r);
   };
   sample();

@@ -51,7 +51,12 @@ describe("generalization-bounds: numeric questions", () => {
   });
 
   it("the VC bound in log space equals the direct formula where that does not overflow, and stays finite where it does", () => {
-    for (const [N, dvc, delta] of [[100, 3, 0.05], [1000, 10, 0.1], [5000, 20, 0.01], [20, 1, 0.5]] as const) {
+    for (const [N, dvc, delta] of [
+      [100, 3, 0.05],
+      [1000, 10, 0.1],
+      [5000, 20, 0.01],
+      [20, 1, 0.5],
+    ] as const) {
       const direct = Math.sqrt((8 / N) * Math.log((4 * (Math.pow(2 * N, dvc) + 1)) / delta));
       expect(vcBound.answer({ N, dvc, delta })).toBeCloseTo(direct, 12);
     }

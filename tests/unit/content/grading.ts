@@ -11,14 +11,19 @@ export const ROOT = path.resolve(import.meta.dirname, "../../..");
 export function describeGrading(slug: string, questionId?: string): void {
   const dir = path.join(ROOT, "assignments", slug);
   const fixturesDir = path.join(ROOT, "tests/fixtures", slug);
-  const fixtures = readdirSync(fixturesDir).filter((f) => f.endsWith(".ts")).sort();
+  const fixtures = readdirSync(fixturesDir)
+    .filter((f) => f.endsWith(".ts"))
+    .sort();
   // tests/fixtures/<slug>/good/: unusual but correct solutions, which must not lose a point
   // (assignments:check grades them too).
   const correctDir = path.join(fixturesDir, "good");
-  const correct = existsSync(correctDir) ? readdirSync(correctDir).filter((f) => f.endsWith(".ts")).sort() : [];
+  const correct = existsSync(correctDir)
+    ? readdirSync(correctDir)
+        .filter((f) => f.endsWith(".ts"))
+        .sort()
+    : [];
   let pool: GraderPool;
-  const grade = (file: string) =>
-    pool.grade({ assignmentDir: dir, questionId, source: readFileSync(file, "utf8"), include: "all" });
+  const grade = (file: string) => pool.grade({ assignmentDir: dir, questionId, source: readFileSync(file, "utf8"), include: "all" });
 
   describe(`${slug}: grading`, () => {
     beforeAll(() => {

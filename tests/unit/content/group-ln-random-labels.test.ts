@@ -29,19 +29,24 @@ describe("group-ln-random-labels: the math", () => {
   it("scaling the input by α > 0 leaves LN unchanged up to eps, and the gradient in z scales by 1/α", () => {
     const z = [0.3, -1.2, 2.5, 0.7, -0.4, 1.1];
     const a = 37;
-    const big = groupLayerNorm(z.map((v) => a * v), 2, 0);
+    const big = groupLayerNorm(
+      z.map((v) => a * v),
+      2,
+      0,
+    );
     groupLayerNorm(z, 2, 0).forEach((v, i) => expect(big[i]).toBeCloseTo(v, 12));
     // g(z) = w · LN(z) with a fixed w: the finite-difference gradient at αz is the one at z over α.
     const w = [1, -2, 0.5, 3, -1, 0.25];
     const gfun = (x: number[]) => groupLayerNorm(x, 2, 0).reduce((t, v, i) => t + v * w[i]!, 0);
-    const grad = (x: number[]) => x.map((_, i) => {
-      const h = 1e-6 * Math.max(1, Math.abs(x[i]!));
-      const p = x.slice();
-      const m = x.slice();
-      p[i]! += h;
-      m[i]! -= h;
-      return (gfun(p) - gfun(m)) / (2 * h);
-    });
+    const grad = (x: number[]) =>
+      x.map((_, i) => {
+        const h = 1e-6 * Math.max(1, Math.abs(x[i]!));
+        const p = x.slice();
+        const m = x.slice();
+        p[i]! += h;
+        m[i]! -= h;
+        return (gfun(p) - gfun(m)) / (2 * h);
+      });
     const g1 = grad(z);
     grad(z.map((v) => a * v)).forEach((v, i) => expect(v * a).toBeCloseTo(g1[i]!, 5));
   });

@@ -60,8 +60,38 @@ describe("lnnet-capacity: instances and the reference construction", () => {
   });
 
   it("linearlySeparable agrees with known cases", () => {
-    expect(linearlySeparable([[0, 0], [0, 1], [1, 0], [1, 1]], [-1, 1, 1, -1])).toBe(false);
-    expect(linearlySeparable([[0, 0], [0, 1], [1, 0], [1, 1]], [-1, -1, 1, 1])).toBe(true);
-    expect(linearlySeparable([[0, 0], [2, 0], [1, 2], [1, 0.5]], [1, 1, 1, -1])).toBe(false);
+    expect(
+      linearlySeparable(
+        [
+          [0, 0],
+          [0, 1],
+          [1, 0],
+          [1, 1],
+        ],
+        [-1, 1, 1, -1],
+      ),
+    ).toBe(false);
+    expect(
+      linearlySeparable(
+        [
+          [0, 0],
+          [0, 1],
+          [1, 0],
+          [1, 1],
+        ],
+        [-1, -1, 1, 1],
+      ),
+    ).toBe(true);
+    expect(
+      linearlySeparable(
+        [
+          [0, 0],
+          [2, 0],
+          [1, 2],
+          [1, 0.5],
+        ],
+        [1, 1, 1, -1],
+      ),
+    ).toBe(false);
   });
 });

@@ -28,7 +28,10 @@ describe("scale-invariance: the math", () => {
       const y = lnLinear(W, x);
       expect(y.reduce((s, v) => s + v, 0)).toBeCloseTo(0, 10);
       expect(y.reduce((s, v) => s + v * v, 0) / y.length).toBeCloseTo(1, 10);
-      const y2 = lnLinear(W.map((r) => r.map((v) => 7.5 * v)), x);
+      const y2 = lnLinear(
+        W.map((r) => r.map((v) => 7.5 * v)),
+        x,
+      );
       y.forEach((v, i) => expect(y2[i]).toBeCloseTo(v, 10));
     }
   });
@@ -47,7 +50,11 @@ describe("scale-invariance: the math", () => {
           expect(Math.abs((f(P) - f(Mn)) / (2 * h) - G[i]![j]!)).toBeLessThan(1e-6 * (1 + Math.abs(G[i]![j]!)));
         }),
       );
-      const G3 = lnLinearGrad(W.map((r) => r.map((v) => 3 * v)), x, g);
+      const G3 = lnLinearGrad(
+        W.map((r) => r.map((v) => 3 * v)),
+        x,
+        g,
+      );
       G.forEach((row, i) => row.forEach((v, j) => expect(G3[i]![j]!).toBeCloseTo(v / 3, 12)));
       expect(Math.abs(frob(G, W))).toBeLessThan(1e-12 * (1 + Math.sqrt(frob(G, G) * frob(W, W))));
     }
@@ -84,13 +91,25 @@ describe("scale-invariance: the math", () => {
   });
 
   it("the worked example: W = [[1, 0], [0, 1], [1, 1]], x = (1, 2), g = (1, 0, 0)", () => {
-    const W = [[1, 0], [0, 1], [1, 1]];
+    const W = [
+      [1, 0],
+      [0, 1],
+      [1, 1],
+    ];
     const y = lnLinear(W, [1, 2]);
     [-Math.sqrt(1.5), 0, Math.sqrt(1.5)].forEach((v, i) => expect(y[i]).toBeCloseTo(v, 12));
     const G = lnLinearGrad(W, [1, 2], [1, 0, 0]);
-    [[0.204124, 0.408248], [-0.408248, -0.816497], [0.204124, 0.408248]].forEach((row, i) => row.forEach((v, j) => expect(G[i]![j]).toBeCloseTo(v, 6)));
+    [
+      [0.204124, 0.408248],
+      [-0.408248, -0.816497],
+      [0.204124, 0.408248],
+    ].forEach((row, i) => row.forEach((v, j) => expect(G[i]![j]).toBeCloseTo(v, 6)));
     expect(Math.abs(frob(G, W))).toBeLessThan(1e-12);
-    const G10 = lnLinearGrad(W.map((r) => r.map((v) => 10 * v)), [1, 2], [1, 0, 0]);
+    const G10 = lnLinearGrad(
+      W.map((r) => r.map((v) => 10 * v)),
+      [1, 2],
+      [1, 0, 0],
+    );
     expect(G10[0]![0]).toBeCloseTo(0.0204124, 7);
   });
 

@@ -53,7 +53,11 @@ describe("spectra: the math", () => {
     const lambda = [4, 1, 0.25, 0.01];
     const { Z } = dataWithSpectrum(rng, 50, lambda);
     const X = zcaWhiten(Z, 1e-3);
-    close(symmetricEigenvalues(covariance(X)), lambda.map((l) => l / (l + 1e-3)), 1e-9);
+    close(
+      symmetricEigenvalues(covariance(X)),
+      lambda.map((l) => l / (l + 1e-3)),
+      1e-9,
+    );
     // ZCA: X = Xc·M with M symmetric, so Xcᵀ·X = n·C·M is symmetric too (PCA's U·D is not).
     const mean = Z[0]!.map((_, j) => Z.reduce((s, r) => s + r[j]!, 0) / Z.length);
     const Xc = Z.map((r) => r.map((v, j) => v - mean[j]!));
@@ -86,10 +90,18 @@ describe("spectra: the math", () => {
 });
 
 describe("spectra: the statement's worked example", () => {
-  const Z = [[1, 2], [3, 0], [-1, 4], [5, 2]];
+  const Z = [
+    [1, 2],
+    [3, 0],
+    [-1, 4],
+    [5, 2],
+  ];
 
   it("C = [[5, −2], [−2, 2]], eigenvalues (6, 1), erank ≈ 1.50699, α = ln 6 / ln 2", () => {
-    matrixClose(covariance(Z), [[5, -2], [-2, 2]]);
+    matrixClose(covariance(Z), [
+      [5, -2],
+      [-2, 2],
+    ]);
     close(symmetricEigenvalues(covariance(Z)), [6, 1], 1e-12);
     expect(effectiveRank([6, 1])).toBeCloseTo(1.50699, 5);
     expect(powerLawExponent([6, 1])).toBeCloseTo(Math.log(6) / Math.log(2), 12);
@@ -101,7 +113,10 @@ describe("spectra: the statement's worked example", () => {
 
   it("data with a large mean has the covariance of the same data unshifted", () => {
     const shifted = Z.map((r) => r.map((v, j) => v + 1e5 * (j + 1)));
-    matrixClose(covariance(shifted), [[5, -2], [-2, 2]]);
+    matrixClose(covariance(shifted), [
+      [5, -2],
+      [-2, 2],
+    ]);
   });
 });
 

@@ -7,13 +7,29 @@ import { createRng } from "@/grader/rng";
 import { fillPlaceholders, renderMarkdown } from "@/lib/assignments/markdown.shared";
 import { ROOT } from "./grading";
 
-const SLUGS = ["layernorm", "xor-ln-net", "lnnet-capacity", "scale-invariance", "spectra", "generalization-bounds", "group-ln-random-labels", "whitening-losses"];
+const SLUGS = [
+  "layernorm",
+  "xor-ln-net",
+  "lnnet-capacity",
+  "scale-invariance",
+  "spectra",
+  "generalization-bounds",
+  "group-ln-random-labels",
+  "whitening-losses",
+];
 
 function markdownFiles(slug: string): string[] {
   const dir = path.join(ROOT, "assignments", slug);
-  const files = readdirSync(dir).filter((f) => f.endsWith(".md")).map((f) => path.join(dir, f));
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => path.join(dir, f));
   const q = path.join(dir, "questions");
-  if (existsSync(q)) files.push(...readdirSync(q).filter((f) => f.endsWith(".md")).map((f) => path.join(q, f)));
+  if (existsSync(q))
+    files.push(
+      ...readdirSync(q)
+        .filter((f) => f.endsWith(".md"))
+        .map((f) => path.join(q, f)),
+    );
   return files;
 }
 

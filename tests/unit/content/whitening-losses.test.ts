@@ -2,7 +2,15 @@
 // reference's math checked independently: ZCA's output is white and symmetric in X, both
 // gradients agree with finite differences, the first-order invariance, and the claims' margins.
 import { describe, expect, it } from "vitest";
-import { covariance, hardWhiteningLoss, initRepresentation, softWhiteningLoss, stableRank, symmetricEigen, train } from "@/assignments/whitening-losses/solution";
+import {
+  covariance,
+  hardWhiteningLoss,
+  initRepresentation,
+  softWhiteningLoss,
+  stableRank,
+  symmetricEigen,
+  train,
+} from "@/assignments/whitening-losses/solution";
 import { EXPERIMENT, HARD_TOLERANCE, randomMatrix } from "@/assignments/whitening-losses/tests/data";
 import { answer, generate } from "@/assignments/whitening-losses/questions/stable-rank-value";
 import { dataWithSpectrum } from "@/assignments/whitening-losses/tests/spectra-data";
@@ -12,20 +20,25 @@ import { describeGrading } from "./grading";
 describeGrading("whitening-losses", "whitening-code");
 
 const fd = (loss: (Z: number[][]) => number, Z: number[][]) =>
-  Z.map((row, s) => row.map((_, j) => {
-    const up = Z.map((r) => r.slice());
-    const dn = Z.map((r) => r.slice());
-    up[s]![j]! += 1e-6;
-    dn[s]![j]! -= 1e-6;
-    return (loss(up) - loss(dn)) / 2e-6;
-  }));
+  Z.map((row, s) =>
+    row.map((_, j) => {
+      const up = Z.map((r) => r.slice());
+      const dn = Z.map((r) => r.slice());
+      up[s]![j]! += 1e-6;
+      dn[s]![j]! -= 1e-6;
+      return (loss(up) - loss(dn)) / 2e-6;
+    }),
+  );
 
 describe("whitening-losses: the math", () => {
   it("with T = 0, the hard loss is (1/n)‖XM‖² = tr(C (C + eps)^-1) = Σ λ/(λ + eps): the whitened output is white", () => {
     const Z = dataWithSpectrum(createRng("content/white"), 30, [4, 1, 0.25]).Z;
     const zero = Z.map((r) => r.map(() => 0));
     const e = 1e-3;
-    expect(hardWhiteningLoss(Z, zero, e).loss).toBeCloseTo([4, 1, 0.25].reduce((t, l) => t + l / (l + e), 0), 9);
+    expect(hardWhiteningLoss(Z, zero, e).loss).toBeCloseTo(
+      [4, 1, 0.25].reduce((t, l) => t + l / (l + e), 0),
+      9,
+    );
   });
 
   it("ZCA, not PCA: whitening data whose covariance is already I only rescales it (the loss against the centered data is tiny)", () => {
@@ -82,7 +95,15 @@ describe("whitening-losses: the math", () => {
     let worstDrift = 0;
     let worstRatio = Infinity;
     for (let r = 0; r < 8; r++) {
-      const base = { seed: rng.int(1, 1e6), n: EXPERIMENT.n, d: EXPERIMENT.d, T: randomMatrix(rng, EXPERIMENT.n, EXPERIMENT.d), steps: EXPERIMENT.steps, lr: EXPERIMENT.lr, beta: EXPERIMENT.beta };
+      const base = {
+        seed: rng.int(1, 1e6),
+        n: EXPERIMENT.n,
+        d: EXPERIMENT.d,
+        T: randomMatrix(rng, EXPERIMENT.n, EXPERIMENT.d),
+        steps: EXPERIMENT.steps,
+        lr: EXPERIMENT.lr,
+        beta: EXPERIMENT.beta,
+      };
       const hard = train({ ...base, loss: "hard" });
       const soft = train({ ...base, loss: "soft" });
       worstDrift = Math.max(worstDrift, Math.abs(stableRank(hard.final) - stableRank(hard.initial)) / stableRank(hard.initial));

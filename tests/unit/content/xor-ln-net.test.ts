@@ -19,9 +19,33 @@ describe("xor-ln-net: the math", () => {
 
   it("the trusted forward pass computes RMSNorm and LayerNorm by hand on small cases", () => {
     // z = (3, 4): RMS = 5/√2, so h = (3, 4)·√2/5; LN of (3, 4): mean 3.5, std 0.5.
-    const rms: LNNet = { norm: "rms", hidden: [{ W: [[1, 0], [0, 1]], b: [0, 0] }], head: { w: [1, 0], b: 0 } };
+    const rms: LNNet = {
+      norm: "rms",
+      hidden: [
+        {
+          W: [
+            [1, 0],
+            [0, 1],
+          ],
+          b: [0, 0],
+        },
+      ],
+      head: { w: [1, 0], b: 0 },
+    };
     expect(forwardLNNet(rms, [3, 4])).toBeCloseTo(3 / Math.sqrt(12.5 + 1e-5), 12);
-    const ln: LNNet = { norm: "layer", hidden: [{ W: [[1, 0], [0, 1]], b: [0, 0] }], head: { w: [1, 0], b: 0 } };
+    const ln: LNNet = {
+      norm: "layer",
+      hidden: [
+        {
+          W: [
+            [1, 0],
+            [0, 1],
+          ],
+          b: [0, 0],
+        },
+      ],
+      head: { w: [1, 0], b: 0 },
+    };
     expect(forwardLNNet(ln, [3, 4])).toBeCloseTo(-0.5 / Math.sqrt(0.25 + 1e-5), 12);
   });
 
@@ -29,7 +53,19 @@ describe("xor-ln-net: the math", () => {
     const rng = createRng("content/width2");
     for (let i = 0; i < 50; i++) {
       const z = [10 * rng.normal(), 10 * rng.normal()];
-      const probe = (j: number): LNNet => ({ norm: "layer", hidden: [{ W: [[1, 0], [0, 1]], b: [0, 0] }], head: { w: j === 0 ? [1, 0] : [0, 1], b: 0 } });
+      const probe = (j: number): LNNet => ({
+        norm: "layer",
+        hidden: [
+          {
+            W: [
+              [1, 0],
+              [0, 1],
+            ],
+            b: [0, 0],
+          },
+        ],
+        head: { w: j === 0 ? [1, 0] : [0, 1], b: 0 },
+      });
       const h0 = forwardLNNet(probe(0), z);
       const h1 = forwardLNNet(probe(1), z);
       expect(h0 + h1).toBeCloseTo(0, 12);
@@ -45,7 +81,10 @@ describe("xor-ln-net: the math", () => {
       let width = 3;
       const hidden = Array.from({ length: rng.int(1, 4) }, () => {
         const out = rng.int(1, 4);
-        const layer = { W: Array.from({ length: out }, () => Array.from({ length: width }, () => rng.normal())), b: Array.from({ length: out }, () => rng.normal()) };
+        const layer = {
+          W: Array.from({ length: out }, () => Array.from({ length: width }, () => rng.normal())),
+          b: Array.from({ length: out }, () => rng.normal()),
+        };
         width = out;
         return layer;
       });

@@ -17,8 +17,7 @@ afterAll(async () => {
   await pool.close();
 });
 
-const grade = (source: string, include: "visible" | "all" = "all", deadlineMs?: number) =>
-  pool.grade({ assignmentDir: dir, source, include, deadlineMs });
+const grade = (source: string, include: "visible" | "all" = "all", deadlineMs?: number) => pool.grade({ assignmentDir: dir, source, include, deadlineMs });
 const test = (r: GradeReport, name: string) => r.tests.find((t) => t.name === name)!;
 
 /** The reference solution with one function replaced. */

@@ -9,7 +9,10 @@ import { testContext } from "@/grader/run-tests";
 const dir = path.resolve(import.meta.dirname, "../../../assignments/layernorm");
 const solution = readFileSync(path.join(dir, "solution.ts"), "utf8");
 // Right only on inputs of even length: its score on the random cases depends on what was drawn.
-const evenOnly = solution.replace("export function layerNorm(", "export function layerNorm(...a: any[]) { if (a[0].length % 2) return a[0]; return layerNormRight(...(a as [number[]])); }\nfunction layerNormRight(");
+const evenOnly = solution.replace(
+  "export function layerNorm(",
+  "export function layerNorm(...a: any[]) { if (a[0].length % 2) return a[0]; return layerNormRight(...(a as [number[]])); }\nfunction layerNormRight(",
+);
 const RANDOM_TEST = "layerNorm: seeded random vectors (partial credit)";
 let pool: GraderPool;
 

@@ -14,7 +14,10 @@ describe("test-loader cache", () => {
     const helper = path.join(dir, "points.ts");
     const file = path.join(dir, "visible.test.ts");
     writeFileSync(helper, "export const POINTS = 1;\n");
-    writeFileSync(file, `import { defineTests } from ${JSON.stringify(testing)};\nimport { POINTS } from "./points";\nexport default defineTests([{ name: "t", points: POINTS, run: () => {} }]);\n`);
+    writeFileSync(
+      file,
+      `import { defineTests } from ${JSON.stringify(testing)};\nimport { POINTS } from "./points";\nexport default defineTests([{ name: "t", points: POINTS, run: () => {} }]);\n`,
+    );
     const first = await loadTestFile(file);
     expect(first[0]!.points).toBe(1);
     expect(await loadTestFile(file)).toBe(first);

@@ -45,7 +45,12 @@ describe("assertion helpers", () => {
   });
 
   it("defineTests refuses duplicate names and bad points", () => {
-    expect(() => defineTests([{ name: "a", points: 1, run: () => {} }, { name: "a", points: 1, run: () => {} }])).toThrow(/unique/);
+    expect(() =>
+      defineTests([
+        { name: "a", points: 1, run: () => {} },
+        { name: "a", points: 1, run: () => {} },
+      ]),
+    ).toThrow(/unique/);
     expect(() => defineTests([{ name: "a", points: -1, run: () => {} }])).toThrow(/points/);
   });
 });

@@ -11,9 +11,14 @@ export default async function RosterPage({ params }: { params: Promise<{ courseS
   for (const e of roster) counts[e.role]++;
   return (
     <section>
-      <p className="crumbs"><Link href="/courses">{tn("myCourses")}</Link> / <Link href={`/courses/${course.slug}`}>{course.title}</Link> /</p>
+      <p className="crumbs">
+        <Link href="/courses">{tn("myCourses")}</Link> / <Link href={`/courses/${course.slug}`}>{course.title}</Link> /
+      </p>
       <h1>{t("title")}</h1>
-      <p className="muted">{t("counts", { students: counts.STUDENT, tas: counts.TA, instructors: counts.INSTRUCTOR })} · <Link href={`/courses/${course.slug}/staff/roster`}>{t("manage")}</Link></p>
+      <p className="muted">
+        {t("counts", { students: counts.STUDENT, tas: counts.TA, instructors: counts.INSTRUCTOR })} ·{" "}
+        <Link href={`/courses/${course.slug}/staff/roster`}>{t("manage")}</Link>
+      </p>
       <table className="data">
         <thead>
           <tr>
@@ -21,7 +26,9 @@ export default async function RosterPage({ params }: { params: Promise<{ courseS
             <th scope="col">{t("email")}</th>
             <th scope="col">{t("role")}</th>
             <th scope="col">{t("section")}</th>
-            <th scope="col" className="hide-narrow">{t("studentId")}</th>
+            <th scope="col" className="hide-narrow">
+              {t("studentId")}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -29,7 +36,9 @@ export default async function RosterPage({ params }: { params: Promise<{ courseS
             <tr key={e.id}>
               <td>{e.user.name}</td>
               <td>{e.user.email}</td>
-              <td><span className={`badge role-${e.role}`}>{tc(`role.${e.role}`)}</span></td>
+              <td>
+                <span className={`badge role-${e.role}`}>{tc(`role.${e.role}`)}</span>
+              </td>
               <td>{e.section ?? "—"}</td>
               <td className="hide-narrow">{e.user.studentId ?? "—"}</td>
             </tr>

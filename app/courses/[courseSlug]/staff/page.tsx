@@ -21,20 +21,32 @@ export default async function StaffHome({ params }: { params: Promise<{ courseSl
   for (const c of counts.values()) ungraded += c.total - c.graded;
   return (
     <section>
-      <p className="crumbs"><Link href="/courses">My courses</Link> / <Link href={`/courses/${course.slug}`}>{course.title}</Link> /</p>
+      <p className="crumbs">
+        <Link href="/courses">My courses</Link> / <Link href={`/courses/${course.slug}`}>{course.title}</Link> /
+      </p>
       <h1>Staff overview</h1>
-      <p className="muted">{students} {students === 1 ? "student" : "students"} · you are <span className={`badge role-${enrollment.role}`}>{enrollment.role.toLowerCase()}</span></p>
+      <p className="muted">
+        {students} {students === 1 ? "student" : "students"} · you are <span className={`badge role-${enrollment.role}`}>{enrollment.role.toLowerCase()}</span>
+      </p>
       <div className="cards">
         <div className="card">
-          <h3><Link href={`${base}/gradebook`}>Gradebook</Link></h3>
+          <h3>
+            <Link href={`${base}/gradebook`}>Gradebook</Link>
+          </h3>
           <p className="muted">Totals per student and assignment, per-question detail, overrides.</p>
           <p className="row-actions">
-            <a className="button secondary" href={`/api/courses/${course.slug}/staff/export?format=canvas`} download>Canvas CSV</a>
-            <a className="button secondary" href={`/api/courses/${course.slug}/staff/export?format=long`} download>Long CSV</a>
+            <a className="button secondary" href={`/api/courses/${course.slug}/staff/export?format=canvas`} download>
+              Canvas CSV
+            </a>
+            <a className="button secondary" href={`/api/courses/${course.slug}/staff/export?format=long`} download>
+              Long CSV
+            </a>
           </p>
         </div>
         <div className="card">
-          <h3><Link href={`${base}/grading`}>Proof grading</Link></h3>
+          <h3>
+            <Link href={`${base}/grading`}>Proof grading</Link>
+          </h3>
           <p className="muted">{ungraded === 0 ? "No proofs wait for a grader." : `${ungraded} proof${ungraded === 1 ? "" : "s"} to grade.`}</p>
         </div>
         <div className="card">
@@ -47,19 +59,27 @@ export default async function StaffHome({ params }: { params: Promise<{ courseSl
           {failed > 0 && <RetryFailedButton course={course.slug} count={failed} />}
         </div>
         <div className="card">
-          <h3><Link href={`${base}/extensions`}>Extensions</Link></h3>
+          <h3>
+            <Link href={`${base}/extensions`}>Extensions</Link>
+          </h3>
           <p className="muted">New due dates per student and assignment.</p>
         </div>
         <div className="card">
-          <h3><Link href={`${base}/roster`}>Roster</Link></h3>
+          <h3>
+            <Link href={`${base}/roster`}>Roster</Link>
+          </h3>
           <p className="muted">Add people from a CSV file, invite them, drop, change roles and sections, unlock sign-in.</p>
         </div>
         <div className="card">
-          <h3><Link href={`${base}/analytics`}>Analytics</Link></h3>
+          <h3>
+            <Link href={`${base}/analytics`}>Analytics</Link>
+          </h3>
           <p className="muted">Score histograms, failing tests, submissions around the deadline.</p>
         </div>
         <div className="card">
-          <h3><Link href={`${base}/similarity`}>Similarity</Link></h3>
+          <h3>
+            <Link href={`${base}/similarity`}>Similarity</Link>
+          </h3>
           <p className="muted">Pairs of similar final code submissions to review.</p>
         </div>
       </div>
@@ -78,24 +98,42 @@ export default async function StaffHome({ params }: { params: Promise<{ courseSl
             <tr key={a.id}>
               <td>
                 {a.title}
-                <div className="muted small">{a.slug} · policy {a.policy.toLowerCase()}{a.latePenalty ? ` · late −${Math.round(a.latePenalty * 100)}%` : ""}</div>
+                <div className="muted small">
+                  {a.slug} · policy {a.policy.toLowerCase()}
+                  {a.latePenalty ? ` · late −${Math.round(a.latePenalty * 100)}%` : ""}
+                </div>
               </td>
-              <td><LocalTime iso={a.dueAt.toISOString()} /></td>
+              <td>
+                <LocalTime iso={a.dueAt.toISOString()} />
+              </td>
               <td>
                 {a.currentVersion?.questions.map((q) => {
                   const c = counts.get(`${a.id}:${q.key}`);
                   return (
                     <div key={q.id}>
                       {q.type === "PROOF" ? <Link href={`${base}/grading/${a.slug}/${q.key}`}>{q.title}</Link> : q.title}{" "}
-                      <span className="badge">{q.type.toLowerCase().replace("_", " ")} · {q.points} {q.points === 1 ? "pt" : "pts"}</span>
-                      {c && <> <span className={`badge ${c.graded < c.total ? "warn" : "ok"}`}>{c.graded}/{c.total} graded</span></>}
+                      <span className="badge">
+                        {q.type.toLowerCase().replace("_", " ")} · {q.points} {q.points === 1 ? "pt" : "pts"}
+                      </span>
+                      {c && (
+                        <>
+                          {" "}
+                          <span className={`badge ${c.graded < c.total ? "warn" : "ok"}`}>
+                            {c.graded}/{c.total} graded
+                          </span>
+                        </>
+                      )}
                     </div>
                   );
                 })}
               </td>
               <td>
-                <div><Link href={`${base}/assignments/${a.slug}`}>Preview &amp; check</Link></div>
-                <div><Link href={`${base}/analytics?assignment=${a.slug}`}>Analytics</Link></div>
+                <div>
+                  <Link href={`${base}/assignments/${a.slug}`}>Preview &amp; check</Link>
+                </div>
+                <div>
+                  <Link href={`${base}/analytics?assignment=${a.slug}`}>Analytics</Link>
+                </div>
               </td>
             </tr>
           ))}

@@ -22,14 +22,26 @@ export default async function AssignmentPage({ params }: { params: Promise<{ cou
   const title = locale === "zh" && assignment.titleZh ? assignment.titleZh : assignment.title;
   return (
     <article className="assignment">
-      <p className="crumbs"><Link href="/courses">{tn("myCourses")}</Link> / <Link href={`/courses/${course.slug}`}>{course.title}</Link> /</p>
+      <p className="crumbs">
+        <Link href="/courses">{tn("myCourses")}</Link> / <Link href={`/courses/${course.slug}`}>{course.title}</Link> /
+      </p>
       <h1>{title}</h1>
       <p className="muted">
-        {view.extension ? t("yourDue") : t("due")}: <LocalTime iso={view.deadlines.dueAt.toISOString()} /> <Countdown iso={view.deadlines.dueAt.toISOString()} />
-        {view.deadlines.lateUntil && <span className="small"> {t("lateUntil", { penalty: Math.round(view.deadlines.latePenalty * 100) })} <LocalTime iso={view.deadlines.lateUntil.toISOString()} /></span>}
+        {view.extension ? t("yourDue") : t("due")}: <LocalTime iso={view.deadlines.dueAt.toISOString()} />{" "}
+        <Countdown iso={view.deadlines.dueAt.toISOString()} />
+        {view.deadlines.lateUntil && (
+          <span className="small">
+            {" "}
+            {t("lateUntil", { penalty: Math.round(view.deadlines.latePenalty * 100) })} <LocalTime iso={view.deadlines.lateUntil.toISOString()} />
+          </span>
+        )}
       </p>
       {view.timing.open && view.timing.late && <p className="notice warn">{t("latePenaltyNow", { penalty: Math.round(view.timing.penalty * 100) })}</p>}
-      {!view.timing.open && <p className="notice">{t("closed")} {view.timing.reason}</p>}
+      {!view.timing.open && (
+        <p className="notice">
+          {t("closed")} {view.timing.reason}
+        </p>
+      )}
       {view.statement && <div className="statement card markdown" dangerouslySetInnerHTML={{ __html: view.statement }} />}
       <h2>{t("questions")}</h2>
       {view.questions.map((q, i) => (

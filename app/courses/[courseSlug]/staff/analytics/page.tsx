@@ -8,7 +8,13 @@ import { BarChart } from "@/components/staff/charts";
 
 const query = z.object({ assignment: z.string().max(64).optional() });
 
-export default async function AnalyticsPage({ params, searchParams }: { params: Promise<{ courseSlug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AnalyticsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ courseSlug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { courseSlug } = await params;
   const { course } = await requireCourseRole(courseSlug, STAFF, `/courses/${courseSlug}/staff/analytics`);
   const db = await getDb();
@@ -21,30 +27,51 @@ export default async function AnalyticsPage({ params, searchParams }: { params: 
   const top = failures.slice(0, 20);
   return (
     <section>
-      <p className="crumbs"><Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={base}>Staff</Link> /</p>
+      <p className="crumbs">
+        <Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={base}>Staff</Link> /
+      </p>
       <h1>Analytics</h1>
       <form className="toolbar-row" method="get">
         <label>
           Assignment
           <select name="assignment" defaultValue={a.slug}>
-            {assignments.map((x) => <option key={x.id} value={x.slug}>{x.title}</option>)}
+            {assignments.map((x) => (
+              <option key={x.id} value={x.slug}>
+                {x.title}
+              </option>
+            ))}
           </select>
         </label>
-        <button className="secondary" type="submit">Show</button>
+        <button className="secondary" type="submit">
+          Show
+        </button>
       </form>
       <div className="chart-grid">
         <div>
-          <BarChart title={`Scores of ${a.title}`} labels={hist.labels} series={[{ label: "students", data: hist.counts, color: "#1f5fbf" }]} yLabel="students" />
-          <p className="muted small">{hist.submitted} of {hist.students} {hist.students === 1 ? "student has" : "students have"} a score (totals as in the gradebook, after penalties and overrides).</p>
+          <BarChart
+            title={`Scores of ${a.title}`}
+            labels={hist.labels}
+            series={[{ label: "students", data: hist.counts, color: "#1f5fbf" }]}
+            yLabel="students"
+          />
+          <p className="muted small">
+            {hist.submitted} of {hist.students} {hist.students === 1 ? "student has" : "students have"} a score (totals as in the gradebook, after penalties and
+            overrides).
+          </p>
         </div>
         <div>
           <BarChart
             title="Submissions around the due date"
             labels={timeline.labels}
-            series={[{ label: "on time", data: timeline.onTime, color: "#2f8f5b" }, { label: "late", data: timeline.late, color: "#c0392b" }]}
+            series={[
+              { label: "on time", data: timeline.onTime, color: "#2f8f5b" },
+              { label: "late", data: timeline.late, color: "#c0392b" },
+            ]}
             yLabel="submissions per 6 hours"
           />
-          <p className="muted small">{timeline.before} earlier and {timeline.after} later submissions are outside the chart.</p>
+          <p className="muted small">
+            {timeline.before} earlier and {timeline.after} later submissions are outside the chart.
+          </p>
         </div>
       </div>
       <h2>Which tests fail most</h2>
@@ -61,10 +88,26 @@ export default async function AnalyticsPage({ params, searchParams }: { params: 
             horizontal
           />
           <table className="data">
-            <thead><tr><th scope="col">Question</th><th scope="col">Test</th><th scope="col">Visibility</th><th scope="col" className="num">Failing</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Question</th>
+                <th scope="col">Test</th>
+                <th scope="col">Visibility</th>
+                <th scope="col" className="num">
+                  Failing
+                </th>
+              </tr>
+            </thead>
             <tbody>
               {top.map((f) => (
-                <tr key={`${f.question}:${f.test}`}><td>{f.question}</td><td>{f.test}</td><td>{f.visibility}</td><td className="num">{f.failed} / {f.total}</td></tr>
+                <tr key={`${f.question}:${f.test}`}>
+                  <td>{f.question}</td>
+                  <td>{f.test}</td>
+                  <td>{f.visibility}</td>
+                  <td className="num">
+                    {f.failed} / {f.total}
+                  </td>
+                </tr>
               ))}
             </tbody>
           </table>

@@ -13,13 +13,22 @@ export default async function ExtensionsPage({ params }: { params: Promise<{ cou
   const [extensions, assignments, students] = await Promise.all([
     courseExtensions(db, course.id),
     staffAssignments(db, course.id),
-    db.enrollment.findMany({ where: { courseId: course.id, role: "STUDENT" }, include: { user: { select: { id: true, name: true, email: true } } }, orderBy: { user: { name: "asc" } } }),
+    db.enrollment.findMany({
+      where: { courseId: course.id, role: "STUDENT" },
+      include: { user: { select: { id: true, name: true, email: true } } },
+      orderBy: { user: { name: "asc" } },
+    }),
   ]);
   return (
     <section>
-      <p className="crumbs"><Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={`/courses/${course.slug}/staff`}>Staff</Link> /</p>
+      <p className="crumbs">
+        <Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={`/courses/${course.slug}/staff`}>Staff</Link> /
+      </p>
       <h1>Extensions</h1>
-      <p className="muted">A new due date for one student on one assignment. The student sees it on their course page and can submit until then; the late window moves with it unless you set one.</p>
+      <p className="muted">
+        A new due date for one student on one assignment. The student sees it on their course page and can submit until then; the late window moves with it
+        unless you set one.
+      </p>
       <ExtensionForm
         course={course.slug}
         students={students.map((s) => ({ id: s.user.id, label: `${s.user.name} <${s.user.email}>` }))}
@@ -42,15 +51,26 @@ export default async function ExtensionsPage({ params }: { params: Promise<{ cou
           <tbody>
             {extensions.map((e) => (
               <tr key={e.id}>
-                <td>{e.user.name}<div className="muted small">{e.user.email}</div></td>
+                <td>
+                  {e.user.name}
+                  <div className="muted small">{e.user.email}</div>
+                </td>
                 <td>{e.assignment.title}</td>
                 <td>
                   <LocalTime iso={e.dueAt.toISOString()} />
-                  <div className="muted small">was <LocalTime iso={e.assignment.dueAt.toISOString()} /></div>
-                  {e.lateUntil && <div className="muted small">late until <LocalTime iso={e.lateUntil.toISOString()} /></div>}
+                  <div className="muted small">
+                    was <LocalTime iso={e.assignment.dueAt.toISOString()} />
+                  </div>
+                  {e.lateUntil && (
+                    <div className="muted small">
+                      late until <LocalTime iso={e.lateUntil.toISOString()} />
+                    </div>
+                  )}
                 </td>
                 <td>{e.reason || <span className="muted">—</span>}</td>
-                <td><RevokeExtension course={course.slug} extensionId={e.id} /></td>
+                <td>
+                  <RevokeExtension course={course.slug} extensionId={e.id} />
+                </td>
               </tr>
             ))}
           </tbody>

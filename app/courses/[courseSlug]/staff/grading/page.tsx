@@ -8,11 +8,15 @@ export default async function GradingIndex({ params }: { params: Promise<{ cours
   const { course } = await requireCourseRole(courseSlug, STAFF, `/courses/${courseSlug}/staff/grading`);
   const db = await getDb();
   const [assignments, counts] = await Promise.all([staffAssignments(db, course.id), proofCounts(db, course.id)]);
-  const proofs = assignments.flatMap((a) => (a.currentVersion?.questions ?? []).filter((q) => q.type === "PROOF").map((q) => ({ a, q, c: counts.get(`${a.id}:${q.key}`) })));
+  const proofs = assignments.flatMap((a) =>
+    (a.currentVersion?.questions ?? []).filter((q) => q.type === "PROOF").map((q) => ({ a, q, c: counts.get(`${a.id}:${q.key}`) })),
+  );
   const base = `/courses/${course.slug}/staff`;
   return (
     <section>
-      <p className="crumbs"><Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={base}>Staff</Link> /</p>
+      <p className="crumbs">
+        <Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={base}>Staff</Link> /
+      </p>
       <h1>Proof grading</h1>
       {proofs.length === 0 ? (
         <p className="notice">No assignment has a proof question.</p>
@@ -22,14 +26,20 @@ export default async function GradingIndex({ params }: { params: Promise<{ cours
             <tr>
               <th scope="col">Question</th>
               <th scope="col">Assignment</th>
-              <th scope="col" className="num">To grade</th>
-              <th scope="col" className="num">Graded</th>
+              <th scope="col" className="num">
+                To grade
+              </th>
+              <th scope="col" className="num">
+                Graded
+              </th>
             </tr>
           </thead>
           <tbody>
             {proofs.map(({ a, q, c }) => (
               <tr key={q.id}>
-                <td><Link href={`${base}/grading/${a.slug}/${q.key}`}>{q.title}</Link></td>
+                <td>
+                  <Link href={`${base}/grading/${a.slug}/${q.key}`}>{q.title}</Link>
+                </td>
                 <td>{a.title}</td>
                 <td className="num">{c ? c.total - c.graded : 0}</td>
                 <td className="num">{c?.graded ?? 0}</td>

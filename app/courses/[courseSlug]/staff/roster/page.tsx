@@ -15,10 +15,13 @@ export default async function RosterPage({ params }: { params: Promise<{ courseS
   const [people, problems] = await Promise.all([rosterPeople(db, course.id), mailProblems(db, course.id)]);
   return (
     <section>
-      <p className="crumbs"><Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={`/courses/${course.slug}/staff`}>Staff</Link> /</p>
+      <p className="crumbs">
+        <Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={`/courses/${course.slug}/staff`}>Staff</Link> /
+      </p>
       <h1>Roster</h1>
       <p className="muted">
-        Import people from a CSV file, then invite them: each gets a link to set their password (it works once, for 7 days). People who forget their password use “Forgot password?” on the sign-in page, or you send them a reset link here.
+        Import people from a CSV file, then invite them: each gets a link to set their password (it works once, for 7 days). People who forget their password
+        use “Forgot password?” on the sign-in page, or you send them a reset link here.
       </p>
       {problems.length > 0 && (
         <div className="notice warn" role="alert" data-testid="mail-problems">
@@ -26,7 +29,15 @@ export default async function RosterPage({ params }: { params: Promise<{ courseS
           <ul>
             {problems.map((m) => (
               <li key={m.id}>
-                {m.to}: “{m.subject}” — {m.status === "FAILED" ? `gave up after ${m.attempts} attempts` : <>attempt {m.attempts} failed, trying again at <LocalTime iso={m.runAfter.toISOString()} /></>}: {m.lastError}
+                {m.to}: “{m.subject}” —{" "}
+                {m.status === "FAILED" ? (
+                  `gave up after ${m.attempts} attempts`
+                ) : (
+                  <>
+                    attempt {m.attempts} failed, trying again at <LocalTime iso={m.runAfter.toISOString()} />
+                  </>
+                )}
+                : {m.lastError}
               </li>
             ))}
           </ul>
@@ -37,8 +48,8 @@ export default async function RosterPage({ params }: { params: Promise<{ courseS
       <RosterPeople course={course.slug} people={people} actorRole={enrollment.role} actorId={user.id} mail={mailConfigured()} />
       <h2>Import a roster</h2>
       <p className="muted">
-        A CSV file with one person per line: <code>email,name,student id,section,role</code> (role: student, ta or instructor; empty means student; a header line is optional).
-        Preview first; the import adds or updates everyone in one step, or nobody when a row is bad.
+        A CSV file with one person per line: <code>email,name,student id,section,role</code> (role: student, ta or instructor; empty means student; a header
+        line is optional). Preview first; the import adds or updates everyone in one step, or nobody when a row is bad.
       </p>
       <RosterImport course={course.slug} />
     </section>

@@ -7,12 +7,20 @@ import { similarPairs } from "@/lib/submissions/similarity";
 
 const query = z.object({ q: z.string().max(140).optional(), pair: z.string().max(140).optional() });
 
-export default async function SimilarityPage({ params, searchParams }: { params: Promise<{ courseSlug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SimilarityPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ courseSlug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { courseSlug } = await params;
   const { course } = await requireCourseRole(courseSlug, STAFF, `/courses/${courseSlug}/staff/similarity`);
   const db = await getDb();
   const assignments = await staffAssignments(db, course.id);
-  const codeQuestions = assignments.flatMap((a) => (a.currentVersion?.questions ?? []).filter((q) => q.type === "CODE").map((q) => ({ a, q, value: `${a.slug}/${q.key}` })));
+  const codeQuestions = assignments.flatMap((a) =>
+    (a.currentVersion?.questions ?? []).filter((q) => q.type === "CODE").map((q) => ({ a, q, value: `${a.slug}/${q.key}` })),
+  );
   const sp = query.safeParse(await searchParams);
   const chosen = codeQuestions.find((c) => c.value === (sp.success ? sp.data.q : undefined)) ?? codeQuestions[0];
   const base = `/courses/${course.slug}/staff`;
@@ -24,25 +32,43 @@ export default async function SimilarityPage({ params, searchParams }: { params:
   const { pairs, submissions } = await similarPairs(db, chosen.a.id, chosen.q.key, starter);
   const pairParam = sp.success ? sp.data.pair : undefined;
   const open = pairParam ? pairs.find((p) => `${p.a.submissionId}:${p.b.submissionId}` === pairParam) : undefined;
-  const code = open ? await db.submission.findMany({ where: { id: { in: [open.a.submissionId, open.b.submissionId] } }, select: { id: true, code: true } }) : [];
+  const code = open
+    ? await db.submission.findMany({ where: { id: { in: [open.a.submissionId, open.b.submissionId] } }, select: { id: true, code: true } })
+    : [];
   return (
     <section>
-      <p className="crumbs"><Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={base}>Staff</Link> /</p>
+      <p className="crumbs">
+        <Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={base}>Staff</Link> /
+      </p>
       <h1>Similarity</h1>
-      <p className="muted">Pairs of students&apos; final submissions ranked by token similarity (identifiers, strings and numbers normalized, comments and the starter code left out). A lead for a human to review, not a verdict.</p>
+      <p className="muted">
+        Pairs of students&apos; final submissions ranked by token similarity (identifiers, strings and numbers normalized, comments and the starter code left
+        out). A lead for a human to review, not a verdict.
+      </p>
       <form className="toolbar-row" method="get">
         <label>
           Code question
           <select name="q" defaultValue={chosen.value}>
-            {codeQuestions.map((c) => <option key={c.value} value={c.value}>{c.a.title} — {c.q.title}</option>)}
+            {codeQuestions.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.a.title} — {c.q.title}
+              </option>
+            ))}
           </select>
         </label>
-        <button className="secondary" type="submit">Compare</button>
+        <button className="secondary" type="submit">
+          Compare
+        </button>
       </form>
-      <p className="muted small">{submissions} final submission{submissions === 1 ? "" : "s"}, {pairs.length} pair{pairs.length === 1 ? "" : "s"} with shared code (after removing the starter).</p>
+      <p className="muted small">
+        {submissions} final submission{submissions === 1 ? "" : "s"}, {pairs.length} pair{pairs.length === 1 ? "" : "s"} with shared code (after removing the
+        starter).
+      </p>
       {open && (
         <div className="card">
-          <h2>{open.a.name} and {open.b.name}: {Math.round(open.similarity * 100)}%</h2>
+          <h2>
+            {open.a.name} and {open.b.name}: {Math.round(open.similarity * 100)}%
+          </h2>
           <div className="side-by-side">
             {[open.a, open.b].map((x) => (
               <div key={x.submissionId}>
@@ -55,15 +81,33 @@ export default async function SimilarityPage({ params, searchParams }: { params:
       )}
       {pairs.length > 0 && (
         <table className="data">
-          <thead><tr><th scope="col">Student A</th><th scope="col">Student B</th><th scope="col" className="num">Similarity</th><th scope="col" className="num">Shared k-grams</th><th scope="col" /></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Student A</th>
+              <th scope="col">Student B</th>
+              <th scope="col" className="num">
+                Similarity
+              </th>
+              <th scope="col" className="num">
+                Shared k-grams
+              </th>
+              <th scope="col" />
+            </tr>
+          </thead>
           <tbody>
             {pairs.map((p) => (
               <tr key={`${p.a.submissionId}:${p.b.submissionId}`}>
                 <td>{p.a.name}</td>
                 <td>{p.b.name}</td>
-                <td className="num"><strong className={p.similarity >= 0.8 ? "bad-text" : undefined}>{Math.round(p.similarity * 100)}%</strong></td>
+                <td className="num">
+                  <strong className={p.similarity >= 0.8 ? "bad-text" : undefined}>{Math.round(p.similarity * 100)}%</strong>
+                </td>
                 <td className="num">{p.shared}</td>
-                <td><Link href={`${base}/similarity?q=${encodeURIComponent(chosen.value)}&pair=${encodeURIComponent(`${p.a.submissionId}:${p.b.submissionId}`)}`}>Compare</Link></td>
+                <td>
+                  <Link href={`${base}/similarity?q=${encodeURIComponent(chosen.value)}&pair=${encodeURIComponent(`${p.a.submissionId}:${p.b.submissionId}`)}`}>
+                    Compare
+                  </Link>
+                </td>
               </tr>
             ))}
           </tbody>

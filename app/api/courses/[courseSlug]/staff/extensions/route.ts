@@ -5,7 +5,15 @@ import { grantExtension, revokeExtension } from "@/lib/grades/extensions";
 import { extensionBody, extensionDelete } from "@/lib/http/staff-route-input";
 
 export const POST = staffRoute({ body: extensionBody, maxBytes: 16 * 1024 }, async ({ db, course, user, body }) => {
-  await grantExtension(db, { courseId: course.id, assignmentSlug: body.assignment, userId: body.userId, dueAt: body.dueAt, lateUntil: body.lateUntil ?? null, reason: body.reason, actorId: user.id });
+  await grantExtension(db, {
+    courseId: course.id,
+    assignmentSlug: body.assignment,
+    userId: body.userId,
+    dueAt: body.dueAt,
+    lateUntil: body.lateUntil ?? null,
+    reason: body.reason,
+    actorId: user.id,
+  });
   return { ok: true };
 });
 

@@ -4,6 +4,14 @@ import { setOverride } from "@/lib/grades/overrides";
 import { overrideBody } from "@/lib/http/staff-route-input";
 
 export const POST = staffRoute({ body: overrideBody, maxBytes: 16 * 1024 }, async ({ db, course, user, body }) => {
-  await setOverride(db, { courseId: course.id, assignmentSlug: body.assignment, userId: body.userId, questionKey: body.question, score: body.score, reason: body.reason, actorId: user.id });
+  await setOverride(db, {
+    courseId: course.id,
+    assignmentSlug: body.assignment,
+    userId: body.userId,
+    questionKey: body.question,
+    score: body.score,
+    reason: body.reason,
+    actorId: user.id,
+  });
   return { ok: true };
 });

@@ -9,14 +9,23 @@ import { LeaderboardOptIn } from "@/components/student/leaderboard-opt-in";
 
 export default async function LeaderboardPage({ params }: { params: Promise<{ courseSlug: string; assignmentSlug: string }> }) {
   const { courseSlug, assignmentSlug } = await params;
-  const { course, isStaff, user, enrollment } = await requireCourseRole(courseSlug, undefined, `/courses/${courseSlug}/assignments/${assignmentSlug}/leaderboard`);
+  const { course, isStaff, user, enrollment } = await requireCourseRole(
+    courseSlug,
+    undefined,
+    `/courses/${courseSlug}/assignments/${assignmentSlug}/leaderboard`,
+  );
   const assignment = await findAssignment(course.id, assignmentSlug, isStaff);
   if (!assignment || !assignment.challenge) notFound();
   const [rows, t] = await Promise.all([leaderboard(await getDb(), course.id, assignment.id, user.id), getTranslations("leaderboard")]);
   return (
     <section>
-      <p className="crumbs"><Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={`/courses/${course.slug}/assignments/${assignment.slug}`}>{assignment.title}</Link> /</p>
-      <h1>{t("title")}: {assignment.title}</h1>
+      <p className="crumbs">
+        <Link href={`/courses/${course.slug}`}>{course.title}</Link> /{" "}
+        <Link href={`/courses/${course.slug}/assignments/${assignment.slug}`}>{assignment.title}</Link> /
+      </p>
+      <h1>
+        {t("title")}: {assignment.title}
+      </h1>
       <p className="muted">{t("intro")}</p>
       {enrollment.role === "STUDENT" && <LeaderboardOptIn course={course.slug} optedIn={enrollment.leaderboardOptIn} pseudonym={enrollment.pseudonym} />}
       {rows.length === 0 ? (
@@ -24,12 +33,22 @@ export default async function LeaderboardPage({ params }: { params: Promise<{ co
       ) : (
         <table className="data">
           <thead>
-            <tr><th scope="col">{t("rank")}</th><th scope="col">{t("name")}</th><th scope="col">{t("score")}</th><th scope="col">{t("metric")}</th></tr>
+            <tr>
+              <th scope="col">{t("rank")}</th>
+              <th scope="col">{t("name")}</th>
+              <th scope="col">{t("score")}</th>
+              <th scope="col">{t("metric")}</th>
+            </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.rank} className={r.mine ? "mine" : undefined}>
-                <td>{r.rank}</td><td>{r.pseudonym}</td><td>{r.score} / {r.maxScore}</td><td>{r.depth ?? "—"}</td>
+                <td>{r.rank}</td>
+                <td>{r.pseudonym}</td>
+                <td>
+                  {r.score} / {r.maxScore}
+                </td>
+                <td>{r.depth ?? "—"}</td>
               </tr>
             ))}
           </tbody>

@@ -19,22 +19,43 @@ export default async function StudentGradesPage({ params }: { params: Promise<{ 
   const base = `/courses/${course.slug}/staff`;
   return (
     <section>
-      <p className="crumbs"><Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={base}>Staff</Link> / <Link href={`${base}/gradebook`}>Gradebook</Link> /</p>
+      <p className="crumbs">
+        <Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={base}>Staff</Link> / <Link href={`${base}/gradebook`}>Gradebook</Link> /
+      </p>
       <h1>{row.student.name}</h1>
-      <p className="muted">{row.student.email} · student id {row.student.studentId ?? "—"} · section {row.student.section ?? "—"} · total {pts(row.total)} / {pts(row.max)}</p>
+      <p className="muted">
+        {row.student.email} · student id {row.student.studentId ?? "—"} · section {row.student.section ?? "—"} · total {pts(row.total)} / {pts(row.max)}
+      </p>
       {book.assignments.map((a) => {
         const res = row.results.get(a.id)!;
         return (
           <div key={a.id}>
-            <h2>{a.title} <span className="muted small">{res.total === null ? "no submission" : `${pts(res.total)} / ${pts(a.points)}`} · policy {a.policy.toLowerCase()}{res.extensionDueAt ? " · extension" : ""}</span></h2>
-            {res.extensionDueAt && <p className="small">Extension: due <LocalTime iso={res.extensionDueAt.toISOString()} /></p>}
+            <h2>
+              {a.title}{" "}
+              <span className="muted small">
+                {res.total === null ? "no submission" : `${pts(res.total)} / ${pts(a.points)}`} · policy {a.policy.toLowerCase()}
+                {res.extensionDueAt ? " · extension" : ""}
+              </span>
+            </h2>
+            {res.extensionDueAt && (
+              <p className="small">
+                Extension: due <LocalTime iso={res.extensionDueAt.toISOString()} />
+              </p>
+            )}
             <div className="wide">
               <table className="data fixed">
-                <colgroup><col style={{ width: "36%" }} /><col style={{ width: "12%" }} /><col style={{ width: "30%" }} /><col style={{ width: "22%" }} /></colgroup>
+                <colgroup>
+                  <col style={{ width: "36%" }} />
+                  <col style={{ width: "12%" }} />
+                  <col style={{ width: "30%" }} />
+                  <col style={{ width: "22%" }} />
+                </colgroup>
                 <thead>
                   <tr>
                     <th scope="col">Question</th>
-                    <th scope="col" className="num">Score</th>
+                    <th scope="col" className="num">
+                      Score
+                    </th>
                     <th scope="col">Counted submission</th>
                     <th scope="col">Override</th>
                   </tr>
@@ -46,20 +67,42 @@ export default async function StudentGradesPage({ params }: { params: Promise<{ 
                       <tr key={q.key}>
                         <td>
                           {q.title}
-                          <div className="muted small">{q.key} · {q.type.toLowerCase().replace("_", " ")} · {c.attempts} attempt{c.attempts === 1 ? "" : "s"} used</div>
+                          <div className="muted small">
+                            {q.key} · {q.type.toLowerCase().replace("_", " ")} · {c.attempts} attempt{c.attempts === 1 ? "" : "s"} used
+                          </div>
                         </td>
                         <td className="num">
                           <strong>{pts(c.score)}</strong> / {pts(q.points)}
-                          {c.late && <div className="small bad-text">late: −{pts(c.penaltyPoints)} of {pts(c.rawScore)}</div>}
-                          {c.pending && <div><span className="badge warn">newer one pending</span></div>}
+                          {c.late && (
+                            <div className="small bad-text">
+                              late: −{pts(c.penaltyPoints)} of {pts(c.rawScore)}
+                            </div>
+                          )}
+                          {c.pending && (
+                            <div>
+                              <span className="badge warn">newer one pending</span>
+                            </div>
+                          )}
                         </td>
                         <td className="small">
                           {c.submittedAt ? (
                             <>
                               submitted <LocalTime iso={c.submittedAt.toISOString()} />
-                              {c.gradedAt && !c.override && <><br />graded <LocalTime iso={c.gradedAt.toISOString()} />{c.grader && <> by {c.grader}</>}</>}
-                              <br />version {c.versionNumber}
-                              {q.type === "PROOF" && c.submissionId && <><br /><Link href={`${base}/grading/${a.slug}/${q.key}/${c.submissionId}`}>open in grading</Link></>}
+                              {c.gradedAt && !c.override && (
+                                <>
+                                  <br />
+                                  graded <LocalTime iso={c.gradedAt.toISOString()} />
+                                  {c.grader && <> by {c.grader}</>}
+                                </>
+                              )}
+                              <br />
+                              version {c.versionNumber}
+                              {q.type === "PROOF" && c.submissionId && (
+                                <>
+                                  <br />
+                                  <Link href={`${base}/grading/${a.slug}/${q.key}/${c.submissionId}`}>open in grading</Link>
+                                </>
+                              )}
                             </>
                           ) : (
                             <span className="muted">none</span>
@@ -68,11 +111,20 @@ export default async function StudentGradesPage({ params }: { params: Promise<{ 
                         <td>
                           {c.override && (
                             <p className="small">
-                              <span className="badge role-INSTRUCTOR">override {pts(c.override.score)}</span> by {c.override.by ?? "unknown"}: “{c.override.reason}”
-                              <br />computed score: {pts(c.override.computed)}
+                              <span className="badge role-INSTRUCTOR">override {pts(c.override.score)}</span> by {c.override.by ?? "unknown"}: “
+                              {c.override.reason}”
+                              <br />
+                              computed score: {pts(c.override.computed)}
                             </p>
                           )}
-                          <OverrideForm course={course.slug} assignment={a.slug} question={q.key} userId={userId} max={q.points} hasOverride={Boolean(c.override)} />
+                          <OverrideForm
+                            course={course.slug}
+                            assignment={a.slug}
+                            question={q.key}
+                            userId={userId}
+                            max={q.points}
+                            hasOverride={Boolean(c.override)}
+                          />
                         </td>
                       </tr>
                     );
@@ -92,7 +144,9 @@ export default async function StudentGradesPage({ params }: { params: Promise<{ 
             const d = e.data as { assignment?: string; question?: string; score?: number | null; reason?: string };
             return (
               <li key={e.id} className="small">
-                <LocalTime iso={e.createdAt.toISOString()} /> — {e.actor?.email ?? "someone"} {e.action === "grade.override" ? `set ${d.assignment}/${d.question} to ${d.score}` : `removed the override of ${d.assignment}/${d.question}`}: “{d.reason}”
+                <LocalTime iso={e.createdAt.toISOString()} /> — {e.actor?.email ?? "someone"}{" "}
+                {e.action === "grade.override" ? `set ${d.assignment}/${d.question} to ${d.score}` : `removed the override of ${d.assignment}/${d.question}`}: “
+                {d.reason}”
               </li>
             );
           })}

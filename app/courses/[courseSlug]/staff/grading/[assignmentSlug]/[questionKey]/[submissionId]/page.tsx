@@ -9,7 +9,11 @@ import { proofQueue } from "@/lib/grades/manual-grading";
 import { LocalTime } from "@/components/local-time";
 import { GradingPanel } from "@/components/staff/grading-panel";
 
-export default async function GradeProofPage({ params }: { params: Promise<{ courseSlug: string; assignmentSlug: string; questionKey: string; submissionId: string }> }) {
+export default async function GradeProofPage({
+  params,
+}: {
+  params: Promise<{ courseSlug: string; assignmentSlug: string; questionKey: string; submissionId: string }>;
+}) {
   const { courseSlug, assignmentSlug, questionKey, submissionId } = await params;
   const { course } = await requireCourseRole(courseSlug, STAFF, `/courses/${courseSlug}/staff/grading/${assignmentSlug}/${questionKey}/${submissionId}`);
   const db = await getDb();
@@ -18,7 +22,11 @@ export default async function GradeProofPage({ params }: { params: Promise<{ cou
   if (!a || !q) notFound();
   const s = await db.submission.findUnique({
     where: { id: submissionId },
-    include: { user: { select: { name: true, email: true } }, version: { select: { number: true } }, manualGrading: { include: { items: true, grader: { select: { email: true } } } } },
+    include: {
+      user: { select: { name: true, email: true } },
+      version: { select: { number: true } },
+      manualGrading: { include: { items: true, grader: { select: { email: true } } } },
+    },
   });
   if (!s || s.assignmentId !== a.id || s.questionKey !== q.key || s.kind !== "SUBMIT") notFound();
   const [queue, rubric] = await Promise.all([
@@ -40,8 +48,13 @@ export default async function GradeProofPage({ params }: { params: Promise<{ cou
   const isFinal = at >= 0;
   return (
     <section>
-      <p className="crumbs"><Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={`/courses/${course.slug}/staff/grading`}>Proof grading</Link> / <Link href={base}>{q.title}</Link> /</p>
-      <h1>{q.title} <span className="muted small">{at >= 0 ? `${at + 1} of ${ordered.length}` : "an earlier submission"}</span></h1>
+      <p className="crumbs">
+        <Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={`/courses/${course.slug}/staff/grading`}>Proof grading</Link> /{" "}
+        <Link href={base}>{q.title}</Link> /
+      </p>
+      <h1>
+        {q.title} <span className="muted small">{at >= 0 ? `${at + 1} of ${ordered.length}` : "an earlier submission"}</span>
+      </h1>
       {!isFinal && <p className="notice warn">This is not the student&apos;s final submission; the queue grades final ones.</p>}
       <div className="grading-layout">
         <div>
@@ -53,7 +66,14 @@ export default async function GradeProofPage({ params }: { params: Promise<{ cou
           )}
           <h2>Answer</h2>
           <p className="muted small">
-            Submitted <LocalTime iso={s.createdAt.toISOString()} />{s.late && <> <span className="badge bad">late</span></>} · version {s.version.number}
+            Submitted <LocalTime iso={s.createdAt.toISOString()} />
+            {s.late && (
+              <>
+                {" "}
+                <span className="badge bad">late</span>
+              </>
+            )}{" "}
+            · version {s.version.number}
           </p>
           <div className="answer markdown" data-testid="proof-answer" dangerouslySetInnerHTML={{ __html: renderMarkdown(answer) }} />
           <details className="small">
