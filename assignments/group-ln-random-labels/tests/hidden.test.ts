@@ -142,7 +142,9 @@ export default defineTests([
     run: async (s, ctx) => {
       const rng = ctx.rng("train");
       const set = randomLabels(rng, rng.int(20, 40), 3);
-      const cfg = { ...set, width: 12, groups: rng.pick([2, 4]), steps: rng.int(20, 60), lr: rng.pick([0.2, 0.5]), seed: rng.int(1, 1e6) };
+      // Few, small steps: long runs at a large rate are chaotic near a group with almost no variance,
+      // and amplify the rounding of two correct implementations past any fair tolerance.
+      const cfg = { ...set, width: 12, groups: rng.pick([2, 4]), steps: rng.int(5, 15), lr: rng.pick([0.1, 0.2]), seed: rng.int(1, 1e6) };
       const r = await runTrain(s, cfg);
       const ref = train(cfg);
       let problem = paramsProblem(r?.initial, ref.initial, { rtol: 1e-12, atol: 1e-15 }, "initial");

@@ -186,8 +186,10 @@ export default defineTests([
   {
     name: "trainLnRegression reproduces the reference's figures on hidden runs (partial credit)",
     points: 2,
-    run: async (s, ctx) => {
-      const rng = ctx.rng("train-ref");
+    // Fixed runs, not ctx.rng: from a small W the first steps amplify rounding, and on some draws two
+    // correct implementations drift past the tolerance; a correct solution must never lose points so.
+    run: async (s) => {
+      const rng = createRng("scale/train-ref");
       const runs = [
         trainingRun(rng, { dOut: 4, dIn: 3, n: 12, steps: 120 }),
         trainingRun(rng, { dOut: 6, dIn: 2, n: 20, steps: 80, lr: 0.1 }),
