@@ -163,7 +163,9 @@ describe("resource attacks that reach the engine and the compiler (WebAssembly l
     note("slow compile (no nesting bound)", o);
     expectHeld(o);
     expect(o.report.status).toBe("error");
-    expect(o.report.output).toMatch(/took too long to compile/);
+    // Mostly the deadline comes first; sometimes esbuild's Go stack outgrows the child's memory
+    // ceiling before it and the service dies. Either way: status error, never a compile_error.
+    expect(o.report.output, o.report.output).toMatch(/took too long to compile|The compiler could not handle this code/);
   });
 
   it("this process's own memory does not grow with hostile gradings (the pool's children do the work)", async () => {
