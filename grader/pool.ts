@@ -106,6 +106,8 @@ interface Job {
   /** The child has compiled the submission (until then a kill at the deadline is a compile timeout). */
   compiled: boolean;
   results: (TestResult | undefined)[];
+  /** The student's console output the child has streamed so far (kept for a report the pool makes itself). */
+  output: string;
   resolve: (r: GradeReport) => void;
   reject: (e: Error) => void;
   timer?: NodeJS.Timeout;
@@ -142,8 +144,10 @@ function finishPartial(j: Job, status: TestStatus, message: string, gradeStatus:
     return { name: t.name, score: 0, maxScore: t.maxScore, status, visibility: t.visibility, message };
   });
   const wallMs = Math.round((performance.now() - j.startedAt) * 100) / 100;
+  // Graded: the student's output up to the kill; otherwise (the compiler ran out of time) the reason.
+  const output = gradeStatus === "graded" ? j.output : message;
   return summarize(gradeStatus, tests, {
-    ...(gradeStatus === "graded" ? {} : { output: message }),
+    ...(output ? { output } : {}),
     ...(j.job.seed ? { seed: j.job.seed } : {}),
     timing: { queueMs: Math.round((j.startedAt - j.enqueuedAt) * 100) / 100, totalMs: wallMs },
   });
@@ -283,6 +287,8 @@ export function createGraderPool(opts: PoolOptions = {}): GraderPool {
       j.compiled = true;
     } else if (m.type === "result") {
       j.results[m.index] = m.result;
+    } else if (m.type === "output") {
+      j.output = m.replace ?? j.output + (m.append ?? "");
     } else if (m.type === "report" || m.type === "failed") {
       clearTimeout(j.timer);
       w.job = null;
@@ -380,7 +386,7 @@ export function createGraderPool(opts: PoolOptions = {}): GraderPool {
       if (opts.callMode) job.callMode = opts.callMode;
       if (opts.maxNesting !== undefined) job.maxNesting = opts.maxNesting;
       return new Promise<GradeReport>((resolve, reject) => {
-        queue.push({ id: nextId++, job, enqueuedAt: performance.now(), startedAt: 0, tests: null, compiled: false, results: [], resolve, reject });
+        queue.push({ id: nextId++, job, enqueuedAt: performance.now(), startedAt: 0, tests: null, compiled: false, results: [], output: "", resolve, reject });
         dispatch();
       });
     },
