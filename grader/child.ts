@@ -15,6 +15,8 @@ export type FromChild =
   | { type: "tests"; id: number; tests: import("./grade-job").TestInfo[] }
   | { type: "compiled"; id: number }
   | { type: "result"; id: number; index: number; result: import("./report").TestResult }
+  /** The student's output grew by `append`, or (`replace`) is now this text (e.g. truncated). */
+  | { type: "output"; id: number; append?: string; replace?: string }
   | { type: "report"; id: number; report: import("./report").GradeReport }
   | { type: "failed"; id: number; message: string }
   | { type: "idle"; id: number };
@@ -34,9 +36,16 @@ async function handle(m: ToChild): Promise<void> {
   let exitAfter = false;
   // If the parent must kill this process at the deadline, it still knows what had finished.
   let pending: { index: number; result: TestResult }[] = [];
+  // The console output as last sent, and as the sandbox has it now (sent with the next batch).
+  let sentOutput = "";
+  let output = "";
   let timer: NodeJS.Timeout | null = null;
   const flush = () => {
     timer = null;
+    if (output !== sentOutput) {
+      send(output.startsWith(sentOutput) ? { type: "output", id, append: output.slice(sentOutput.length) } : { type: "output", id, replace: output });
+      sentOutput = output;
+    }
     for (const p of pending) send({ type: "result", id, index: p.index, result: p.result });
     pending = [];
   };
@@ -47,6 +56,10 @@ async function handle(m: ToChild): Promise<void> {
       onResult: (index, result) => {
         pending.push({ index, result });
         timer ??= setTimeout(flush, RESULT_FLUSH_MS);
+      },
+      onOutput: (text) => {
+        output = text;
+        if (output !== sentOutput) timer ??= setTimeout(flush, RESULT_FLUSH_MS);
       },
     });
     cleanup = done.cleanup;

@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { readCodeQuestion } from "./code-question";
 import { createGraderPool } from "./pool";
 import { redactReport, type GradeReport } from "./report";
 
@@ -63,11 +64,13 @@ async function main(): Promise<number> {
     return 2;
   }
   const source = readFileSync(args.file, "utf8");
+  // Validated with the site's own grading fields: a question the site would refuse fails here too.
+  const question = readCodeQuestion(args.assignment, args.question);
   const pool = createGraderPool({ size: 1 });
   try {
     let report = await pool.grade({
       assignmentDir: args.assignment,
-      questionId: args.question,
+      question,
       source,
       include: args["visible-only"] ? "visible" : "all",
       deadlineMs: args["timeout-ms"] ? Number(args["timeout-ms"]) : undefined,

@@ -5,9 +5,9 @@
 // on, the grading's deadline passing) the result says the child must exit, so the next
 // submission gets a fresh service.
 import { build, transform, type Message } from "esbuild";
+import { MAX_SOURCE_BYTES, MAX_TIMEOUT_MS } from "./limits";
 import { MAX_NESTING, nestingRefusal } from "./nesting";
 
-export const MAX_SOURCE_BYTES = 256 * 1024;
 export const SUBMISSION_FILE = "submission.ts";
 
 export type CompileResult =
@@ -50,7 +50,7 @@ function isDiagnostic(m: Message | undefined): m is Message {
  * Compiles within `timeoutMs` (the grading's time; compiling is part of it). A compiler failure
  * or timeout is never reported as the student's compile error.
  */
-export async function compileSubmission(source: string, doneMarker: string, timeoutMs = 60_000, maxNesting = MAX_NESTING): Promise<CompileResult> {
+export async function compileSubmission(source: string, doneMarker: string, timeoutMs = MAX_TIMEOUT_MS, maxNesting = MAX_NESTING): Promise<CompileResult> {
   const refused = sizeRefusal(source) ?? nestingRefusal(source, maxNesting);
   if (refused) return { ok: false, status: "rejected", message: refused };
   let timer: NodeJS.Timeout | undefined;

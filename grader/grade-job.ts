@@ -37,6 +37,8 @@ export interface GradeEvents {
   onResult?: (index: number, result: TestResult) => void;
   /** The submission is compiled (or refused); a kill at the deadline before this is a compile timeout. */
   onCompiled?: () => void;
+  /** The student's console output so far, after the module loaded and after each test (read while no call runs). */
+  onOutput?: (output: string) => void;
 }
 
 export interface GradeOutcome {
@@ -78,8 +80,15 @@ export async function gradeJob(job: GradeJob, events: GradeEvents = {}): Promise
     return { report: summarize(opened.status, results, { output: opened.message, timing, seed }), cleanup: () => {}, exitAfter };
   }
   const sandbox = opened.sandbox;
-  const results = await runTests(tests, sandbox, { deadline, seed, onResult: events.onResult });
-  const output = await sandbox.output();
+  // Streamed as it grows, so a grading killed at its deadline still shows what was printed before.
+  const onOutput = events.onOutput;
+  onOutput?.(sandbox.output());
+  const onResult = (index: number, result: TestResult) => {
+    events.onResult?.(index, result);
+    onOutput?.(sandbox.output());
+  };
+  const results = await runTests(tests, sandbox, { deadline, seed, onResult });
+  const output = sandbox.output();
   const t2 = performance.now();
   const round = (x: number) => Math.round(x * 100) / 100;
   const report = summarize("graded", results, {

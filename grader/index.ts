@@ -6,3 +6,4 @@
 export * from "./bundle-safe";
 export { createGraderPool, type GradeRequest, type GraderPool, type PoolOptions } from "./pool";
 export { loadTests, type LoadedTest } from "./test-loader";
+export { readCodeQuestion, readCodeQuestions } from "./code-question";

@@ -11,18 +11,19 @@ import path from "node:path";
 import { build } from "esbuild";
 import type { FromChild, ToChild } from "./child";
 import { ceilingMbFor, forkCommand, prlimitPath, saysOutOfMemory, setCeiling } from "./child-limits";
-import { loadCodeQuestion } from "./code-question";
 import { compileTimeoutMessage, sizeRefusal } from "./compile";
 import type { GradeJob, TestInfo } from "./grade-job";
+import { DEFAULT_MEMORY_MB } from "./limits";
+import type { CodeQuestionSettings } from "./question-spec";
 import type { GradeReport, GradeStatus, TestResult, TestStatus } from "./report";
 import { summarize } from "./report";
 import { newGradingSeed } from "./rng";
 
 export interface GradeRequest {
-  /** assignments/<slug> (absolute or relative to the current directory). */
+  /** assignments/<slug> (absolute or relative to the current directory): the question's files are relative to it. */
   assignmentDir: string;
-  /** Code question id; default: the assignment's only code question. */
-  questionId?: string;
+  /** The code question as validated by the caller (the site's synced spec, or readCodeQuestion). */
+  question: CodeQuestionSettings;
   source: string;
   /** "visible": only visible tests (the editor's Run button); "all": a real submission. */
   include: "visible" | "all";
@@ -105,6 +106,8 @@ interface Job {
   /** The child has compiled the submission (until then a kill at the deadline is a compile timeout). */
   compiled: boolean;
   results: (TestResult | undefined)[];
+  /** The student's console output the child has streamed so far (kept for a report the pool makes itself). */
+  output: string;
   resolve: (r: GradeReport) => void;
   reject: (e: Error) => void;
   timer?: NodeJS.Timeout;
@@ -128,6 +131,12 @@ export function memoryExceededMessage(memoryMb: number): string {
   return `Memory limit exceeded: your code used more memory than the ${memoryMb} MB it may use, and its grading process was stopped.`;
 }
 
+function inside(dir: string, rel: string, what: string): string {
+  const abs = path.resolve(dir, rel);
+  if (abs !== dir && !abs.startsWith(dir + path.sep)) throw new Error(`${what} "${rel}" is outside the assignment folder`);
+  return abs;
+}
+
 function finishPartial(j: Job, status: TestStatus, message: string, gradeStatus: GradeStatus = "graded"): GradeReport {
   const tests = (j.tests ?? []).map((t, i): TestResult => {
     const r = j.results[i];
@@ -135,8 +144,10 @@ function finishPartial(j: Job, status: TestStatus, message: string, gradeStatus:
     return { name: t.name, score: 0, maxScore: t.maxScore, status, visibility: t.visibility, message };
   });
   const wallMs = Math.round((performance.now() - j.startedAt) * 100) / 100;
+  // Graded: the student's output up to the kill; otherwise (the compiler ran out of time) the reason.
+  const output = gradeStatus === "graded" ? j.output : message;
   return summarize(gradeStatus, tests, {
-    ...(gradeStatus === "graded" ? {} : { output: message }),
+    ...(output ? { output } : {}),
     ...(j.job.seed ? { seed: j.job.seed } : {}),
     timing: { queueMs: Math.round((j.startedAt - j.enqueuedAt) * 100) / 100, totalMs: wallMs },
   });
@@ -157,7 +168,7 @@ export function createGraderPool(opts: PoolOptions = {}): GraderPool {
   const MAX_START_FAILURES = 3;
   const scriptPromise = childScriptPath();
   const hasCeiling = prlimitPath() !== null;
-  const firstCeilingMb = ceilingMbFor(opts.memoryMb ?? 64);
+  const firstCeilingMb = ceilingMbFor(opts.memoryMb ?? DEFAULT_MEMORY_MB);
 
   function spawnWorker(): Worker {
     const ceilingMb = hasCeiling ? firstCeilingMb : null;
@@ -276,6 +287,8 @@ export function createGraderPool(opts: PoolOptions = {}): GraderPool {
       j.compiled = true;
     } else if (m.type === "result") {
       j.results[m.index] = m.result;
+    } else if (m.type === "output") {
+      j.output = m.replace ?? j.output + (m.append ?? "");
     } else if (m.type === "report" || m.type === "failed") {
       clearTimeout(j.timer);
       w.job = null;
@@ -346,9 +359,12 @@ export function createGraderPool(opts: PoolOptions = {}): GraderPool {
         startFailures = 0;
         for (let i = 0; i < size; i++) spawnWorker();
       }
-      let q;
+      const q = req.question;
+      const dir = path.resolve(req.assignmentDir);
+      let visibleTests: string[], hiddenTests: string[];
       try {
-        q = loadCodeQuestion(req.assignmentDir, req.questionId);
+        visibleTests = q.tests.visible ? [inside(dir, q.tests.visible, "tests.visible")] : [];
+        hiddenTests = q.tests.hidden ? [inside(dir, q.tests.hidden, "tests.hidden")] : [];
       } catch (e) {
         return Promise.reject(e instanceof Error ? e : new Error(String(e)));
       }
@@ -357,8 +373,8 @@ export function createGraderPool(opts: PoolOptions = {}): GraderPool {
         return Promise.resolve(summarize("rejected", [], { output: msg }));
       }
       const job: GradeJob = {
-        visibleTests: q.visibleTests,
-        hiddenTests: q.hiddenTests,
+        visibleTests,
+        hiddenTests,
         include: req.include,
         source: req.source,
         timeoutMs: req.deadlineMs ?? q.timeoutMs,
@@ -370,7 +386,7 @@ export function createGraderPool(opts: PoolOptions = {}): GraderPool {
       if (opts.callMode) job.callMode = opts.callMode;
       if (opts.maxNesting !== undefined) job.maxNesting = opts.maxNesting;
       return new Promise<GradeReport>((resolve, reject) => {
-        queue.push({ id: nextId++, job, enqueuedAt: performance.now(), startedAt: 0, tests: null, compiled: false, results: [], resolve, reject });
+        queue.push({ id: nextId++, job, enqueuedAt: performance.now(), startedAt: 0, tests: null, compiled: false, results: [], output: "", resolve, reject });
         dispatch();
       });
     },

@@ -325,8 +325,8 @@ export class Sandbox implements StudentSession {
     return env.each.map((e) => settle(e, what, this.locate) as PromiseSettledResult<T>);
   }
 
-  /** The student's console output (capped); empty if the isolate is gone. */
-  async output(): Promise<string> {
+  /** The student's console output so far (capped); empty if the isolate is gone. Call only between calls into it. */
+  output(): string {
     if (this.isolate.isDisposed) return "";
     try {
       const s = this.fns.output.applySync(undefined, [], { timeout: 1000, result: { copy: true } });

@@ -63,7 +63,7 @@ async function checkCode(
   pool: GraderPool,
   fixtures: string | undefined,
 ): Promise<QuestionCheck> {
-  const grade = (source: string) => pool.grade({ assignmentDir: a.dir, questionId: q.id, source, include: "all" });
+  const grade = (source: string) => pool.grade({ assignmentDir: a.dir, question: q, source, include: "all" });
   const ref = await grade(a.files[q.solution]!);
   const starter = await grade(a.files[q.starter]!);
   const problems: string[] = [];

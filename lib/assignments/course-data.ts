@@ -2,7 +2,7 @@
 // assignment by slug (staff see unreleased ones; hidden ones — deleted folders — are gone).
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { HttpError } from "@/lib/http/http-error";
-import type { VersionContent } from "@/lib/assignments/version-content";
+import { parseVersionContent } from "@/lib/assignments/version-content";
 import { groupBy, latestSubmitted } from "@/lib/grades/counted";
 
 /** The course's assignments (or the one with `slug`) with their current version's number and
@@ -21,7 +21,11 @@ export async function staffAssignment(db: PrismaClient, courseId: string, slug: 
     include: { currentVersion: { include: { questions: { orderBy: { position: "asc" } } } } },
   });
   if (!a || a.hidden || !a.currentVersion) return null;
-  return { ...a, currentVersion: a.currentVersion, content: a.currentVersion.content as unknown as VersionContent };
+  return {
+    ...a,
+    currentVersion: a.currentVersion,
+    content: parseVersionContent(a.currentVersion.content, `version ${a.currentVersion.number} of "${a.slug}"`),
+  };
 }
 
 const noSuchAssignment = (slug: string) => new HttpError(404, `No assignment "${slug}" in this course.`);

@@ -4,7 +4,9 @@
 // starter in a one-process pool and keeps those reports.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { z } from "zod";
 import { materializeVersion } from "@/lib/assignments/materialize";
+import { parseVersionContent } from "@/lib/assignments/version-content";
 import { checkAssignment } from "@/lib/assignments/check";
 import { createGraderPool, loadTests, type GraderPool } from "@/grader";
 import type { CheckReport, GraderTask, TestInfo } from "@/lib/assignments/grader-task-client";
@@ -33,7 +35,11 @@ async function check(t: GraderTask, dir: string): Promise<CheckReport> {
   }
 }
 
-const task = JSON.parse(readFileSync(0, "utf8")) as GraderTask;
+// The content went through JSON on the way here (dates as strings): parsed again, like a stored row.
+const sent = z
+  .object({ task: z.enum(["tests", "check"]), slug: z.string(), hash: z.string(), content: z.unknown() })
+  .parse(JSON.parse(readFileSync(0, "utf8")));
+const task: GraderTask = { ...sent, content: parseVersionContent(sent.content, `version ${sent.hash.slice(0, 12)} of "${sent.slug}"`) };
 const dir = materializeVersion(task.slug, task.hash, task.content.files);
 const answer = task.task === "tests" ? await listTests(task, dir) : await check(task, dir);
 process.stdout.write(JSON.stringify(answer));

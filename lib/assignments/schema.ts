@@ -1,15 +1,13 @@
 // The assignment.yaml format, validated with zod and published as assignments/schema.json
 // (scripts/assignments-schema.ts writes it; a test checks it is up to date).
 import { z } from "zod";
+import { assignmentFilePath, codeGradingShape } from "@/grader/bundle-safe";
 
 const id = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-_]*$/, "use lowercase letters, digits, '-' and '_'")
   .max(64);
-const relPath = z
-  .string()
-  .min(1)
-  .refine((p) => !p.startsWith("/") && !p.split(/[\\/]/).includes(".."), "must be a path inside the assignment folder");
+const relPath = assignmentFilePath;
 // Dates are ISO 8601 strings with a time zone (YAML leaves them as strings), e.g. 2026-12-15T23:59:00Z.
 const date = z
   .string({ error: "must be a date such as 2026-12-15T23:59:00Z" })
@@ -37,15 +35,8 @@ export const codeQuestionSchema = z
   .object({
     ...questionCommon,
     type: z.literal("code"),
-    starter: relPath,
-    solution: relPath,
-    types: relPath.optional(),
-    tests: z
-      .object({ visible: relPath.optional(), hidden: relPath.optional() })
-      .strict()
-      .refine((t) => t.visible || t.hidden, "give at least one test file"),
-    timeoutMs: z.number().int().min(100).max(60_000).default(5000),
-    memoryMb: z.number().int().min(8).max(512).default(64),
+    // Files and time/memory limits: the grader's own shape, so both accept the same bounds.
+    ...codeGradingShape,
     leaderboard: z
       .object({ metric: z.string().min(1), order: z.enum(["asc", "desc"]).default("asc") })
       .strict()

@@ -6,7 +6,7 @@
 // students already have demo submissions.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { QuestionSpec } from "@/lib/assignments/schema";
-import type { VersionContent } from "@/lib/assignments/version-content";
+import { parseVersionContent } from "@/lib/assignments/version-content";
 import { isEmbedded } from "@/lib/env";
 import { completeJob } from "@/lib/queue/complete";
 import { numericAnswer, numericParams } from "@/lib/question-types/numeric";
@@ -114,7 +114,7 @@ export async function seedDemoActivity(db: PrismaClient, courseId: string): Prom
   try {
     for (const [i, plan] of PLAN.entries()) {
       const a = bySlug.get(plan.assignment);
-      const content = a?.currentVersion?.content as unknown as VersionContent | undefined;
+      const content = a?.currentVersion ? parseVersionContent(a.currentVersion.content, `version ${a.currentVersion.number} of "${a.slug}"`) : undefined;
       const spec = content?.spec.questions.find((q) => q.id === plan.question);
       const user = student(plan.student)!;
       if (!a || !content || !spec) continue; // the course's content changed; seed what still exists
@@ -179,7 +179,7 @@ function demoGrader(db: PrismaClient) {
           courseSlug: s.assignment.course.slug,
           assignmentSlug: s.assignment.slug,
           contentHash: s.version.contentHash,
-          content: s.version.content as unknown as VersionContent,
+          content: parseVersionContent(s.version.content, `version ${s.version.number} of "${s.assignment.slug}"`),
         };
         // The pool (isolated-vm) is loaded only when a code question comes up.
         const report = await gradeSubmission(s, version, async () => (pool ??= (await import("@/grader")).createGraderPool({ size: 1 })));

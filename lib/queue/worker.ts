@@ -8,7 +8,7 @@ import os from "node:os";
 import pg from "pg";
 import { getDb } from "@/lib/db";
 import { getEnv, isEmbedded } from "@/lib/env";
-import type { VersionContent } from "@/lib/assignments/version-content";
+import { parseVersionContent, type VersionContent } from "@/lib/assignments/version-content";
 import { claimJobs, failAbandonedJobs, failJob, releaseJobs, renewLeases, type ClaimedJob } from "@/lib/queue/jobs";
 import { completeJob } from "@/lib/queue/complete";
 import { JOB_CHANNEL, onLocalWake } from "@/lib/queue/wake";
@@ -25,8 +25,15 @@ async function versionOf(versionId: string) {
   const hit = versionCache.get(versionId);
   if (hit) return hit;
   const db = await getDb();
-  const v = await db.assignmentVersion.findUniqueOrThrow({ where: { id: versionId }, select: { number: true, contentHash: true, content: true } });
-  const entry = { number: v.number, contentHash: v.contentHash, content: v.content as unknown as VersionContent };
+  const v = await db.assignmentVersion.findUniqueOrThrow({
+    where: { id: versionId },
+    select: { number: true, contentHash: true, content: true, assignment: { select: { slug: true } } },
+  });
+  const entry = {
+    number: v.number,
+    contentHash: v.contentHash,
+    content: parseVersionContent(v.content, `version ${v.number} of "${v.assignment.slug}" (${versionId})`),
+  };
   if (versionCache.size > 200) versionCache.clear();
   versionCache.set(versionId, entry);
   return entry;

@@ -1,9 +1,11 @@
 // What a submission carries per question type, validated with zod before anything is written.
 import { z } from "zod";
+import { MAX_SOURCE_BYTES } from "@/grader/bundle-safe";
 import type { QuestionSpec } from "@/lib/assignments/schema";
 import { HttpError } from "@/lib/http/http-error";
 
-export const MAX_SUBMISSION_BYTES = 256 * 1024;
+/** The grader's source limit; the submit and draft routes refuse a larger text before it is stored. */
+export const MAX_SUBMISSION_BYTES = MAX_SOURCE_BYTES;
 
 function checkSize(text: string): void {
   const bytes = Buffer.byteLength(text, "utf8");

@@ -52,7 +52,7 @@ export async function gradeSubmission(s: GradableSubmission, v: GradableVersion,
     const dir = materializeVersion(v.assignmentSlug, v.contentHash, v.content.files);
     return (await codePool()).grade({
       assignmentDir: dir,
-      questionId: spec.id,
+      question: spec,
       source: s.code ?? "",
       include: s.kind === "RUN" ? "visible" : "all",
       ...(s.gradingSeed ? { seed: s.gradingSeed } : {}),

@@ -5,7 +5,7 @@
 // (a double click, two tabs) cannot both slip through.
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { QuestionSpec } from "@/lib/assignments/schema";
-import type { VersionContent } from "@/lib/assignments/version-content";
+import { parseVersionContent } from "@/lib/assignments/version-content";
 import { newGradingSeed } from "@/grader/bundle-safe";
 import { MAX_JOB_ATTEMPTS, PRIORITY, notifyWorkers } from "@/lib/queue/jobs";
 import { HttpError, retryAfter } from "@/lib/http/http-error";
@@ -55,7 +55,8 @@ export async function submit(db: PrismaClient, input: SubmitInput): Promise<Subm
   }
   const version = assignment.currentVersion;
   const row = version.questions.find((q) => q.key === input.questionKey);
-  const spec = (version.content as unknown as VersionContent).spec.questions.find((q: QuestionSpec) => q.id === input.questionKey);
+  const content = parseVersionContent(version.content, `version ${version.number} of "${assignment.slug}"`);
+  const spec = content.spec.questions.find((q: QuestionSpec) => q.id === input.questionKey);
   if (!row || !spec) throw new HttpError(404, "No such question in this assignment.");
   if (input.kind === "RUN" && spec.type !== "code") throw new HttpError(400, "Only code questions can be run against visible tests.");
   const { code, answer } = normalizeAnswer(spec, { code: input.code, answer: input.answer });
@@ -69,7 +70,7 @@ export async function submit(db: PrismaClient, input: SubmitInput): Promise<Subm
   const late = timing.open ? timing.late : false;
   if (input.kind === "SUBMIT" && !input.isStaff && !timing.open) throw new HttpError(403, timing.reason);
 
-  const limits = input.kind === "RUN" ? RUN_LIMIT : questionLimits((version.content as unknown as VersionContent).spec, input.questionKey);
+  const limits = input.kind === "RUN" ? RUN_LIMIT : questionLimits(content.spec, input.questionKey);
   const lockKey = `${input.userId}:${assignment.id}:${input.questionKey}:${input.kind}`;
 
   const result = await db.$transaction(

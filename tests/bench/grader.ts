@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { transform } from "esbuild";
-import { loadCodeQuestion } from "../../grader/code-question";
+import { readCodeQuestion } from "../../grader/code-question";
 import type { GradeJob } from "../../grader/grade-job";
 import { selectTests } from "../../grader/grade-job";
 import { childScriptPath, createGraderPool } from "../../grader/pool";
@@ -25,7 +25,9 @@ const NAIVE = Math.min(N, Number(values.naive));
 const root = path.resolve(import.meta.dirname, "../..");
 const assignmentDir = path.join(root, "assignments/layernorm");
 const source = readFileSync(path.join(assignmentDir, "solution.ts"), "utf8");
-const q = loadCodeQuestion(assignmentDir);
+const q = readCodeQuestion(assignmentDir);
+const visibleTests = q.tests.visible ? [path.join(assignmentDir, q.tests.visible)] : [];
+const hiddenTests = q.tests.hidden ? [path.join(assignmentDir, q.tests.hidden)] : [];
 const cores = os.availableParallelism();
 const size = values.size ? Number(values.size) : cores;
 
@@ -39,9 +41,9 @@ const r2 = (x: number) => Math.round(x * 100) / 100;
 async function sandboxed(callMode: "async" | "sync" = "async"): Promise<{ perS: number; p50: number; p99: number; full: number }> {
   const pool = createGraderPool({ size, callMode });
   // Warm-up: every child loads (compiles) the tests once.
-  await Promise.all(Array.from({ length: size * 2 }, () => pool.grade({ assignmentDir, source, include: "all" })));
+  await Promise.all(Array.from({ length: size * 2 }, () => pool.grade({ assignmentDir, question: q, source, include: "all" })));
   const t0 = performance.now();
-  const reports = await Promise.all(Array.from({ length: N }, () => pool.grade({ assignmentDir, source, include: "all" })));
+  const reports = await Promise.all(Array.from({ length: N }, () => pool.grade({ assignmentDir, question: q, source, include: "all" })));
   const elapsed = performance.now() - t0;
   await pool.close();
   const lat = reports.map((r) => r.timing?.wallMs ?? 0);
@@ -51,7 +53,7 @@ async function sandboxed(callMode: "async" | "sync" = "async"): Promise<{ perS: 
 
 /** The floor: same tests, same compile step, student module imported directly, no isolation. */
 async function floor(): Promise<{ perS: number; p50: number }> {
-  const tests = await selectTests({ visibleTests: q.visibleTests, hiddenTests: q.hiddenTests, include: "all" });
+  const tests = await selectTests({ visibleTests, hiddenTests, include: "all" });
   const lat: number[] = [];
   const t0 = performance.now();
   for (let i = 0; i < N; i++) {
@@ -89,7 +91,7 @@ async function floor(): Promise<{ perS: number; p50: number }> {
 /** One fresh Node process per submission (same grading code), `cores` at a time. */
 async function processPerSubmission(): Promise<{ perS: number }> {
   const script = await childScriptPath();
-  const job: GradeJob = { visibleTests: q.visibleTests, hiddenTests: q.hiddenTests, include: "all", source, timeoutMs: q.timeoutMs, memoryMb: q.memoryMb };
+  const job: GradeJob = { visibleTests, hiddenTests, include: "all", source, timeoutMs: q.timeoutMs, memoryMb: q.memoryMb };
   const one = () =>
     new Promise<void>((resolve, reject) => {
       const p = spawn(process.execPath, ["--no-node-snapshot", script], { stdio: ["pipe", "pipe", "inherit"] });

@@ -7,12 +7,14 @@ import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { readCodeQuestion } from "../../grader/code-question";
 import { createGraderPool } from "../../grader/pool";
 import * as H from "../security/lib/hostile-sources";
 import { sampleTreeRss } from "../security/lib/process-tree";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const assignmentDir = path.join(root, "assignments/layernorm");
+const question = readCodeQuestion(assignmentDir);
 const solution = readFileSync(path.join(assignmentDir, "solution.ts"), "utf8");
 const MB = 1024 * 1024;
 
@@ -28,18 +30,18 @@ const only = process.argv[2];
 
 async function viaPool(): Promise<void> {
   const pool = createGraderPool({ size: 1 });
-  await pool.grade({ assignmentDir, source: solution, include: "all" });
+  await pool.grade({ assignmentDir, question, source: solution, include: "all" });
   for (const [name, source] of cases) {
     if (only && !name.includes(only)) continue;
     const s = sampleTreeRss(process.pid);
     const t0 = performance.now();
     const r = await pool
-      .grade({ assignmentDir, source, include: "all" })
+      .grade({ assignmentDir, question, source, include: "all" })
       .catch((e: Error) => ({ status: `threw: ${e.message.slice(0, 120)}`, score: 0, maxScore: 0, output: "" }));
     const ms = performance.now() - t0;
     const peak = s.stop();
     const ref = await pool
-      .grade({ assignmentDir, source: solution, include: "all" })
+      .grade({ assignmentDir, question, source: solution, include: "all" })
       .catch((e: Error) => ({ status: `threw: ${e.message.slice(0, 120)}`, score: 0, maxScore: 0 }));
     console.log(
       JSON.stringify({

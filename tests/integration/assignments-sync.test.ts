@@ -9,7 +9,7 @@ import { loadAllAssignments } from "@/lib/assignments/load";
 import { syncAssignments } from "@/lib/assignments/sync";
 import { questionPoints } from "@/lib/assignments/points";
 import { publicQuestion, statementHtml } from "@/lib/assignments/public-view";
-import type { VersionContent } from "@/lib/assignments/version-content";
+import { parseVersionContent } from "@/lib/assignments/version-content";
 import { useFreshDatabase } from "./lib/test-db";
 
 let db: PrismaClient;
@@ -97,7 +97,7 @@ describe("assignments:sync", () => {
 
   it("sends a browser no reference solution, no tests and no correct options", async () => {
     const a = await db.assignment.findFirstOrThrow({ where: { slug: "xor-ln-net" }, include: { currentVersion: { include: { questions: true } } } });
-    const content = a.currentVersion!.content as unknown as VersionContent;
+    const content = parseVersionContent(a.currentVersion!.content, `version ${a.currentVersion!.number} of "${a.slug}"`);
     const views = a.currentVersion!.questions.map((row) =>
       publicQuestion(
         content,

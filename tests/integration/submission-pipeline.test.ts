@@ -8,7 +8,7 @@ import { HttpError } from "@/lib/http/http-error";
 import { claimJobs, PRIORITY, retryFailedJob } from "@/lib/queue/jobs";
 import { startWorker, type Worker } from "@/lib/queue/worker";
 import { numericAnswer, numericParams } from "@/lib/question-types/numeric";
-import type { VersionContent } from "@/lib/assignments/version-content";
+import { parseVersionContent } from "@/lib/assignments/version-content";
 import { useFreshDatabase } from "./lib/test-db";
 import { seedCourse } from "./lib/course-fixture";
 import { refusal } from "./lib/refusal";
@@ -148,7 +148,7 @@ describe("the submission pipeline", () => {
 
   it("grades numeric answers with the student's own parameters on the server", async () => {
     const a = await db.assignment.findFirstOrThrow({ where: { slug: "generalization-bounds" }, include: { currentVersion: true } });
-    const content = a.currentVersion!.content as unknown as VersionContent;
+    const content = parseVersionContent(a.currentVersion!.content, `version ${a.currentVersion!.number} of "${a.slug}"`);
     const q = content.spec.questions.find((x) => x.type === "numeric")!;
     if (q.type !== "numeric") throw new Error("unreachable");
     const student = ctx.students[2]!.id;

@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readCodeQuestion } from "@/grader/code-question";
 import { ceilingMbFor, prlimitPath } from "@/grader/child-limits";
 import { COMPILER_FAILED, compileTimeoutMessage } from "@/grader/compile";
 import { MAX_NESTING } from "@/grader/nesting";
@@ -43,13 +44,18 @@ async function gradeHostile(pool: GraderPool, source: string, deadlineMs = DEADL
   const before = process.memoryUsage().rss;
   const sampler = sampleTreeRss(process.pid, 10);
   const t0 = performance.now();
-  const report = await pool.grade({ assignmentDir: layernorm, source, include: "all", deadlineMs });
+  const report = await pool.grade({ assignmentDir: layernorm, question: readCodeQuestion(layernorm), source, include: "all", deadlineMs });
   const wallMs = performance.now() - t0;
   const treePeak = sampler.stop();
   const referencesAfter = await Promise.all(
     ASSIGNMENTS.map(async (slug) => {
       const dir = path.join(root, "assignments", slug);
-      const r = await pool.grade({ assignmentDir: dir, source: readFileSync(path.join(dir, "solution.ts"), "utf8"), include: "all" });
+      const r = await pool.grade({
+        assignmentDir: dir,
+        question: readCodeQuestion(dir),
+        source: readFileSync(path.join(dir, "solution.ts"), "utf8"),
+        include: "all",
+      });
       return { slug, score: r.score, maxScore: r.maxScore, status: r.status };
     }),
   );
@@ -108,7 +114,7 @@ const tries: [string, () => unknown][] = [
 ];
 for (const [name, get] of tries) { try { const v = get(); if (v !== undefined && v !== false && v !== "undefined") found.push(name); } catch {} }
 ${H.all3("return found.length ? found : x;")}`;
-    const r = await pool.grade({ assignmentDir: layernorm, source: probe, include: "visible" });
+    const r = await pool.grade({ assignmentDir: layernorm, question: readCodeQuestion(layernorm), source: probe, include: "visible" });
     // Every call returns the input unchanged (scored 0 but never an escape list).
     expect(r.status).toBe("graded");
     const messages = r.tests.map((t) => t.message ?? "").join("\n");
@@ -171,7 +177,7 @@ describe("resource attacks that reach the engine and the compiler (WebAssembly l
   it("this process's own memory does not grow with hostile gradings (the pool's children do the work)", async () => {
     const before = process.memoryUsage().rss;
     for (const source of [H.wasmMemory(40), H.unaryRun(250_000), H.nestedArrowBodies(800)]) {
-      await pool.grade({ assignmentDir: layernorm, source, include: "all", deadlineMs: DEADLINE_MS });
+      await pool.grade({ assignmentDir: layernorm, question: readCodeQuestion(layernorm), source, include: "all", deadlineMs: DEADLINE_MS });
     }
     expect(process.memoryUsage().rss - before).toBeLessThan(64 * MB);
   });

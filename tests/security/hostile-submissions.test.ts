@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readCodeQuestion } from "@/grader/code-question";
 import { createGraderPool, type GraderPool } from "@/grader/pool";
 import type { GradeReport, GradeStatus, TestStatus } from "@/grader/report";
 
@@ -183,11 +184,11 @@ beforeAll(async () => {
   // GRADER_CALL_MODE=sync runs the same corpus against the applySync call mode.
   const callMode = process.env.GRADER_CALL_MODE === "sync" ? "sync" : "async";
   pool = createGraderPool({ size: 2, killGraceMs: KILL_GRACE_MS, callMode });
-  const ref = await pool.grade({ assignmentDir: dir, source: solution, include: "all" });
+  const ref = await pool.grade({ assignmentDir: dir, question: readCodeQuestion(dir), source: solution, include: "all" });
   fullMax = ref.maxScore;
   await Promise.all(
     cases.map(async (c) => {
-      const report = await pool.grade({ assignmentDir: dir, source: c.source, include: "all", deadlineMs: DEADLINE_MS });
+      const report = await pool.grade({ assignmentDir: dir, question: readCodeQuestion(dir), source: c.source, include: "all", deadlineMs: DEADLINE_MS });
       reports.set(c.name, { report, ms: report.timing?.wallMs ?? report.timing?.totalMs ?? 0 });
     }),
   );
@@ -230,7 +231,7 @@ describe("hostile submissions", () => {
   });
 
   it("still grades the reference solution correctly afterwards", async () => {
-    const after = await Promise.all([0, 1, 2].map(() => pool.grade({ assignmentDir: dir, source: solution, include: "all" })));
+    const after = await Promise.all([0, 1, 2].map(() => pool.grade({ assignmentDir: dir, question: readCodeQuestion(dir), source: solution, include: "all" })));
     for (const r of after) {
       expect(r.status).toBe("graded");
       expect(r.score).toBe(fullMax);

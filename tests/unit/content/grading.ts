@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readCodeQuestion } from "@/grader/code-question";
 import { createGraderPool, type GraderPool } from "@/grader/pool";
 
 export const ROOT = path.resolve(import.meta.dirname, "../../..");
@@ -23,7 +24,8 @@ export function describeGrading(slug: string, questionId?: string): void {
         .sort()
     : [];
   let pool: GraderPool;
-  const grade = (file: string) => pool.grade({ assignmentDir: dir, questionId, source: readFileSync(file, "utf8"), include: "all" });
+  const grade = (file: string) =>
+    pool.grade({ assignmentDir: dir, question: readCodeQuestion(dir, questionId), source: readFileSync(file, "utf8"), include: "all" });
 
   describe(`${slug}: grading`, () => {
     beforeAll(() => {

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readCodeQuestion } from "@/grader/code-question";
 import { createGraderPool, type GraderPool } from "@/grader/pool";
 
 const dir = path.resolve(import.meta.dirname, "../../fixtures/grader-call-each");
@@ -19,7 +20,13 @@ describe("callEach", () => {
     it(`behaves as documented (${callMode} calls)`, async () => {
       const modePool = callMode === "async" ? pool : createGraderPool({ size: 1, callMode });
       try {
-        const r = await modePool.grade({ assignmentDir: dir, source: readFileSync(path.join(dir, "solution.ts"), "utf8"), include: "all", callTimeoutMs: 200 });
+        const r = await modePool.grade({
+          assignmentDir: dir,
+          question: readCodeQuestion(dir),
+          source: readFileSync(path.join(dir, "solution.ts"), "utf8"),
+          include: "all",
+          callTimeoutMs: 200,
+        });
         const status = Object.fromEntries(r.tests.map((t) => [t.name, `${t.status}${t.message ? `: ${t.message}` : ""}`]));
         expect(status).toEqual({
           "each case settles on its own": "passed",

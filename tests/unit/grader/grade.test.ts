@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readCodeQuestion } from "@/grader/code-question";
 import { createGraderPool, type GraderPool } from "@/grader/pool";
 import { redactReport, type GradeReport } from "@/grader/report";
 
@@ -17,7 +18,8 @@ afterAll(async () => {
   await pool.close();
 });
 
-const grade = (source: string, include: "visible" | "all" = "all", deadlineMs?: number) => pool.grade({ assignmentDir: dir, source, include, deadlineMs });
+const grade = (source: string, include: "visible" | "all" = "all", deadlineMs?: number) =>
+  pool.grade({ assignmentDir: dir, question: readCodeQuestion(dir), source, include, deadlineMs });
 const test = (r: GradeReport, name: string) => r.tests.find((t) => t.name === name)!;
 
 /** The reference solution with one function replaced. */

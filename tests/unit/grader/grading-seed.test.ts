@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readCodeQuestion } from "@/grader/code-question";
 import { createGraderPool, type GraderPool } from "@/grader/pool";
 import { testContext } from "@/grader/run-tests";
 
@@ -34,7 +35,9 @@ describe("grading seeds", () => {
 
   it("the same seed gives the same report, other seeds draw other hidden inputs", async () => {
     const seeds = ["0a", "0b", "0c", "0d", "0e"];
-    const reports = await Promise.all([...seeds, "0a"].map((seed) => pool.grade({ assignmentDir: dir, source: evenOnly, include: "all", seed })));
+    const reports = await Promise.all(
+      [...seeds, "0a"].map((seed) => pool.grade({ assignmentDir: dir, question: readCodeQuestion(dir), source: evenOnly, include: "all", seed })),
+    );
     const scoreOf = (i: number) => reports[i]!.tests.find((t) => t.name === RANDOM_TEST)!.score;
     expect(reports.map((r) => r.seed)).toEqual([...seeds, "0a"]);
     expect(reports[5]!.tests).toEqual(reports[0]!.tests);
@@ -42,7 +45,7 @@ describe("grading seeds", () => {
   });
 
   it("without a seed every grading draws a fresh 128-bit one and still gives the reference full marks", async () => {
-    const [a, b] = await Promise.all([0, 1].map(() => pool.grade({ assignmentDir: dir, source: solution, include: "all" })));
+    const [a, b] = await Promise.all([0, 1].map(() => pool.grade({ assignmentDir: dir, question: readCodeQuestion(dir), source: solution, include: "all" })));
     expect(a!.seed).toMatch(/^[0-9a-f]{32}$/);
     expect(b!.seed).toMatch(/^[0-9a-f]{32}$/);
     expect(a!.seed).not.toBe(b!.seed);
