@@ -1,6 +1,7 @@
 // The assignment.yaml format, validated with zod and published as assignments/schema.json
 // (scripts/assignments-schema.ts writes it; a test checks it is up to date).
 import { z } from "zod";
+import { creditSchema } from "@/lib/grades/credit";
 
 const id = z
   .string()
@@ -62,6 +63,7 @@ export const numericQuestionSchema = z
     points: z.number().positive(),
     rtol: z.number().min(0).default(1e-6),
     atol: z.number().min(0).default(0),
+    credit: creditSchema.optional(),
   })
   .strict();
 
@@ -74,6 +76,7 @@ export const multipleChoiceQuestionSchema = z
     options: z
       .array(z.object({ id, text: z.string().min(1), text_zh: z.string().optional(), correct: z.boolean().default(false) }).strict())
       .min(2, "give at least two options"),
+    credit: creditSchema.optional(),
   })
   .strict();
 
