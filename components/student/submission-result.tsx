@@ -23,6 +23,9 @@ export function SubmissionResult({ view }: { view: SubmissionView }) {
             {" "}
             <strong className={view.score >= view.maxScore ? "score full" : "score"}>{t("score", { score: view.score, max: view.maxScore })}</strong>
             {view.late && view.rawScore !== view.score && <span className="muted"> ({t("rawScore", { raw: view.rawScore ?? 0 })})</span>}
+            {view.credit && view.credit.fraction < 1 && (
+              <span className="muted"> ({t("creditNote", { k: view.credit.attempt, pct: Math.round(view.credit.fraction * 100) })})</span>
+            )}
           </>
         )}
       </p>

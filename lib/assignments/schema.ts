@@ -2,6 +2,7 @@
 // (scripts/assignments-schema.ts writes it; a test checks it is up to date).
 import { z } from "zod";
 import { assignmentFilePath, codeGradingShape } from "@/grader/bundle-safe";
+import { creditSchema } from "@/lib/grades/credit";
 
 const id = z
   .string()
@@ -53,6 +54,7 @@ export const numericQuestionSchema = z
     points: z.number().positive(),
     rtol: z.number().min(0).default(1e-6),
     atol: z.number().min(0).default(0),
+    credit: creditSchema.optional(),
   })
   .strict();
 
@@ -65,6 +67,7 @@ export const multipleChoiceQuestionSchema = z
     options: z
       .array(z.object({ id, text: z.string().min(1), text_zh: z.string().optional(), correct: z.boolean().default(false) }).strict())
       .min(2, "give at least two options"),
+    credit: creditSchema.optional(),
   })
   .strict();
 

@@ -12,6 +12,7 @@ import { shuffledOptionIds } from "@/lib/question-types/multiple-choice";
 import { effectiveDeadlines, questionLimits, submissionTiming } from "@/lib/submissions/policy";
 import { historyOf, type SubmissionView } from "@/lib/submissions/views";
 import { attemptsLeft, attemptsUsed } from "@/lib/grades/attempts";
+import { attemptCredit } from "@/lib/grades/credit";
 import type { findAssignment } from "@/lib/assignments/queries";
 
 type Assignment = NonNullable<Awaited<ReturnType<typeof findAssignment>>>;
@@ -23,6 +24,8 @@ export type StudentQuestion = PublicQuestion & {
   history: SubmissionView[];
   attemptsUsed: number;
   attemptsLeft: number | null;
+  /** Under declining credit, while attempts remain: the next attempt's number and what it can earn. */
+  nextAttempt: { number: number; max: number | null; creditPercent: number } | null;
 };
 
 export async function studentAssignmentView(opts: {
@@ -67,6 +70,7 @@ export async function studentAssignmentView(opts: {
       history: mine,
       attemptsUsed: used,
       attemptsLeft: attemptsLeft(used, limits.maxAttempts),
+      nextAttempt: nextAttempt(spec, used, limits.maxAttempts),
     } as StudentQuestion;
   });
   return {
@@ -77,4 +81,10 @@ export async function studentAssignmentView(opts: {
     timing,
     canSubmit: isStaff || timing.open,
   };
+}
+
+function nextAttempt(spec: QuestionSpec, used: number, maxAttempts: number | undefined): StudentQuestion["nextAttempt"] {
+  const rule = spec.type === "numeric" || spec.type === "multiple-choice" ? (spec.credit ?? null) : null;
+  if (!rule || (maxAttempts !== undefined && used >= maxAttempts)) return null;
+  return { number: used + 1, max: maxAttempts ?? null, creditPercent: Math.round(attemptCredit(used + 1, rule) * 100) };
 }

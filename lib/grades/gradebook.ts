@@ -8,10 +8,11 @@ import type { GradePolicy, PrismaClient, QuestionType } from "@/lib/generated/pr
 import { questionResult, type SubmissionFacts } from "@/lib/grades/question-result";
 import { scaledToPoints, newestOverride } from "@/lib/grades/final-score";
 import { groupBy } from "@/lib/grades/counted";
+import { creditRuleOf, type CreditRule } from "@/lib/grades/credit";
 import { staffAssignments } from "@/lib/assignments/course-data";
 import type { ExtensionDates } from "@/lib/submissions/policy";
 
-export type GradebookQuestion = { key: string; title: string; type: QuestionType; points: number };
+export type GradebookQuestion = { key: string; title: string; type: QuestionType; points: number; credit: CreditRule | null };
 export type GradebookAssignment = {
   id: string;
   slug: string;
@@ -44,6 +45,8 @@ export type QuestionCell = {
   /** A newer submission is waiting for its result. */
   pending: boolean;
   attempts: number;
+  /** Under declining credit: the counted attempt's number and the fraction it could earn. */
+  attempt: { number: number; credit: number } | null;
   override: OverrideInfo | null;
 };
 export type AssignmentResult = { total: number | null; max: number; cells: QuestionCell[]; extensionDueAt: Date | null; extension: ExtensionDates };
@@ -66,7 +69,13 @@ const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 export async function computeGradebook(db: PrismaClient, courseId: string, options: GradebookOptions = {}): Promise<Gradebook> {
   const assignmentRows = await staffAssignments(db, courseId, options.assignmentSlug);
   const assignments: GradebookAssignment[] = assignmentRows.map((a) => {
-    const questions = (a.currentVersion?.questions ?? []).map((q) => ({ key: q.key, title: q.title, type: q.type, points: q.points }));
+    const questions = (a.currentVersion?.questions ?? []).map((q) => ({
+      key: q.key,
+      title: q.title,
+      type: q.type,
+      points: q.points,
+      credit: creditRuleOf(q.config),
+    }));
     return {
       id: a.id,
       slug: a.slug,
@@ -182,7 +191,7 @@ export async function computeGradebook(db: PrismaClient, courseId: string, optio
       }
       return { id: s.id, kind: s.kind, createdAt: s.createdAt, late: s.late, result, jobStatuses: s.jobs.map((j) => j.status) };
     });
-    const r = questionResult(a.policy, { penalty: a.latePenalty, extensionDueAt: extensionDue }, facts, override);
+    const r = questionResult(a.policy, { penalty: a.latePenalty, extensionDueAt: extensionDue }, facts, override, q.credit);
     const chosen = r.counted;
     const cell: QuestionCell = {
       questionKey: q.key,
@@ -198,6 +207,7 @@ export async function computeGradebook(db: PrismaClient, courseId: string, optio
       versionNumber: chosen?.result?.versionNumber ?? null,
       pending: r.pending,
       attempts: r.attempts,
+      attempt: r.attempt,
       override: null,
     };
     if (override) {

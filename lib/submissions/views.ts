@@ -1,12 +1,14 @@
 // What a student sees of their own submissions: status (queued with position, running, graded,
 // failed, awaiting grading), the score after the late penalty as the gradebook applies it (an
 // extension covering the submission removes it: lib/grades/late), and the report redacted per
-// test visibility. Staff of the course see everything.
+// test visibility. Staff of the course see everything. Under declining credit (lib/grades/credit)
+// a SUBMIT's score is its attempt's share, numbered as the gradebook numbers it.
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { redactReport, type GradeReport } from "@/grader/bundle-safe";
 import { queuePosition } from "@/lib/queue/jobs";
 import { afterLatePenalty, lateOutcome, type LateContext } from "@/lib/grades/late";
+import { attemptCredit, attemptNumbers, creditRuleOf, scaledByCredit } from "@/lib/grades/credit";
 import { figuresOf, type FigureView } from "@/lib/submissions/figures";
 
 export type SubmissionStatus = "queued" | "running" | "graded" | "failed" | "awaiting_grading";
@@ -20,8 +22,11 @@ export type SubmissionView = {
   status: SubmissionStatus;
   position?: number;
   score?: number;
+  /** The score before the late penalty (after declining credit). */
   rawScore?: number;
   maxScore?: number;
+  /** Under declining credit: this attempt's number and the fraction of the points it could earn. */
+  credit?: { attempt: number; fraction: number };
   gradeStatus?: string;
   tests?: GradeReport["tests"];
   output?: string;
@@ -63,12 +68,53 @@ async function lateContextOf(db: PrismaClient, userId: string, assignment: { id:
   return { penalty: assignment.latePenalty, extensionDueAt: ext?.dueAt ?? null };
 }
 
+type CreditOf = (submissionId: string) => { attempt: number; fraction: number } | null;
+
+/** Each SUBMIT's declining credit: the current version's rule per question, attempts numbered
+ *  over all the student's submissions to that question (as the gradebook numbers them). */
+async function creditOfSubmissions(db: PrismaClient, userId: string, assignmentId: string): Promise<CreditOf> {
+  const a = await db.assignment.findUnique({
+    where: { id: assignmentId },
+    select: { currentVersion: { select: { questions: { select: { key: true, config: true } } } } },
+  });
+  const rules = new Map((a?.currentVersion?.questions ?? []).map((q) => [q.key, creditRuleOf(q.config)] as const).filter(([, r]) => r !== null));
+  if (!rules.size) return () => null;
+  const subs = await db.submission.findMany({
+    where: { userId, assignmentId, kind: "SUBMIT", questionKey: { in: [...rules.keys()] } },
+    select: {
+      id: true,
+      kind: true,
+      createdAt: true,
+      questionKey: true,
+      jobs: { select: { status: true } },
+      _count: { select: { gradings: true } },
+      manualGrading: { select: { id: true } },
+    },
+  });
+  const out = new Map<string, { attempt: number; fraction: number }>();
+  for (const [key, rule] of rules) {
+    const facts = subs
+      .filter((s) => s.questionKey === key)
+      .map((s) => ({
+        id: s.id,
+        kind: s.kind,
+        createdAt: s.createdAt,
+        hasResult: s._count.gradings > 0 || s.manualGrading !== null,
+        jobStatuses: s.jobs.map((j) => j.status),
+      }));
+    for (const [id, k] of attemptNumbers(facts)) out.set(id, { attempt: k, fraction: attemptCredit(k, rule) });
+  }
+  return (id) => out.get(id) ?? null;
+}
+
 export async function toView(
   db: PrismaClient,
   s: Row,
-  opts: { duePassed: boolean; withContent: boolean; staff: boolean; lateCtx: LateContext },
+  opts: { duePassed: boolean; withContent: boolean; staff: boolean; lateCtx: LateContext; creditOf: CreditOf },
 ): Promise<SubmissionView> {
   const late = lateOutcome(s, opts.lateCtx);
+  const credit = s.kind === "SUBMIT" ? opts.creditOf(s.id) : null;
+  const credited = (x: number) => scaledByCredit(x, credit?.fraction ?? 1);
   const base = {
     id: s.id,
     kind: s.kind,
@@ -82,7 +128,7 @@ export async function toView(
   if (grading) {
     const report = grading.report as GradeReport;
     const shown = opts.staff ? report : redactReport(report, { duePassed: opts.duePassed });
-    const score = s.kind === "SUBMIT" ? afterLatePenalty(grading.score, late) : grading.score;
+    const score = s.kind === "SUBMIT" ? afterLatePenalty(credited(grading.score), late) : grading.score;
     const plot = plotOf(report);
     const figures = figuresOf(report.records);
     return {
@@ -91,8 +137,9 @@ export async function toView(
       ...base,
       status: "graded",
       score,
-      rawScore: grading.score,
+      rawScore: credited(grading.score),
       maxScore: grading.maxScore,
+      ...(credit ? { credit } : {}),
       gradeStatus: grading.status,
       tests: shown.tests,
       ...(shown.output !== undefined ? { output: shown.output } : {}),
@@ -125,8 +172,8 @@ export async function toView(
 export async function submissionView(db: PrismaClient, id: string, opts: { duePassed: boolean; staff: boolean }) {
   const s = await db.submission.findUnique({ where: { id }, include });
   if (!s) return null;
-  const lateCtx = await lateContextOf(db, s.userId, s.assignment);
-  return { row: s, view: await toView(db, s as Row, { ...opts, withContent: true, lateCtx }) };
+  const [lateCtx, creditOf] = await Promise.all([lateContextOf(db, s.userId, s.assignment), creditOfSubmissions(db, s.userId, s.assignmentId)]);
+  return { row: s, view: await toView(db, s as Row, { ...opts, withContent: true, lateCtx, creditOf }) };
 }
 
 /** A student's submissions to one assignment, newest first, per question. */
@@ -134,6 +181,6 @@ export async function historyOf(db: PrismaClient, userId: string, assignmentId: 
   const rows = await db.submission.findMany({ where: { userId, assignmentId }, include, orderBy: { createdAt: "desc" }, take: 200 });
   const first = rows[0];
   if (!first) return [];
-  const lateCtx = await lateContextOf(db, userId, first.assignment);
-  return Promise.all(rows.map((r) => toView(db, r as Row, { ...opts, withContent: true, lateCtx })));
+  const [lateCtx, creditOf] = await Promise.all([lateContextOf(db, userId, first.assignment), creditOfSubmissions(db, userId, assignmentId)]);
+  return Promise.all(rows.map((r) => toView(db, r as Row, { ...opts, withContent: true, lateCtx, creditOf })));
 }

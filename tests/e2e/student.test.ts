@@ -288,21 +288,27 @@ describe("theory questions", () => {
     await question.getByRole("button", { name: "Submit answer" }).click();
     await question.locator(".result", { hasText: "Score: 0 / 2" }).waitFor({ timeout: 30_000 });
     await question.getByLabel(/LayerNorm of a 2-vector z/).check();
+    // The demo made one attempt before: this right answer is attempt 3 of 3, worth 32% (declining credit).
+    expect(await question.locator(".attempt-credit").innerText()).toBe("Attempt 3 of 3; this attempt can earn up to 32% of the points.");
     await question.getByRole("button", { name: "Submit answer" }).click();
-    await question.locator(".result", { hasText: "Score: 2 / 2" }).waitFor({ timeout: 30_000 });
-    // The attempts line is re-read from the server after each submission (the demo made one before).
-    await question.getByText(/^Attempts: 3 used/).waitFor({ timeout: 10_000 });
+    await question.locator(".result", { hasText: "Score: 0.64 / 2" }).waitFor({ timeout: 30_000 });
+    expect(await question.locator(".result").first().innerText()).toContain("attempt 3: worth up to 32% of the points");
+    // The attempts line is re-read from the server after each submission.
+    await question.getByText(/^Attempts: 3 used, 0 left/).waitFor({ timeout: 10_000 });
     expect(await question.getByLabel(/LayerNorm of a 2-vector z/).isChecked()).toBe(true);
     await screenshot(page, "student-07b-multiple-choice");
   });
 
   it("a Submit retried after its response was lost is one submission", async () => {
-    const question = page.locator("section.question", { hasText: "A width-2 LayerNorm layer" });
+    // On a numeric question: the multiple-choice one above has used all its attempts.
+    await open(page, `${app.baseUrl}/courses/ml-theory/assignments/generalization-bounds`);
+    const question = page.locator("section.question").first();
+    await question.getByLabel("Your answer").fill("1.5e-3");
     const countMine = async () => {
       const sql = await pgRunner(app.databaseUrl);
       try {
         const rows = await sql.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM "Submission" s JOIN "User" u ON u.id = s."userId" WHERE u.email = 'student1@demo.test' AND s."questionKey" = 'ln-width2'`,
+          `SELECT count(*)::int AS n FROM "Submission" s JOIN "User" u ON u.id = s."userId" WHERE u.email = 'student1@demo.test' AND s."questionKey" = 'hoeffding'`,
         );
         return rows[0]!.n;
       } finally {
@@ -323,8 +329,10 @@ describe("theory questions", () => {
       await question.getByRole("button", { name: "Submit answer" }).click();
       await question.getByText("Could not reach the server. Check your connection and try again.").waitFor({ timeout: 30_000 });
       expect(await countMine()).toBe(before + 1);
+      const answered = page.waitForResponse((r) => r.url().endsWith("/api/submit"), { timeout: 30_000 });
       await question.getByRole("button", { name: "Submit answer" }).click();
-      await question.locator(".result", { hasText: "Score: 2 / 2" }).waitFor({ timeout: 30_000 });
+      expect((await answered).status()).toBe(200);
+      await question.locator(".result .status.graded").first().waitFor({ timeout: 30_000 });
     } finally {
       await page.unroute("**/api/submit");
     }

@@ -137,6 +137,22 @@ describe("one question's result", () => {
     const r = questionResult("BEST", ctx, [facts("a", 1, 6), facts("b", 9, 10, { late: true })], null);
     expect(r).toMatchObject({ score: 6, counted: { id: "a" }, late: false, penaltyPoints: 0, attempts: 2 });
   });
+  it("declining credit: a right third attempt earns its declined share, before the late penalty", () => {
+    const credit = { decline: 0.34, floor: 0 };
+    const subs = [facts("a", 1, 0), facts("run", 2, 3, { kind: "RUN" }), facts("b", 3, 0), facts("c", 4, 3)];
+    expect(questionResult("BEST", ctx, subs, null, credit)).toMatchObject({
+      score: 0.96,
+      rawScore: 0.96,
+      penaltyPoints: 0,
+      attempt: { number: 3, credit: 0.32 },
+    });
+    const late = [facts("a", 1, 0), facts("b", 9, 3, { late: true })];
+    expect(questionResult("BEST", ctx, late, null, credit)).toMatchObject({ score: 0.99, rawScore: 1.98, penaltyPoints: 0.99 });
+  });
+  it("declining credit: a grading that failed on our side does not use up credit", () => {
+    const subs = [facts("a", 1, null, { jobStatuses: ["FAILED"] }), facts("b", 2, 3)];
+    expect(questionResult("LATEST", ctx, subs, null, { decline: 0.5, floor: 0 })).toMatchObject({ score: 3, attempt: { number: 1, credit: 1 } });
+  });
   it("reports the penalty of a counted late submission", () => {
     const r = questionResult("BEST", ctx, [facts("a", 1, 2), facts("b", 9, 10, { late: true })], null);
     expect(r).toMatchObject({ score: 5, rawScore: 10, penaltyPoints: 5, late: true, counted: { id: "b" } });

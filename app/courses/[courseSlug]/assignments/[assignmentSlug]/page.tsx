@@ -50,6 +50,15 @@ export default async function AssignmentPage({ params }: { params: Promise<{ cou
             {i + 1}. {q.title} <span className="muted small">· {t("points", { points: q.points })}</span>
           </h3>
           <p className="muted small">{t("attempts", { used: q.attemptsUsed, left: q.attemptsLeft === null ? "none" : String(q.attemptsLeft) })}</p>
+          {q.nextAttempt && (
+            <p className="muted small attempt-credit">
+              {t("attemptCredit", {
+                k: q.nextAttempt.number,
+                n: q.nextAttempt.max === null ? "none" : String(q.nextAttempt.max),
+                pct: q.nextAttempt.creditPercent,
+              })}
+            </p>
+          )}
           <QuestionPanel course={course.slug} assignment={assignment.slug} question={q} canSubmit={view.canSubmit} />
         </section>
       ))}

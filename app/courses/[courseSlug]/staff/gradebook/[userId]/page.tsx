@@ -73,6 +73,11 @@ export default async function StudentGradesPage({ params }: { params: Promise<{ 
                         </td>
                         <td className="num">
                           <strong>{pts(c.score)}</strong> / {pts(q.points)}
+                          {c.attempt && c.attempt.credit < 1 && (
+                            <div className="small muted">
+                              attempt {c.attempt.number}: {Math.round(c.attempt.credit * 100)}% credit
+                            </div>
+                          )}
                           {c.late && (
                             <div className="small bad-text">
                               late: −{pts(c.penaltyPoints)} of {pts(c.rawScore)}
