@@ -38,9 +38,12 @@ export function scaledByCredit(raw: number, fraction: number): number {
 export type AttemptOrderFacts = { id: string; kind: SubmissionKindName; createdAt: Date; hasResult: boolean; jobStatuses: readonly JobStatus[] };
 
 /** Each attempt's 1-based index by submission id (Runs and our failed gradings get none). */
+// Ties in time (same millisecond) break by id, so every view numbers the same attempts alike.
 export function attemptNumbers(subs: readonly AttemptOrderFacts[]): Map<string, number> {
   const out = new Map<string, number>();
-  const ordered = subs.filter((s) => s.kind === "SUBMIT" && !gradingFailedOnOurSide(s)).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  const ordered = subs
+    .filter((s) => s.kind === "SUBMIT" && !gradingFailedOnOurSide(s))
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   ordered.forEach((s, i) => out.set(s.id, i + 1));
   return out;
 }

@@ -20,6 +20,9 @@ let db: PrismaClient;
 let ctx: Awaited<ReturnType<typeof seedCourse>>;
 let worker: Worker | undefined;
 const now = new Date("2026-12-05T12:00:00Z"); // before xor-ln-net's due date
+// Each submission a minute after the last, as a student's would be (attempts are numbered by time).
+let submitted = 0;
+const nextSubmitTime = () => new Date(now.getTime() + ++submitted * 60_000);
 
 const answer = (userId: string, selected: string, kind: "SUBMIT" | "RUN" = "SUBMIT"): SubmitInput => ({
   userId,
@@ -30,7 +33,7 @@ const answer = (userId: string, selected: string, kind: "SUBMIT" | "RUN" = "SUBM
   answer: { selected: [selected] },
   isStaff: false,
   embedded: false,
-  now,
+  now: nextSubmitTime(),
 });
 
 async function waitGraded(submissionId: string, ms = 30_000) {
