@@ -34,19 +34,9 @@ export type SubmissionView = {
   manual?: { score: number; comment: string; items: { description: string; points: number }[] };
   code?: string | null;
   answer?: unknown;
-  /** The student's spectrum of a visible data set and the reference, when the tests recorded them. */
-  plot?: { yours: number[]; reference: number[] };
   /** Every figure the graded run recorded (spectra, fitted fraction per group count, training curves...). */
   figures?: FigureView[];
 };
-
-function plotOf(report: GradeReport): SubmissionView["plot"] | undefined {
-  const r = report.records;
-  const nums = (v: unknown) => (Array.isArray(v) && v.every((x) => typeof x === "number") ? (v as number[]) : null);
-  const yours = nums(r?.eigenvalues);
-  const reference = nums(r?.referenceEigenvalues);
-  return yours && reference ? { yours, reference } : undefined;
-}
 
 const include = {
   jobs: { orderBy: { createdAt: "desc" as const } },
@@ -129,10 +119,8 @@ export async function toView(
     const report = grading.report as GradeReport;
     const shown = opts.staff ? report : redactReport(report, { duePassed: opts.duePassed });
     const score = s.kind === "SUBMIT" ? afterLatePenalty(credited(grading.score), late) : grading.score;
-    const plot = plotOf(report);
     const figures = figuresOf(report.records);
     return {
-      ...(plot ? { plot } : {}),
       ...(figures.length ? { figures } : {}),
       ...base,
       status: "graded",

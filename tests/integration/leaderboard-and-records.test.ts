@@ -77,8 +77,9 @@ describe("recorded figures", () => {
     const sub = await send(s.id, "spectra", "spectra-code", sol);
     await graded(sub.submissionId);
     const found = await submissionView(db, sub.submissionId, { duePassed: false, staff: false });
-    expect(found!.view.plot!.yours).toHaveLength(16);
-    expect(found!.view.plot!.reference).toHaveLength(16);
+    const spectrum = found!.view.figures!.find((f) => f.id === "spectrum")!;
+    expect(spectrum.series.find((x) => x.key === "eigenvalues")!.points).toHaveLength(16);
+    expect(spectrum.series.find((x) => x.key === "referenceEigenvalues")!.points).toHaveLength(16);
     expect(JSON.stringify(found!.view.tests)).not.toContain("referenceEigenvalues");
   });
 });
