@@ -5,6 +5,7 @@ import { performance } from "node:perf_hooks";
 import type { GradeReport, TestResult } from "./report";
 import { summarize } from "./report";
 import { orderTests, runTests, zeroResult } from "./run-tests";
+import { phaseEnd, phaseStart } from "./phase-clock";
 import { newGradingSeed } from "./rng";
 import { Sandbox } from "./sandbox";
 import { loadTests, type LoadedTest } from "./test-loader";
@@ -56,7 +57,9 @@ export async function selectTests(job: Pick<GradeJob, "visibleTests" | "hiddenTe
 
 export async function gradeJob(job: GradeJob, events: GradeEvents = {}): Promise<GradeOutcome> {
   const seed = job.seed ?? newGradingSeed();
+  let t = phaseStart();
   const tests = await selectTests(job);
+  phaseEnd("tests: select the loaded (cached) trusted tests", t);
   events.onTests?.(tests.map((t) => ({ name: t.name, maxScore: t.points, visibility: t.visibility })));
   const t0 = performance.now();
   const deadline = t0 + job.timeoutMs;
@@ -87,14 +90,18 @@ export async function gradeJob(job: GradeJob, events: GradeEvents = {}): Promise
     events.onResult?.(index, result);
     onOutput?.(sandbox.output());
   };
+  t = phaseStart();
   const results = await runTests(tests, sandbox, { deadline, seed, onResult });
+  phaseEnd("tests: run (trusted host code + crossings + output reads)", t);
   const output = sandbox.output();
   const t2 = performance.now();
   const round = (x: number) => Math.round(x * 100) / 100;
+  t = phaseStart();
   const report = summarize("graded", results, {
     output,
     seed,
     timing: { compileMs: round(t1 - t0), testsMs: round(t2 - t1), totalMs: round(t2 - t0) },
   });
+  phaseEnd("report: summarize", t);
   return { report, cleanup: () => sandbox.dispose() };
 }

@@ -7,6 +7,7 @@ import ivm from "isolated-vm";
 import { compileSubmission } from "./compile";
 import { EXPOSE_WASM_ENV } from "./child-limits";
 import { harnessSource } from "./isolate-harness";
+import { phaseEnd, phaseStart } from "./phase-clock";
 import { COMPILED_AT, sourceLocator, whereInSource, type Locate } from "./source-lines";
 import type { StudentSession } from "./run-tests";
 import { StudentError, type StudentErrorKind, type Visibility } from "./testing";
@@ -112,8 +113,11 @@ interface FreshIsolate {
 /** A new isolate with the harness installed and no student code in it yet. */
 function freshIsolate(memoryMb: number): FreshIsolate {
   const marker = `__cg_done_${randomBytes(9).toString("hex")}`;
+  let t = phaseStart();
   const isolate = new ivm.Isolate({ memoryLimit: memoryMb });
   const context = isolate.createContextSync();
+  phaseEnd("isolate: create + context", t);
+  t = phaseStart();
   const harness = context.evalSync(
     harnessSource({
       keepWasm: process.env[EXPOSE_WASM_ENV] === "1",
@@ -134,6 +138,7 @@ function freshIsolate(memoryMb: number): FreshIsolate {
     setNamespace: fn("setNamespace"),
     isDone: fn("isDone"),
   };
+  phaseEnd("harness: evaluate + references", t);
   return { isolate, context, fns, marker, memoryMb };
 }
 
@@ -180,13 +185,16 @@ export class Sandbox implements StudentSession {
   /** Compiles and loads the submission; top-level code runs (timed) here. */
   static async open(source: string, o: SandboxOptions, onCompiled?: () => void): Promise<OpenResult> {
     const fresh = takeFreshIsolate(o.memoryMb);
+    let t = phaseStart();
     const compiled = await compileSubmission(source, fresh.marker, o.deadline - performance.now(), o.maxNesting);
+    phaseEnd("compile (esbuild)", t);
     onCompiled?.();
     if (!compiled.ok) {
       returnFreshIsolate(fresh);
       return compiled;
     }
     const sandbox = new Sandbox(fresh.isolate, fresh.context, fresh.fns, o, sourceLocator(compiled.map));
+    t = phaseStart();
     let mod: ivm.Module;
     try {
       // Parsing and linking run no student code, so the sync forms are safe here.
@@ -196,6 +204,7 @@ export class Sandbox implements StudentSession {
       return { ok: false, status: "compile_error", message: `Compile error: ${(e as Error).message}` };
     }
     await sandbox.load(mod);
+    phaseEnd("module: compile, link, top-level code", t);
     return { ok: true, sandbox };
   }
 
@@ -288,14 +297,19 @@ export class Sandbox implements StudentSession {
       throw new StudentError("timeout", `${what}: the time limit ran out.`);
     }
     let raw: unknown;
+    let t = phaseStart();
     try {
       const opts = { timeout: this.timeoutFor(timeoutMs), result: { copy: true } } as const;
       raw = this.o.callMode === "sync" ? this.fns[fn].applySync(undefined, callArgs, opts) : await this.fns[fn].apply(undefined, callArgs, opts);
     } catch (e) {
       throw this.failure(e, what);
     }
+    phaseEnd(`crossing: ${fn} (into the isolate and back)`, t);
     if (typeof raw !== "string") throw new StudentError("threw", `${what} failed`);
-    return (raw.includes('"$cg"') ? JSON.parse(raw, revive) : JSON.parse(raw)) as Envelope;
+    t = phaseStart();
+    const env = (raw.includes('"$cg"') ? JSON.parse(raw, revive) : JSON.parse(raw)) as Envelope;
+    phaseEnd("crossing: parse the result", t);
+    return env;
   }
 
   private async invoke(fn: "call" | "get", name: string, args: unknown[]): Promise<unknown> {
@@ -328,22 +342,27 @@ export class Sandbox implements StudentSession {
   /** The student's console output so far (capped); empty if the isolate is gone. Call only between calls into it. */
   output(): string {
     if (this.isolate.isDisposed) return "";
+    const t = phaseStart();
     try {
       const s = this.fns.output.applySync(undefined, [], { timeout: 1000, result: { copy: true } });
       return typeof s === "string" ? s : "";
     } catch {
       return "";
+    } finally {
+      phaseEnd("output: read from the isolate", t);
     }
   }
 
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    const t = phaseStart();
     try {
       this.context.release();
     } catch {
       /* already gone */
     }
     if (!this.isolate.isDisposed) this.isolate.dispose();
+    phaseEnd("dispose the isolate", t);
   }
 }

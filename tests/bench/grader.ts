@@ -15,10 +15,17 @@ import { selectTests } from "../../grader/grade-job";
 import { childScriptPath, createGraderPool } from "../../grader/pool";
 import { runTests, type StudentSession } from "../../grader/run-tests";
 import { StudentError } from "../../grader/testing";
+import { profileGrading } from "./lib/grader-profile-report";
 import { percentile } from "./lib/stats";
 
 const { values } = parseArgs({
-  options: { n: { type: "string", default: "500" }, naive: { type: "string", default: "60" }, size: { type: "string" } },
+  options: {
+    n: { type: "string", default: "500" },
+    naive: { type: "string", default: "60" },
+    size: { type: "string" },
+    profile: { type: "boolean", default: false },
+    "call-mode": { type: "string" },
+  },
 });
 const N = Number(values.n);
 const NAIVE = Math.min(N, Number(values.naive));
@@ -119,6 +126,12 @@ async function processPerSubmission(): Promise<{ perS: number }> {
     }),
   );
   return { perS: (NAIVE / (performance.now() - t0)) * 1000 };
+}
+
+if (values.profile) {
+  const callMode = values["call-mode"] === "async" ? "async" : "sync";
+  console.log(JSON.stringify(await profileGrading({ n: Math.min(N, 300), assignmentDir, question: q, source, callMode })));
+  process.exit(0);
 }
 
 const s = await sandboxed();
