@@ -6,7 +6,12 @@ import { gradeJob, type GradeJob } from "./grade-job";
 import type { TestResult } from "./report";
 import { prepareSpareIsolate } from "./sandbox";
 
-/** Finished tests are reported in batches at most this old; the final report carries them all. */
+/**
+ * With async calls the event loop runs while the student's code does, so finished tests are
+ * reported in batches at most this old. With sync calls (the default) nothing runs during a call,
+ * so progress is sent before the next test starts: a test that hangs the process cannot hold back
+ * what finished before it. The final report carries everything either way.
+ */
 const RESULT_FLUSH_MS = 50;
 
 export type ToChild = { type: "grade"; id: number; job: GradeJob };
@@ -14,9 +19,8 @@ export type FromChild =
   | { type: "ready" }
   | { type: "tests"; id: number; tests: import("./grade-job").TestInfo[] }
   | { type: "compiled"; id: number }
-  | { type: "result"; id: number; index: number; result: import("./report").TestResult }
-  /** The student's output grew by `append`, or (`replace`) is now this text (e.g. truncated). */
-  | { type: "output"; id: number; append?: string; replace?: string }
+  /** Tests that finished since the last progress; the student's output grew by `append`, or (`replace`) is now this text (e.g. truncated). */
+  | { type: "progress"; id: number; results: { index: number; result: import("./report").TestResult }[]; append?: string; replace?: string }
   | { type: "report"; id: number; report: import("./report").GradeReport }
   | { type: "failed"; id: number; message: string }
   | { type: "idle"; id: number };
@@ -41,25 +45,28 @@ async function handle(m: ToChild): Promise<void> {
   let output = "";
   let timer: NodeJS.Timeout | null = null;
   const flush = () => {
+    if (timer) clearTimeout(timer);
     timer = null;
-    if (output !== sentOutput) {
-      send(output.startsWith(sentOutput) ? { type: "output", id, append: output.slice(sentOutput.length) } : { type: "output", id, replace: output });
-      sentOutput = output;
-    }
-    for (const p of pending) send({ type: "result", id, index: p.index, result: p.result });
+    if (output === sentOutput && pending.length === 0) return;
+    const text = output === sentOutput ? {} : output.startsWith(sentOutput) ? { append: output.slice(sentOutput.length) } : { replace: output };
+    send({ type: "progress", id, results: pending, ...text });
+    sentOutput = output;
     pending = [];
   };
+  const syncCalls = (m.job.callMode ?? "sync") === "sync";
   try {
     const done = await gradeJob(m.job, {
       onTests: (tests) => send({ type: "tests", id, tests }),
       onCompiled: () => send({ type: "compiled", id }),
       onResult: (index, result) => {
         pending.push({ index, result });
-        timer ??= setTimeout(flush, RESULT_FLUSH_MS);
+        if (!syncCalls) timer ??= setTimeout(flush, RESULT_FLUSH_MS);
       },
+      // gradeJob reads the output after the module loads and after every test's result.
       onOutput: (text) => {
         output = text;
-        if (output !== sentOutput) timer ??= setTimeout(flush, RESULT_FLUSH_MS);
+        if (syncCalls) flush();
+        else if (output !== sentOutput) timer ??= setTimeout(flush, RESULT_FLUSH_MS);
       },
     });
     cleanup = done.cleanup;

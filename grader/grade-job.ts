@@ -7,7 +7,7 @@ import { summarize } from "./report";
 import { orderTests, runTests, zeroResult } from "./run-tests";
 import { phaseEnd, phaseStart } from "./phase-clock";
 import { newGradingSeed } from "./rng";
-import { Sandbox } from "./sandbox";
+import { Sandbox, type OpenResult } from "./sandbox";
 import { loadTests, type LoadedTest } from "./test-loader";
 
 export interface GradeJob {
@@ -15,6 +15,8 @@ export interface GradeJob {
   hiddenTests: string[];
   include: "visible" | "all";
   source: string;
+  /** Why the source was refused before it was sent (too large): graded as every test at 0. */
+  refusal?: string;
   timeoutMs: number;
   memoryMb: number;
   /** Longest single call into the student's code; default max(100, timeoutMs / 5). */
@@ -55,6 +57,11 @@ export async function selectTests(job: Pick<GradeJob, "visibleTests" | "hiddenTe
   return orderTests(job.include === "visible" ? tests.filter((t) => t.visibility === "visible") : tests);
 }
 
+function refused(message: string, events: GradeEvents): OpenResult {
+  events.onCompiled?.();
+  return { ok: false, status: "rejected", message };
+}
+
 export async function gradeJob(job: GradeJob, events: GradeEvents = {}): Promise<GradeOutcome> {
   const seed = job.seed ?? newGradingSeed();
   let t = phaseStart();
@@ -63,17 +70,19 @@ export async function gradeJob(job: GradeJob, events: GradeEvents = {}): Promise
   events.onTests?.(tests.map((t) => ({ name: t.name, maxScore: t.points, visibility: t.visibility })));
   const t0 = performance.now();
   const deadline = t0 + job.timeoutMs;
-  const opened = await Sandbox.open(
-    job.source,
-    {
-      memoryMb: job.memoryMb,
-      deadline,
-      callTimeoutMs: job.callTimeoutMs ?? Math.max(100, job.timeoutMs / 5),
-      callMode: job.callMode ?? "async",
-      ...(job.maxNesting !== undefined ? { maxNesting: job.maxNesting } : {}),
-    },
-    events.onCompiled,
-  );
+  const opened: OpenResult = job.refusal
+    ? refused(job.refusal, events)
+    : await Sandbox.open(
+        job.source,
+        {
+          memoryMb: job.memoryMb,
+          deadline,
+          callTimeoutMs: job.callTimeoutMs ?? Math.max(100, job.timeoutMs / 5),
+          callMode: job.callMode ?? "sync",
+          ...(job.maxNesting !== undefined ? { maxNesting: job.maxNesting } : {}),
+        },
+        events.onCompiled,
+      );
   const t1 = performance.now();
   if (!opened.ok) {
     const results = tests.map((t): TestResult => zeroResult(t, opened.message, "error"));

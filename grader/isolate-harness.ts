@@ -2,21 +2,22 @@
 // It captures the built-ins it needs at that moment, so nothing the student later does to
 // globals or prototypes changes how calls are made or how results are serialized. Every call
 // returns one plain JSON string built inside the isolate; only strings ever cross to the host.
+// The source is the same for every isolate of a process (the per-isolate done marker is the
+// argument of the function it evaluates to), so V8 can reuse its compiled code (sandbox.ts).
 
 import { COMPILED_AT } from "./source-lines";
 
 export interface HarnessOptions {
   /** Leave WebAssembly in place (PoolOptions.exposeWasm: tests of the OS memory ceiling only). */
   keepWasm?: boolean;
-  /** Random global name the compiled module calls as its last statement (top-level await done). */
-  doneMarker: string;
   outputCapBytes: number;
   resultCapChars: number;
   errorMessageCapChars: number;
 }
 
+/** Evaluates to a function of the done marker (the random global name the compiled module calls as its last statement) that installs the harness and returns its functions. */
 export function harnessSource(o: HarnessOptions): string {
-  return `(function () {
+  return `(function (doneMarker) {
 "use strict";
 const G = globalThis;
 // Student code gets no WebAssembly: its memories live outside the isolate's heap limit. The
@@ -167,7 +168,7 @@ function write(args) {
 }
 const log = function () { write(arguments); };
 G.console = { log: log, info: log, warn: log, error: log, debug: log, trace: log };
-defProp(G, ${JSON.stringify(o.doneMarker)}, { value: function () { done = true; }, configurable: true });
+defProp(G, "" + doneMarker, { value: function () { done = true; }, configurable: true });
 
 return {
   setNamespace: function (n) { ns = n; },
@@ -203,5 +204,5 @@ return {
   mute: function (m) { muted = m; },
   output: function () { return droppedWhileMuted ? out + "[output printed during hidden tests is not shown]\\n" : out; },
 };
-})()`;
+})`;
 }

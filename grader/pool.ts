@@ -40,7 +40,7 @@ export interface PoolOptions {
   size?: number;
   /** Extra time the parent allows past a job's deadline before SIGKILL. Default 500 ms. */
   killGraceMs?: number;
-  /** How calls into student code are made; see SandboxOptions.callMode. Default "async". */
+  /** How calls into student code are made; see SandboxOptions.callMode. Default "sync". */
   callMode?: "async" | "sync";
   /** memoryMb the children's OS memory ceiling is first sized for (a job needing another moves it). Default 64. */
   memoryMb?: number;
@@ -65,7 +65,6 @@ export interface GraderPool {
 
 const HERE = import.meta.dirname;
 const ROOT = path.resolve(HERE, "..");
-const MAX_IPC_SOURCE_BYTES = 8 * 1024 * 1024;
 
 let childScriptPromise: Promise<string> | null = null;
 
@@ -285,9 +284,8 @@ export function createGraderPool(opts: PoolOptions = {}): GraderPool {
       }, limit);
     } else if (m.type === "compiled") {
       j.compiled = true;
-    } else if (m.type === "result") {
-      j.results[m.index] = m.result;
-    } else if (m.type === "output") {
+    } else if (m.type === "progress") {
+      for (const r of m.results) j.results[r.index] = r.result;
       j.output = m.replace ?? j.output + (m.append ?? "");
     } else if (m.type === "report" || m.type === "failed") {
       clearTimeout(j.timer);
@@ -368,15 +366,15 @@ export function createGraderPool(opts: PoolOptions = {}): GraderPool {
       } catch (e) {
         return Promise.reject(e instanceof Error ? e : new Error(String(e)));
       }
-      if (Buffer.byteLength(req.source, "utf8") > MAX_IPC_SOURCE_BYTES) {
-        const msg = sizeRefusal(req.source)!;
-        return Promise.resolve(summarize("rejected", [], { output: msg }));
-      }
+      // Refused before it is sent (it need not cross the pipe); the child still loads the tests, so
+      // the report has every test at 0 of its points, as for a compile error.
+      const refusal = sizeRefusal(req.source);
       const job: GradeJob = {
         visibleTests,
         hiddenTests,
         include: req.include,
-        source: req.source,
+        source: refusal === null ? req.source : "",
+        ...(refusal === null ? {} : { refusal }),
         timeoutMs: req.deadlineMs ?? q.timeoutMs,
         memoryMb: req.memoryMb ?? q.memoryMb,
         // Drawn here, so a report the pool makes itself (a child killed at the deadline) names it too.

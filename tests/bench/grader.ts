@@ -1,8 +1,10 @@
-// npm run bench:grader [-- --n 500 --naive 60]
+// npm run bench:grader [-- --n 500 --naive 60] [-- --profile [--call-mode async]]
 // Grades N copies of the layernorm reference solution with the sandboxed pool and, in the same
 // run, (a) the same tests in-process without any sandbox (the floor) and (b) a naive runner that
 // spawns one Node process per submission. Prints figures, then one JSON line (the last line),
-// whose figures are those of the default (async) call mode; the sync mode is printed for comparison.
+// whose figures are those of the default (sync) call mode; the async mode is printed for comparison.
+// throughput_vs_floor = the pool's throughput / the floor's, both measured in this run.
+// --profile: where one grading's time goes instead (tests/bench/lib/grader-profile-report.ts).
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import os from "node:os";
@@ -45,7 +47,7 @@ const pct = (xs: number[], p: number) =>
   );
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
-async function sandboxed(callMode: "async" | "sync" = "async"): Promise<{ perS: number; p50: number; p99: number; full: number }> {
+async function sandboxed(callMode: "async" | "sync" = "sync"): Promise<{ perS: number; p50: number; p99: number; full: number }> {
   const pool = createGraderPool({ size, callMode });
   // Warm-up: every child loads (compiles) the tests once.
   await Promise.all(Array.from({ length: size * 2 }, () => pool.grade({ assignmentDir, question: q, source, include: "all" })));
@@ -138,10 +140,12 @@ const s = await sandboxed();
 console.log(
   `sandboxed pool (${size} processes on ${cores} cores): ${r2(s.perS)} submissions/s, p50 ${r2(s.p50)} ms, p99 ${r2(s.p99)} ms, full marks ${s.full}/${N}`,
 );
-const sy = await sandboxed("sync");
-console.log(`  same with callMode "sync" (applySync): ${r2(sy.perS)} submissions/s, p50 ${r2(sy.p50)} ms, p99 ${r2(sy.p99)} ms, full marks ${sy.full}/${N}`);
+const sy = await sandboxed("async");
+console.log(
+  `  same with callMode "async" (apply on isolated-vm's thread): ${r2(sy.perS)} submissions/s, p50 ${r2(sy.p50)} ms, p99 ${r2(sy.p99)} ms, full marks ${sy.full}/${N}`,
+);
 const f = await floor();
-console.log(`in-process floor (no sandbox, 1 process): ${r2(f.perS)} submissions/s, p50 ${r2(f.p50)} ms`);
+console.log(`in-process floor (no sandbox, 1 process): ${r2(f.perS)} submissions/s, p50 ${r2(f.p50)} ms; pool / floor ${r2(s.perS / f.perS)}`);
 const n = await processPerSubmission();
 console.log(`process per submission (${NAIVE} submissions, ${cores} at a time): ${r2(n.perS)} submissions/s`);
 if (s.full !== N || sy.full !== N) throw new Error(`only ${s.full}/${N} sandboxed gradings gave full marks`);
@@ -154,6 +158,9 @@ console.log(
     floor_per_s: r2(f.perS),
     process_per_submission_per_s: r2(n.perS),
     overhead_ms: r2(s.p50 - f.p50),
+    throughput_vs_floor: r2(s.perS / f.perS),
     speedup_vs_process_per_submission: r2(s.perS / n.perS),
+    // The machine may be shared: the 1-minute load average when the run ended.
+    load_1m: r2(os.loadavg()[0]!),
   }),
 );

@@ -6,6 +6,9 @@
 // Each worker runs --pool sandbox processes (default 1, so that W workers use W of this machine's
 // cores, like W one-core grader machines); see tests/bench/lib/queue-scenario.ts for the details.
 // --rate R paces arrivals at R submissions/s instead of the burst (latency below saturation).
+// Before the queue runs, the same mix is graded by the sandbox pool alone (workers × pool processes,
+// no database): grader_alone_per_s, and efficiency = throughput_per_s / grader_alone_per_s.
+import os from "node:os";
 import { parseArgs } from "node:util";
 import { runQueueScenario } from "./lib/queue-scenario";
 import { intOption } from "./lib/args";
@@ -48,6 +51,7 @@ try {
     loopingEvery: int("looping-every", 0),
     deadlineMs: int("deadline-s", 1) * 1000,
     rate: int("rate", 0),
+    measureGraderAlone: true,
     ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
     log,
     ...(values.verbose ? { workerLog: log } : {}),
@@ -65,7 +69,10 @@ try {
     `jobs by status ${JSON.stringify(d.jobStatus)}, by claim count ${JSON.stringify(d.attempts)}; worker starts ${d.workerStarts}, exits on their own ${d.workerCrashes}`,
   );
   console.log(
-    `throughput ${r.throughput_per_s} gradings/s over ${d.elapsedS} s; submit → graded p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms, p99 ${r.p99_ms} ms, max ${d.maxLatencyMs} ms; in the sandbox pool alone p50 ${d.gradingWallMsP50} ms`,
+    `throughput ${r.throughput_per_s} gradings/s over ${d.elapsedS} s (the grader alone: ${r.grader_alone_per_s} gradings/s, efficiency ${r.efficiency}); load average ${os.loadavg()[0]!.toFixed(2)}`,
+  );
+  console.log(
+    `latency submit → graded: p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms, p99 ${r.p99_ms} ms, max ${d.maxLatencyMs} ms; in the sandbox pool alone p50 ${d.gradingWallMsP50} ms`,
   );
   const { details: _details, ...line } = r;
   console.log(JSON.stringify(line));

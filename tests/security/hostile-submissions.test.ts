@@ -181,8 +181,8 @@ let fullMax = 0;
 const reports = new Map<string, { report: GradeReport; ms: number }>();
 
 beforeAll(async () => {
-  // GRADER_CALL_MODE=sync runs the same corpus against the applySync call mode.
-  const callMode = process.env.GRADER_CALL_MODE === "sync" ? "sync" : "async";
+  // GRADER_CALL_MODE=async runs the same corpus against the async call mode (the default is sync).
+  const callMode = process.env.GRADER_CALL_MODE === "async" ? "async" : "sync";
   pool = createGraderPool({ size: 2, killGraceMs: KILL_GRACE_MS, callMode });
   const ref = await pool.grade({ assignmentDir: dir, question: readCodeQuestion(dir), source: solution, include: "all" });
   fullMax = ref.maxScore;

@@ -26,6 +26,7 @@ import { questionPoints } from "@/lib/assignments/points";
 import { submit } from "@/lib/submissions/submit";
 import { HttpError } from "@/lib/http/http-error";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "@/scripts/lib/throwaway-postgres";
+import { graderAloneThroughput } from "./grader-alone";
 import { killGroup, percentile, sleep } from "./stats";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
@@ -48,6 +49,8 @@ export type QueueScenarioOptions = {
   rate?: number;
   /** Correct submissions from extra students, graded before the measured burst (not counted). Default 4 per sandbox process. */
   warmup?: number;
+  /** Also grade the same mix with the sandbox pool alone (no database), before the queue runs: grader_alone_per_s and efficiency. */
+  measureGraderAlone?: boolean;
   /** Use this PostgreSQL instead of starting one (it cannot be restarted: no DB fault then). */
   databaseUrl?: string;
   /** The whole burst gives up after this long (the check still runs). Default 10 minutes. */
@@ -69,6 +72,10 @@ export type QueueScenarioResult = {
   p95_ms: number;
   p99_ms: number;
   workers: number;
+  /** The same mix graded by a pool of workers × poolSize sandbox processes alone (measureGraderAlone). */
+  grader_alone_per_s?: number;
+  /** throughput_per_s / grader_alone_per_s. */
+  efficiency?: number;
   details: {
     planned: number;
     elapsedS: number;
@@ -245,6 +252,17 @@ export async function runQueueScenario(opts: QueueScenarioOptions): Promise<Queu
     const warmupIds = seeded.studentIds.slice(S);
     log(`seeded course ${course.slug}: ${S} students, layernorm with a ${gradingTimeoutMs} ms grading deadline (${Date.now() - t0} ms)`);
 
+    const code = sources();
+    let graderAlone: { perS: number; fullMarks: number } | undefined;
+    if (opts.measureGraderAlone) {
+      const mix = Array.from({ length: N }, (_, i) => {
+        const kind = kindOf(i, loopingEvery);
+        return { kind, code: `${code[kind]}\n// bench submission ${i}\n` };
+      });
+      graderAlone = await graderAloneThroughput({ root: ROOT, sandboxes: opts.workers * poolSize, gradingTimeoutMs, submissions: mix });
+      log(`the grader alone (${opts.workers * poolSize} sandbox processes, same mix, no database): ${r1(graderAlone.perS)} gradings/s`);
+    }
+
     const workerEnv: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: url,
@@ -284,7 +302,6 @@ export async function runQueueScenario(opts: QueueScenarioOptions): Promise<Queu
     })();
     const settled = (id: string) => new Promise<void>((resolve) => waiting.set(id, resolve));
 
-    const code = sources();
     if (warmup) {
       // Warm-up, not measured: the first gradings of a fresh worker bundle the tests and compile
       // the app's code paths; one round of correct submissions from extra students settles that.
@@ -463,6 +480,12 @@ export async function runQueueScenario(opts: QueueScenarioOptions): Promise<Queu
       p95_ms: Math.round(percentile(lat, 95)),
       p99_ms: Math.round(percentile(lat, 99)),
       workers: opts.workers,
+      ...(graderAlone
+        ? {
+            grader_alone_per_s: r1(graderAlone.perS),
+            efficiency: Math.round((gradedRows.length / Math.max(0.001, (lastGraded - burstStart) / 1000) / graderAlone.perS) * 100) / 100,
+          }
+        : {}),
       details: {
         planned: N,
         elapsedS: r1((burstEnd - burstStart) / 1000),

@@ -18,7 +18,7 @@ afterAll(async () => {
 describe("callEach", () => {
   for (const callMode of ["async", "sync"] as const) {
     it(`behaves as documented (${callMode} calls)`, async () => {
-      const modePool = callMode === "async" ? pool : createGraderPool({ size: 1, callMode });
+      const modePool = callMode === "sync" ? pool : createGraderPool({ size: 1, callMode });
       try {
         const r = await modePool.grade({
           assignmentDir: dir,

@@ -161,12 +161,17 @@ describe("grading layernorm", () => {
     }
   });
 
-  it("refuses a source over 256 KB before grading", async () => {
-    const big = `${solution}\n// ${"x".repeat(260 * 1024)}\n`;
-    const r = await grade(big);
-    expect(r.status).toBe("rejected");
-    expect(r.score).toBe(0);
-    expect(r.output).toMatch(/KB; the limit is 256 KB/);
+  it("refuses a source over 256 KB before grading, scoring 0 of the question's points", async () => {
+    const full = await grade(solution);
+    // Just over the limit, and far over it (megabytes that never cross to a grading process).
+    for (const big of [`${solution}\n// ${"x".repeat(260 * 1024)}\n`, `${solution}\n// ${"x".repeat(9 * 1024 * 1024)}\n`]) {
+      const r = await grade(big);
+      expect(r.status).toBe("rejected");
+      expect(r.score).toBe(0);
+      expect(r.maxScore).toBe(full.maxScore);
+      expect(r.tests.map((t) => [t.name, t.maxScore, t.score])).toEqual(full.tests.map((t) => [t.name, t.maxScore, 0]));
+      expect(r.output).toMatch(/KB; the limit is 256 KB/);
+    }
   });
 
   it("awards partial credit as a fraction of the points", async () => {

@@ -8,16 +8,18 @@ import { readCodeQuestion } from "@/grader/code-question";
 import { createGraderPool, type GraderPool } from "@/grader/pool";
 
 const dir = path.resolve(import.meta.dirname, "../../fixtures/grader-killed-output");
-let pool: GraderPool;
+const pools: Record<"sync" | "async", GraderPool | undefined> = { sync: undefined, async: undefined };
 beforeAll(() => {
-  pool = createGraderPool({ size: 1, killGraceMs: 200 });
+  pools.sync = createGraderPool({ size: 1, killGraceMs: 200, callMode: "sync" });
+  pools.async = createGraderPool({ size: 1, killGraceMs: 200, callMode: "async" });
 });
 afterAll(async () => {
-  await pool.close();
+  await Promise.all([pools.sync?.close(), pools.async?.close()]);
 });
 
-describe("a grading killed at its deadline", () => {
+describe.each(["sync", "async"] as const)("a grading killed at its deadline (%s calls)", (mode) => {
   it("keeps the console output printed before the kill, and the unfinished test says timeout", async () => {
+    const pool = pools[mode]!;
     const r = await pool.grade({
       assignmentDir: dir,
       question: readCodeQuestion(dir),
