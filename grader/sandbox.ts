@@ -143,10 +143,13 @@ function warmHarnessCache(source: string): ivm.ExternalCopy<ArrayBuffer> | undef
     >;
     const h = install.applySync(undefined, ["__cg_warm"], { result: { reference: true }, timeout: 2000 }) as unknown as ivm.Reference<Record<string, unknown>>;
     const fn = (k: string) => h.getSync(k, { reference: true }) as ivm.Reference<(...a: unknown[]) => unknown>;
-    const ns = context.evalSync(`globalThis.__cg_warm(); ({ f: function (x, y) { if (y) throw new RangeError("r"); return [x, 1.5, "s", { a: null }]; }, k: 2 })`, {
-      reference: true,
-      timeout: 1000,
-    }) as ivm.Reference<unknown>;
+    const ns = context.evalSync(
+      `globalThis.__cg_warm(); ({ f: function (x, y) { if (y) throw new RangeError("r"); return [x, 1.5, "s", { a: null }]; }, k: 2 })`,
+      {
+        reference: true,
+        timeout: 1000,
+      },
+    ) as ivm.Reference<unknown>;
     const o = { timeout: 1000, result: { copy: true } } as const;
     fn("setNamespace").applySync(undefined, [ns.derefInto()], o);
     fn("isDone").applySync(undefined, [], o);
