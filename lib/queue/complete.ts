@@ -1,6 +1,8 @@
 // Writing a job's result: the grading row, its per-test rows and the job's DONE status in one
-// transaction, and only while the job is still this worker's. A worker that lost its lease (and
-// so its job to another worker) writes nothing; "Grading"."jobId" is unique besides.
+// statement (so one round trip, and atomic like a transaction), and only while the job is still
+// this worker's. A worker that lost its lease (and so its job to another worker) writes nothing;
+// "Grading"."jobId" is unique besides, so a second result for a job is never written.
+import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { GradeReport } from "@/grader";
 
@@ -8,41 +10,46 @@ export type JobResult = { report: GradeReport; versionId: string; regrade: boole
 
 export async function completeJob(db: PrismaClient, jobId: string, submissionId: string, workerId: string, result: JobResult): Promise<boolean> {
   const { report } = result;
-  return db.$transaction(async (tx) => {
-    const owned = await tx.gradingJob.updateMany({
-      where: { id: jobId, lockedBy: workerId, status: "RUNNING" },
-      data: { status: "DONE", lockedBy: null, lockedUntil: null, lastError: null },
-    });
-    if (owned.count !== 1) return false;
-    if (await tx.grading.findUnique({ where: { jobId }, select: { id: true } })) return false;
-    const grading = await tx.grading.create({
-      data: {
-        submissionId,
-        jobId,
-        versionId: result.versionId,
-        score: report.score,
-        maxScore: report.maxScore,
-        status: report.status,
-        output: report.output ?? null,
-        report: JSON.parse(JSON.stringify(report)),
-        seed: report.seed ?? null,
-        regrade: result.regrade,
-      },
-      select: { id: true },
-    });
-    // One INSERT for all per-test rows (a nested create would issue one per test).
-    await tx.testResult.createMany({
-      data: report.tests.map((t, position) => ({
-        gradingId: grading.id,
-        position,
-        name: t.name,
-        score: t.score,
-        maxScore: t.maxScore,
-        status: t.status,
-        visibility: t.visibility,
-        message: t.message ?? null,
-      })),
-    });
-    return true;
-  });
+  const tests = report.tests.map((t, position) => ({
+    id: randomUUID(),
+    position,
+    name: t.name,
+    score: t.score,
+    maxScore: t.maxScore,
+    status: t.status,
+    visibility: t.visibility,
+    message: t.message ?? null,
+  }));
+  const rows = await db.$queryRawUnsafe<{ written: number }[]>(
+    `WITH owned AS (
+       UPDATE "GradingJob" SET status = 'DONE', "lockedBy" = NULL, "lockedUntil" = NULL, "lastError" = NULL, "updatedAt" = now()
+        WHERE id = $1 AND "lockedBy" = $2 AND status = 'RUNNING'
+        RETURNING id),
+     grading AS (
+       INSERT INTO "Grading" (id, "submissionId", "jobId", "versionId", score, "maxScore", status, output, report, seed, regrade)
+       SELECT $3, $4, owned.id, $5, $6, $7, $8, $9, $10::jsonb, $11, $12 FROM owned
+       ON CONFLICT ("jobId") DO NOTHING
+       RETURNING id),
+     tests AS (
+       INSERT INTO "TestResult" (id, "gradingId", position, name, score, "maxScore", status, visibility, message)
+       SELECT t.id, grading.id, t.position, t.name, t.score, t."maxScore", t.status, t.visibility, t.message
+         FROM grading, jsonb_to_recordset($13::jsonb)
+              AS t(id text, position int, name text, score float8, "maxScore" float8, status text, visibility text, message text)
+       RETURNING 1)
+     SELECT (SELECT count(*) FROM grading)::int AS written, (SELECT count(*) FROM tests)::int AS tests`,
+    jobId,
+    workerId,
+    randomUUID(),
+    submissionId,
+    result.versionId,
+    report.score,
+    report.maxScore,
+    report.status,
+    report.output ?? null,
+    JSON.stringify(report),
+    report.seed ?? null,
+    result.regrade,
+    JSON.stringify(tests),
+  );
+  return rows[0]?.written === 1;
 }

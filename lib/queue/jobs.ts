@@ -12,32 +12,85 @@ export const PRIORITY = { run: 10, submit: 5, regrade: -10 } as const;
  * FAILED for staff to look at. Student code cannot cause one: it runs in the sandbox children. */
 export const MAX_JOB_ATTEMPTS = 5;
 
+/** What grading a claimed job needs of its submission (read in the claim's own query). */
+export type ClaimedSubmission = {
+  userId: string;
+  /** The version the submission answered. */
+  versionId: string;
+  questionKey: string;
+  kind: "SUBMIT" | "RUN";
+  code: string | null;
+  answer: unknown;
+  gradingSeed: string | null;
+  assignmentSlug: string;
+  courseSlug: string;
+};
+
 /** `versionId`: the version to grade against (a regrade's choice), null for the submission's own. */
-export type ClaimedJob = { id: string; submissionId: string; attempts: number; maxAttempts: number; priority: number; versionId: string | null };
+export type ClaimedJob = {
+  id: string;
+  submissionId: string;
+  attempts: number;
+  maxAttempts: number;
+  priority: number;
+  versionId: string | null;
+  submission: ClaimedSubmission;
+};
+
+type ClaimedRow = Omit<ClaimedJob, "submission"> & Omit<ClaimedSubmission, "versionId"> & { submissionVersionId: string };
 
 export async function notifyWorkers(db: PrismaClient, embedded: boolean): Promise<void> {
   if (embedded) wakeLocal();
   else await db.$executeRawUnsafe(`SELECT pg_notify('${JOB_CHANNEL}', '')`);
 }
 
-/** Claims up to `limit` jobs: queued ones by priority, and running ones whose lease expired. */
+/**
+ * Claims up to `limit` jobs (queued ones by priority, and running ones whose lease expired) and
+ * reads what grading them needs, in one round trip.
+ */
 export async function claimJobs(db: PrismaClient, workerId: string, limit: number, leaseMs: number): Promise<ClaimedJob[]> {
-  return db.$queryRawUnsafe<ClaimedJob[]>(
-    `UPDATE "GradingJob" j
-        SET status = 'RUNNING', "lockedBy" = $1, "lockedUntil" = now() + ($3 || ' milliseconds')::interval,
-            attempts = j.attempts + 1, "updatedAt" = now()
-      WHERE j.id IN (
-        SELECT id FROM "GradingJob"
-         WHERE (status = 'QUEUED' AND "runAfter" <= now())
-            OR (status = 'RUNNING' AND "lockedUntil" < now() AND attempts < "maxAttempts")
-         ORDER BY priority DESC, "createdAt" ASC
-         LIMIT $2
-         FOR UPDATE SKIP LOCKED)
-      RETURNING j.id, j."submissionId", j.attempts, j."maxAttempts", j.priority, j."versionId"`,
+  const rows = await db.$queryRawUnsafe<ClaimedRow[]>(
+    `WITH claimed AS (
+       UPDATE "GradingJob" j
+          SET status = 'RUNNING', "lockedBy" = $1, "lockedUntil" = now() + ($3 || ' milliseconds')::interval,
+              attempts = j.attempts + 1, "updatedAt" = now()
+        WHERE j.id IN (
+          SELECT id FROM "GradingJob"
+           WHERE (status = 'QUEUED' AND "runAfter" <= now())
+              OR (status = 'RUNNING' AND "lockedUntil" < now() AND attempts < "maxAttempts")
+           ORDER BY priority DESC, "createdAt" ASC
+           LIMIT $2
+           FOR UPDATE SKIP LOCKED)
+        RETURNING j.id, j."submissionId", j.attempts, j."maxAttempts", j.priority, j."versionId")
+     SELECT c.*, s."userId", s."versionId" AS "submissionVersionId", s."questionKey", s.kind::text AS kind, s.code, s.answer,
+            s."gradingSeed", a.slug AS "assignmentSlug", co.slug AS "courseSlug"
+       FROM claimed c
+       JOIN "Submission" s ON s.id = c."submissionId"
+       JOIN "Assignment" a ON a.id = s."assignmentId"
+       JOIN "Course" co ON co.id = a."courseId"`,
     workerId,
     limit,
     String(leaseMs),
   );
+  return rows.map((r) => ({
+    id: r.id,
+    submissionId: r.submissionId,
+    attempts: r.attempts,
+    maxAttempts: r.maxAttempts,
+    priority: r.priority,
+    versionId: r.versionId,
+    submission: {
+      userId: r.userId,
+      versionId: r.submissionVersionId,
+      questionKey: r.questionKey,
+      kind: r.kind,
+      code: r.code,
+      answer: r.answer,
+      gradingSeed: r.gradingSeed,
+      assignmentSlug: r.assignmentSlug,
+      courseSlug: r.courseSlug,
+    },
+  }));
 }
 
 /** Extends the lease of jobs this worker still holds; returns how many it still holds. */

@@ -40,31 +40,17 @@ async function versionOf(versionId: string) {
 }
 
 async function gradeJob(job: ClaimedJob, pool: GraderPool): Promise<{ report: GradeReport; versionId: string; regrade: boolean; submissionId: string }> {
-  const db = await getDb();
-  const s = await db.submission.findUniqueOrThrow({
-    where: { id: job.submissionId },
-    select: {
-      id: true,
-      userId: true,
-      versionId: true,
-      questionKey: true,
-      kind: true,
-      code: true,
-      answer: true,
-      gradingSeed: true,
-      assignment: { select: { slug: true, course: { select: { slug: true } } } },
-    },
-  });
+  const s = job.submission; // read by the claim itself
   // A regrade grades against the version staff chose (a fixed hidden test); otherwise the
   // submission is graded against the version it answered.
   const versionId = job.versionId ?? s.versionId;
   const version = await versionOf(versionId);
   const report = await gradeSubmission(
     s,
-    { courseSlug: s.assignment.course.slug, assignmentSlug: s.assignment.slug, contentHash: version.contentHash, content: version.content },
+    { courseSlug: s.courseSlug, assignmentSlug: s.assignmentSlug, contentHash: version.contentHash, content: version.content },
     async () => pool,
   );
-  return { report, versionId, regrade: job.priority < 0, submissionId: s.id };
+  return { report, versionId, regrade: job.priority < 0, submissionId: job.submissionId };
 }
 
 export async function startWorker(options: WorkerOptions = {}): Promise<Worker> {
@@ -75,7 +61,11 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   const leaseMs = options.leaseMs ?? 30_000;
   const pollMs = options.pollMs ?? 1000;
   const pool = createGraderPool({ size: poolSize });
+  // Claimed and not yet written (their leases are renewed); of them, those in the sandbox now.
+  // A sandbox process is free again as soon as its grading ends, so the next claim overlaps
+  // writing the last result.
   const inFlight = new Map<string, Promise<void>>();
+  const grading = new Set<string>();
   let graded = 0;
   let stopping = false;
   let wake: () => void = () => {};
@@ -123,7 +113,13 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   const process1 = async (job: ClaimedJob) => {
     const db = await getDb();
     try {
-      const result = await gradeJob(job, pool);
+      let result: Awaited<ReturnType<typeof gradeJob>>;
+      try {
+        result = await gradeJob(job, pool);
+      } finally {
+        grading.delete(job.id);
+        wakeUp();
+      }
       let written = false;
       for (let attempt = 0; ; attempt++) {
         try {
@@ -150,7 +146,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
       // One job per sandbox process: a claimed job counts as an attempt, so a worker must not hold
       // jobs it is not grading yet (measured: claiming ahead gained nothing on 2 cores, and a
       // killed worker then used up attempts of jobs it never started).
-      const free = poolSize - inFlight.size;
+      const free = poolSize - grading.size;
       let claimed: ClaimedJob[] = [];
       if (free > 0) {
         try {
@@ -162,13 +158,14 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
         }
       }
       for (const job of claimed) {
+        grading.add(job.id);
         const p = process1(job).finally(() => {
           inFlight.delete(job.id);
           wakeUp();
         });
         inFlight.set(job.id, p);
       }
-      if ((claimed.length === 0 || inFlight.size >= poolSize) && !woken) {
+      if ((claimed.length === 0 || grading.size >= poolSize) && !woken) {
         await new Promise<void>((resolve) => {
           const t = setTimeout(resolve, backoff || pollMs);
           wake = () => {

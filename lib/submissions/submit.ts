@@ -3,11 +3,13 @@
 // per question, attempts and the rate limit — then the submission and its grading job in one
 // transaction. Checks run under a per-(student, question) advisory lock so that two requests at once
 // (a double click, two tabs) cannot both slip through.
+import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { QuestionSpec } from "@/lib/assignments/schema";
-import { parseVersionContent } from "@/lib/assignments/version-content";
+import { parseVersionContent, type VersionContent } from "@/lib/assignments/version-content";
 import { newGradingSeed } from "@/grader/bundle-safe";
 import { MAX_JOB_ATTEMPTS, PRIORITY, notifyWorkers } from "@/lib/queue/jobs";
+import { JOB_CHANNEL } from "@/lib/queue/wake";
 import { HttpError, retryAfter } from "@/lib/http/http-error";
 import { normalizeAnswer } from "@/lib/submissions/answer-shape";
 import { attemptsUsed } from "@/lib/grades/attempts";
@@ -44,18 +46,47 @@ async function duplicateOf(db: PrismaClient | Prisma.TransactionClient, userId: 
   return dup ? { submissionId: dup.id, jobId: dup.jobs[0]?.id ?? null, late: dup.late, duplicate: true } : null;
 }
 
+// Versions are immutable, so a version's content (every file of the assignment) is read and
+// validated once per process, not on every submission.
+const contentCache = new Map<string, VersionContent>();
+
+async function versionContent(db: PrismaClient, version: { id: string; number: number }, slug: string): Promise<VersionContent> {
+  const hit = contentCache.get(version.id);
+  if (hit) return hit;
+  const row = await db.assignmentVersion.findUniqueOrThrow({ where: { id: version.id }, select: { content: true } });
+  const content = parseVersionContent(row.content, `version ${version.number} of "${slug}"`);
+  if (contentCache.size > 200) contentCache.clear();
+  contentCache.set(version.id, content);
+  return content;
+}
+
+/** The submission's grading job; on PostgreSQL the same statement notifies the workers, which hear it when the transaction commits. */
+async function queueJob(tx: Prisma.TransactionClient, submissionId: string, priority: number, embedded: boolean): Promise<string> {
+  const id = randomUUID();
+  await tx.$queryRawUnsafe(
+    `WITH job AS (
+       INSERT INTO "GradingJob" (id, "submissionId", priority, "maxAttempts", "updatedAt") VALUES ($1, $2, $3, $4, now()) RETURNING id)
+     SELECT id${embedded ? "" : `, pg_notify('${JOB_CHANNEL}', '')::text AS notified`} FROM job`,
+    id,
+    submissionId,
+    priority,
+    MAX_JOB_ATTEMPTS,
+  );
+  return id;
+}
+
 export async function submit(db: PrismaClient, input: SubmitInput): Promise<SubmitResult> {
   const now = input.now ?? new Date();
   const assignment = await db.assignment.findUnique({
     where: { courseId_slug: { courseId: input.courseId, slug: input.assignmentSlug } },
-    include: { currentVersion: { include: { questions: true } } },
+    include: { currentVersion: { select: { id: true, number: true, questions: true } } },
   });
   if (!assignment || !assignment.currentVersion || !isReleasedTo(assignment, input, now)) {
     throw new HttpError(404, "No such assignment.");
   }
   const version = assignment.currentVersion;
   const row = version.questions.find((q) => q.key === input.questionKey);
-  const content = parseVersionContent(version.content, `version ${version.number} of "${assignment.slug}"`);
+  const content = await versionContent(db, version, assignment.slug);
   const spec = content.spec.questions.find((q: QuestionSpec) => q.id === input.questionKey);
   if (!row || !spec) throw new HttpError(404, "No such question in this assignment.");
   if (input.kind === "RUN" && spec.type !== "code") throw new HttpError(400, "Only code questions can be run against visible tests.");
@@ -135,17 +166,13 @@ export async function submit(db: PrismaClient, input: SubmitInput): Promise<Subm
         },
       });
       // Proofs are graded by people (the staff's queue), so they get no job.
-      const job =
-        spec.type === "proof"
-          ? null
-          : await tx.gradingJob.create({
-              data: { submissionId: submission.id, priority: input.kind === "RUN" ? PRIORITY.run : PRIORITY.submit, maxAttempts: MAX_JOB_ATTEMPTS },
-            });
-      return { submissionId: submission.id, jobId: job?.id ?? null, late: submission.late, duplicate: false };
+      const jobId = spec.type === "proof" ? null : await queueJob(tx, submission.id, input.kind === "RUN" ? PRIORITY.run : PRIORITY.submit, input.embedded);
+      return { submissionId: submission.id, jobId, late: submission.late, duplicate: false };
       // A class arriving at the deadline waits for a connection rather than failing after Prisma's 2 s.
     },
     { maxWait: 15_000, timeout: 15_000 },
   );
-  if (result.jobId && !result.duplicate) await notifyWorkers(db, input.embedded).catch(() => {});
+  // With PostgreSQL the workers were notified by the job's own INSERT (delivered at commit).
+  if (result.jobId && !result.duplicate && input.embedded) await notifyWorkers(db, true).catch(() => {});
   return result;
 }

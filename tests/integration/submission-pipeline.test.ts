@@ -75,6 +75,10 @@ describe("the submission pipeline", () => {
     const b = await waitGraded(bad.submissionId);
     expect(b.score).toBeLessThan(b.maxScore);
     expect(b.tests.some((t) => t.status !== "passed")).toBe(true);
+    // One row per test of the report, in its order, with its score and outcome.
+    const reported = (b.report as { tests: { name: string; score: number; status: string }[] }).tests;
+    const rows = [...b.tests].sort((x, y) => x.position - y.position);
+    expect(rows.map((t) => [t.position, t.name, t.score, t.status])).toEqual(reported.map((t, i) => [i, t.name, t.score, t.status]));
     expect(await db.gradingJob.findFirst({ where: { submissionId: good.submissionId } })).toMatchObject({ status: "DONE" });
   });
 
