@@ -12,7 +12,7 @@ import { MAX_JOB_ATTEMPTS, PRIORITY, notifyWorkers } from "@/lib/queue/jobs";
 import { JOB_CHANNEL } from "@/lib/queue/wake";
 import { HttpError, retryAfter } from "@/lib/http/http-error";
 import { normalizeAnswer } from "@/lib/submissions/answer-shape";
-import { attemptsUsed } from "@/lib/grades/attempts";
+import { attemptsUsed, type AttemptFacts } from "@/lib/grades/attempts";
 import { isReleasedTo } from "@/lib/grades/release";
 import { effectiveDeadlines, questionLimits, submissionTiming, type Limits } from "@/lib/submissions/policy";
 
@@ -58,6 +58,53 @@ async function versionContent(db: PrismaClient, version: { id: string; number: n
   if (contentCache.size > 200) contentCache.clear();
   contentCache.set(version.id, content);
   return content;
+}
+
+type Mine = { userId: string; assignmentId: string; questionKey: string; kind: "SUBMIT" | "RUN" };
+type CheckFacts = {
+  dup: { id: string; late: boolean; jobId: string | null } | null;
+  inFlight: number;
+  mineSoFar: AttemptFacts[];
+  /** Creation times (ms since the epoch, ascending) of this student's submissions to this question since the window's start. */
+  recentMs: number[];
+};
+
+/**
+ * What the checks under the lock need, in one query (one round trip, nothing for Prisma to
+ * compile): an earlier submission with this clientToken, jobs still in flight, the attempts so far
+ * (when limited) and the submissions inside the rate window (when limited).
+ */
+async function checkFacts(
+  tx: Prisma.TransactionClient,
+  mine: Mine,
+  clientToken: string | null,
+  want: { attempts: boolean; windowStart: Date | null },
+): Promise<CheckFacts> {
+  const rows = await tx.$queryRawUnsafe<CheckFacts[]>(
+    `WITH m AS (SELECT s.id, s.kind, s."createdAt" FROM "Submission" s
+                 WHERE s."userId" = $1 AND s."assignmentId" = $2 AND s."questionKey" = $3 AND s.kind = $4::"SubmissionKind")
+     SELECT
+       (SELECT json_build_object('id', s.id, 'late', s.late,
+                 'jobId', (SELECT j.id FROM "GradingJob" j WHERE j."submissionId" = s.id ORDER BY j."createdAt", j.id LIMIT 1))
+          FROM "Submission" s WHERE s."userId" = $1 AND s."clientToken" = $5::text) AS dup,
+       (SELECT count(*)::int FROM "GradingJob" j JOIN m ON m.id = j."submissionId"
+         WHERE j.status IN ('QUEUED', 'RUNNING') AND j.priority >= 0) AS "inFlight",
+       (SELECT coalesce(json_agg(json_build_object(
+                 'kind', m.kind,
+                 'hasResult', EXISTS (SELECT 1 FROM "Grading" g WHERE g."submissionId" = m.id) OR EXISTS (SELECT 1 FROM "ManualGrading" mg WHERE mg."submissionId" = m.id),
+                 'jobStatuses', (SELECT coalesce(json_agg(j.status), '[]'::json) FROM "GradingJob" j WHERE j."submissionId" = m.id))), '[]'::json)
+          FROM m WHERE $6::boolean) AS "mineSoFar",
+       (SELECT coalesce(json_agg((extract(epoch FROM m."createdAt") * 1000)::float8 ORDER BY m."createdAt"), '[]'::json)
+          FROM m WHERE m."createdAt" > ($7::timestamptz AT TIME ZONE 'UTC')) AS "recentMs"`,
+    mine.userId,
+    mine.assignmentId,
+    mine.questionKey,
+    mine.kind,
+    clientToken,
+    want.attempts,
+    want.windowStart?.toISOString() ?? null,
+  );
+  return rows[0]!;
 }
 
 /** The submission's grading job; on PostgreSQL the same statement notifies the workers, which hear it when the transaction commits. */
@@ -108,11 +155,14 @@ export async function submit(db: PrismaClient, input: SubmitInput): Promise<Subm
     async (tx) => {
       await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext($1))`, lockKey);
       const mine = { userId: input.userId, assignmentId: assignment.id, questionKey: input.questionKey, kind: input.kind };
-      const dup = await duplicateOf(tx, input.userId, input.clientToken); // under the lock: a concurrent double click
-      if (dup) return dup;
+      const windowStart = limits.perWindow !== undefined && limits.windowMinutes !== undefined ? new Date(now.getTime() - limits.windowMinutes * 60_000) : null;
+      const facts = await checkFacts(tx, mine, input.clientToken ?? null, {
+        attempts: !input.isStaff && limits.maxAttempts !== undefined && input.kind === "SUBMIT",
+        windowStart,
+      });
+      if (facts.dup) return { submissionId: facts.dup.id, jobId: facts.dup.jobId, late: facts.dup.late, duplicate: true }; // a concurrent double click
       if (spec.type !== "proof") {
-        const inFlight = await tx.gradingJob.count({ where: { status: { in: ["QUEUED", "RUNNING"] }, priority: { gte: 0 }, submission: mine } });
-        if (inFlight > 0)
+        if (facts.inFlight > 0)
           throw new HttpError(
             429,
             input.kind === "RUN"
@@ -124,25 +174,14 @@ export async function submit(db: PrismaClient, input: SubmitInput): Promise<Subm
       if (!input.isStaff) {
         if (limits.maxAttempts !== undefined && input.kind === "SUBMIT") {
           // A submission whose grading failed on our side does not count (lib/grades/attempts).
-          const mineSoFar = await tx.submission.findMany({
-            where: mine,
-            select: { kind: true, jobs: { select: { status: true } }, _count: { select: { gradings: true } }, manualGrading: { select: { id: true } } },
-          });
-          const used = attemptsUsed(
-            mineSoFar.map((x) => ({ kind: x.kind, hasResult: x._count.gradings > 0 || x.manualGrading !== null, jobStatuses: x.jobs.map((j) => j.status) })),
-          );
+          const used = attemptsUsed(facts.mineSoFar);
           if (used >= limits.maxAttempts) throw new HttpError(429, `You have used all ${limits.maxAttempts} attempts for this question.`);
         }
         if (limits.perWindow !== undefined && limits.windowMinutes !== undefined) {
-          const windowStart = new Date(now.getTime() - limits.windowMinutes * 60_000);
-          const recent = await tx.submission.findMany({
-            where: { ...mine, createdAt: { gt: windowStart } },
-            orderBy: { createdAt: "asc" },
-            select: { createdAt: true },
-          });
+          const recent = facts.recentMs;
           if (recent.length >= limits.perWindow) {
             const pivot = recent[recent.length - limits.perWindow]!;
-            const wait = Math.max(1, Math.ceil((pivot.createdAt.getTime() + limits.windowMinutes * 60_000 - now.getTime()) / 1000));
+            const wait = Math.max(1, Math.ceil((pivot + limits.windowMinutes * 60_000 - now.getTime()) / 1000));
             throw new HttpError(
               429,
               `At most ${limits.perWindow} ${input.kind === "RUN" ? "runs" : "submissions"} per ${limits.windowMinutes} minutes for this question. Try again in ${minutesText(wait)}.`,

@@ -5,10 +5,12 @@
 // PostgreSQL restart mid-burst. Prints figures, then one JSON object as the last line.
 // Each worker runs --pool sandbox processes (default 1, so that W workers use W of this machine's
 // cores, like W one-core grader machines); see tests/bench/lib/queue-scenario.ts for the details.
+// --profile: where the queue's own cost goes, step by step, instead (tests/bench/lib/queue-profile.ts).
 // --rate R paces arrivals at R submissions/s instead of the burst (latency below saturation).
 // Before the queue runs, the same mix is graded by the sandbox pool alone (workers × pool processes,
 // no database): grader_alone_per_s, and efficiency = throughput_per_s / grader_alone_per_s.
 import os from "node:os";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { runQueueScenario } from "./lib/queue-scenario";
 import { intOption } from "./lib/args";
@@ -26,8 +28,17 @@ const { values } = parseArgs({
     "deadline-s": { type: "string", default: "600" },
     rate: { type: "string", default: "0" },
     verbose: { type: "boolean", default: false },
+    profile: { type: "boolean", default: false },
   },
 });
+
+if (values.profile) {
+  // Where the queue's own cost goes (tests/bench/lib/queue-profile.ts); the last line is its JSON.
+  const { profileQueue } = await import("./lib/queue-profile");
+  const figures = await profileQueue(Math.min(200, intOption(values, "submissions", 1)), path.resolve(import.meta.dirname, "../.."));
+  console.log(JSON.stringify({ ...figures, load_1m: Math.round(os.loadavg()[0]! * 100) / 100 }));
+  process.exit(0);
+}
 
 const int = (name: keyof typeof values, min: number): number => intOption(values, name, min);
 

@@ -56,7 +56,7 @@ async function attemptsShown(userId: string, slug = "layernorm", questionKey = "
 
 beforeAll(async () => {
   await useFreshDatabase();
-  ctx = await seedCourse(["layernorm", "generalization-bounds", "xor-ln-net"], 4);
+  ctx = await seedCourse(["layernorm", "generalization-bounds", "xor-ln-net"], 5);
   db = ctx.db;
   worker = await startWorker({ name: "test", poolSize: 2, leaseMs: 2000, pollMs: 200, log: () => {} });
 });
@@ -98,6 +98,25 @@ describe("the submission pipeline", () => {
     const r = await refused(submit(db, base(s)));
     expect(r.status).toBe(429);
     expect(r.message).toMatch(/still being graded/);
+    worker = await startWorker({ name: "test", poolSize: 2, leaseMs: 2000, pollMs: 200, log: () => {} });
+  });
+
+  it("refuses the 11th submission within 10 minutes with the wait named, and accepts one once the first leaves the window", async () => {
+    // layernorm allows 10 submissions per 10 minutes; each is marked graded so none is in flight.
+    await worker!.stop();
+    worker = undefined;
+    const s = ctx.students[4]!.id;
+    const t0 = Date.parse("2026-12-02T09:00:00Z");
+    const at = (seconds: number) => base(s, { now: new Date(t0 + seconds * 1000) });
+    const done = async (submissionId: string) => db.gradingJob.updateMany({ where: { submissionId }, data: { status: "DONE" } });
+    for (let i = 0; i < 10; i++) await done((await submit(db, at(i * 30))).submissionId);
+    const r = await refused(submit(db, at(300)));
+    expect(r.status).toBe(429);
+    // The first one (at 0 s) leaves the window at 600 s: 300 s from now.
+    expect(r.message).toBe("At most 10 submissions per 10 minutes for this question. Try again in 5 minutes.");
+    const after = await submit(db, at(601));
+    expect(after.duplicate).toBe(false);
+    await done(after.submissionId);
     worker = await startWorker({ name: "test", poolSize: 2, leaseMs: 2000, pollMs: 200, log: () => {} });
   });
 

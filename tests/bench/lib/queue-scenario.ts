@@ -98,7 +98,7 @@ const r1 = (x: number) => Math.round(x * 10) / 10;
 
 type Code = "correct" | "wrong" | "looping";
 
-function sources(): Record<Code, string> {
+export function sources(): Record<Code, string> {
   const correct = readFileSync(path.join(ROOT, "assignments/layernorm/solution.ts"), "utf8");
   const wrong = readFileSync(path.join(ROOT, "assignments/layernorm/starter.ts"), "utf8");
   const looping = correct.replace("const y = normalize(x, eps);", "while (x.length >= 0) {}\n  const y = normalize(x, eps);");
@@ -111,7 +111,7 @@ export function kindOf(i: number, loopingEvery: number): Code {
   return i % 3 === 1 ? "wrong" : "correct";
 }
 
-async function seed(db: PrismaClient, students: number, gradingTimeoutMs: number) {
+export async function seed(db: PrismaClient, students: number, gradingTimeoutMs: number) {
   const tag = randomBytes(4).toString("hex");
   const course = await db.course.create({ data: { slug: `bench-queue-${tag}`, title: "Queue benchmark" } });
   const [loaded] = (await loadAllAssignments(path.join(ROOT, "assignments"), ["layernorm"])).filter((r) => r.slug === "layernorm");
