@@ -6,7 +6,7 @@
 // web server cannot locate grader/ on disk.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { QuestionSpec } from "@/lib/assignments/schema";
-import { publicQuestion, type PublicQuestion } from "@/lib/assignments/public-view";
+import { publicQuestion, type Locale, type PublicQuestion } from "@/lib/assignments/public-view";
 import type { VersionContent } from "@/lib/assignments/version-content";
 import { fillPlaceholders, formatNumber, renderMarkdown } from "@/lib/assignments/markdown.shared";
 import { numericAnswer, numericParams } from "@/lib/question-types/numeric";
@@ -38,12 +38,13 @@ export async function previewQuestions(
   assignmentSlug: string,
   points: Map<string, number>,
   student: string,
+  locale: Locale = "en",
 ): Promise<PreviewQuestion[]> {
   const out: PreviewQuestion[] = [];
   const hasCode = content.spec.questions.some((q) => q.type === "code");
   const tests = hasCode ? await runGraderTask({ task: "tests", slug, hash, content }).catch((e: unknown) => e as Error) : null;
   for (const q of content.spec.questions as QuestionSpec[]) {
-    const view = publicQuestion(content, q, points.get(q.id) ?? 0, "en");
+    const view = publicQuestion(content, q, points.get(q.id) ?? 0, locale);
     const key = { course: courseSlug, assignment: assignmentSlug, question: q.id, student };
     const item: PreviewQuestion = { view };
     try {
