@@ -54,7 +54,8 @@ export async function previewQuestions(
         item.numeric = { promptHtml: renderMarkdown(fillPlaceholders(src, params)), params, expected: formatNumber(numericAnswer(content.files, q, params)) };
       } else if (q.type === "multiple-choice") {
         const byId = new Map(q.options.map((o) => [o.id, o]));
-        item.choice = { order: shuffledOptionIds(q, key).map((id) => ({ id, text: byId.get(id)!.text, correct: byId.get(id)!.correct })) };
+        const textOf = (o: (typeof q.options)[number]) => (locale === "zh" && o.text_zh ? o.text_zh : o.text);
+        item.choice = { order: shuffledOptionIds(q, key).map((id) => ({ id, text: textOf(byId.get(id)!), correct: byId.get(id)!.correct })) };
       } else if (q.type === "code") {
         if (tests instanceof Error) throw tests;
         item.tests = (tests as { tests: Record<string, TestInfo[]> } | null)?.tests[q.id] ?? [];

@@ -27,7 +27,8 @@ const UI = "nav.staff-nav, h2, h3, th, button, label, summary, .badge, .notice, 
 /** The English staff messages visible in the page's own words. */
 async function englishOn(p: Page): Promise<string[]> {
   const text = (await p.locator(UI).allInnerTexts()).join("\n");
-  const word = (s: string) => new RegExp(`(^|[^A-Za-z])${s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^A-Za-z])`);
+  // Whole words only: a slug such as xor-proof is data, not the message "proof".
+  const word = (s: string) => new RegExp(`(^|[^A-Za-z-])${s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^A-Za-z-])`);
   return ENGLISH.filter((m) => word(m).test(text));
 }
 
@@ -101,6 +102,23 @@ describe("staff pages in Chinese", () => {
     await page.getByRole("heading", { name: "2 行有误——改正后才能导入" }).waitFor();
     expect(await englishOn(page)).toEqual([]);
     await screenshot(page, "staff-zh-roster");
+  });
+
+  it("extensions, analytics, similarity and the assignment preview in Chinese", async () => {
+    await open(page, `${app.baseUrl}${STAFF}/extensions`);
+    await page.getByRole("button", { name: "批准延期" }).waitFor();
+    expect(await englishOn(page)).toEqual([]);
+    await open(page, `${app.baseUrl}${STAFF}/analytics`);
+    await page.getByRole("heading", { name: "失败最多的测试" }).waitFor();
+    expect(await englishOn(page)).toEqual([]);
+    await screenshot(page, "staff-zh-analytics");
+    await open(page, `${app.baseUrl}${STAFF}/similarity`);
+    await page.getByRole("heading", { name: "相似度检查", level: 1 }).waitFor();
+    expect(await englishOn(page)).toEqual([]);
+    await open(page, `${app.baseUrl}${STAFF}/assignments/xor-ln-net`);
+    await page.getByRole("button", { name: "立即为参考答案评分" }).waitFor();
+    expect(await englishOn(page)).toEqual([]);
+    await screenshot(page, "staff-zh-assignment");
   });
 
   it("the course's roster page and the staff overview in Chinese", async () => {
