@@ -1,8 +1,10 @@
 "use client";
 // Runs the assignment checker on the server: reference solutions graded live (full marks
 // expected), starters (less than full marks), numeric generators and choice/rubric sanity.
+import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { errorText, postJson } from "./post-json";
+import { postJson } from "./post-json";
+import { useErrorText } from "./use-staff-action";
 
 type Test = { name: string; score: number; maxScore: number; status: string; visibility: string; message?: string };
 type Report = { score: number; maxScore: number; status: string; tests: Test[] };
@@ -12,6 +14,9 @@ export function CheckButton({ course, assignment }: { course: string; assignment
   const [state, setState] = useState<{ phase: "idle" | "running" } | { phase: "done"; check: Check; ms: number } | { phase: "error"; message: string }>({
     phase: "idle",
   });
+  const t = useTranslations("staff.check");
+  const tc = useTranslations("staff.common");
+  const describe = useErrorText();
   return (
     <div className="card" style={{ marginBottom: "1rem" }}>
       <button
@@ -25,11 +30,11 @@ export function CheckButton({ course, assignment }: { course: string; assignment
             const check = await postJson<Check>(`/api/courses/${course}/staff/check`, { assignment });
             setState({ phase: "done", check, ms: Math.round(performance.now() - t0) });
           } catch (e) {
-            setState({ phase: "error", message: errorText(e) });
+            setState({ phase: "error", message: describe(e) });
           }
         }}
       >
-        {state.phase === "running" ? "Grading the reference solution…" : "Grade the reference solution now"}
+        {state.phase === "running" ? t("running") : t("run")}
       </button>
       {state.phase === "error" && (
         <p className="error" role="alert">
@@ -39,40 +44,40 @@ export function CheckButton({ course, assignment }: { course: string; assignment
       {state.phase === "done" && (
         <div role="status">
           <p>
-            {state.check.ok ? <span className="badge ok">all checks pass</span> : <span className="badge bad">problems found</span>}{" "}
-            <span className="muted small">in {state.ms} ms</span>
+            {state.check.ok ? <span className="badge ok">{t("allPass")}</span> : <span className="badge bad">{t("problems")}</span>}{" "}
+            <span className="muted small">{t("took", { ms: state.ms })}</span>
           </p>
           <ul>
             {state.check.questions.map((q) => (
               <li key={q.id}>
-                <span className={q.ok ? "ok-text" : "bad-text"}>{q.ok ? "✓" : "✗"}</span> <strong>{q.id}</strong> ({q.type}): {q.detail}
+                <span className={q.ok ? "ok-text" : "bad-text"}>{q.ok ? "✓" : "✗"}</span> <strong>{q.id}</strong> ({tc(`types.${q.type}`)}): {q.detail}
                 {q.reference && (
                   <details>
                     <summary>
-                      Reference: {q.reference.score} / {q.reference.maxScore} ({q.reference.status})
+                      {t("reference", { score: q.reference.score, max: q.reference.maxScore, status: tc(`gradeStatus.${q.reference.status}`) })}
                     </summary>
                     <table className="data">
                       <thead>
                         <tr>
-                          <th scope="col">Test</th>
-                          <th scope="col">Visibility</th>
-                          <th scope="col">Status</th>
+                          <th scope="col">{t("colTest")}</th>
+                          <th scope="col">{t("colVisibility")}</th>
+                          <th scope="col">{t("colStatus")}</th>
                           <th scope="col" className="num">
-                            Points
+                            {t("colPoints")}
                           </th>
                         </tr>
                       </thead>
                       <tbody>
-                        {q.reference.tests.map((t) => (
-                          <tr key={t.name}>
-                            <td>{t.name}</td>
-                            <td>{t.visibility}</td>
-                            <td className={t.status === "passed" ? "ok-text" : "bad-text"}>
-                              {t.status}
-                              {t.message ? `: ${t.message}` : ""}
+                        {q.reference.tests.map((x) => (
+                          <tr key={x.name}>
+                            <td>{x.name}</td>
+                            <td>{tc(`visibility.${x.visibility}`)}</td>
+                            <td className={x.status === "passed" ? "ok-text" : "bad-text"}>
+                              {tc(`testStatus.${x.status}`)}
+                              {x.message ? `: ${x.message}` : ""}
                             </td>
                             <td className="num">
-                              {t.score} / {t.maxScore}
+                              {x.score} / {x.maxScore}
                             </td>
                           </tr>
                         ))}
@@ -80,11 +85,7 @@ export function CheckButton({ course, assignment }: { course: string; assignment
                     </table>
                   </details>
                 )}
-                {q.starter && (
-                  <div className="muted small">
-                    Starter: {q.starter.score} / {q.starter.maxScore}
-                  </div>
-                )}
+                {q.starter && <div className="muted small">{t("starter", { score: q.starter.score, max: q.starter.maxScore })}</div>}
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 "use client";
 // Grant (or change) an extension; dates are typed in the grader's own time zone and sent as ISO.
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { postJson } from "./post-json";
 import { useStaffAction } from "./use-staff-action";
@@ -14,27 +15,28 @@ function toLocalInput(iso: string): string {
 
 export function ExtensionForm({ course, students, assignments }: Props) {
   const { message, setMessage, run } = useStaffAction();
+  const t = useTranslations("staff.extensions");
   const [userId, setUserId] = useState(students[0]?.id ?? "");
   const [assignment, setAssignment] = useState(assignments[0]?.slug ?? "");
   const [dueAt, setDueAt] = useState("");
   const [reason, setReason] = useState("");
   const current = assignments.find((a) => a.slug === assignment);
-  if (!students.length || !assignments.length) return <p className="notice">Extensions need at least one student and one assignment.</p>;
+  if (!students.length || !assignments.length) return <p className="notice">{t("needData")}</p>;
   return (
     <form
       className="inline-form card"
       onSubmit={async (e) => {
         e.preventDefault();
         const date = new Date(dueAt);
-        if (Number.isNaN(date.getTime())) return setMessage({ ok: false, text: "Choose the new due date and time." });
+        if (Number.isNaN(date.getTime())) return setMessage({ ok: false, text: t("chooseDate") });
         await run(async () => {
           await postJson(`/api/courses/${course}/staff/extensions`, { userId, assignment, dueAt: date.toISOString(), reason });
-          return "Extension saved.";
+          return t("saved");
         });
       }}
     >
       <label>
-        Student
+        {t("student")}
         <select value={userId} onChange={(e) => setUserId(e.target.value)}>
           {students.map((s) => (
             <option key={s.id} value={s.id}>
@@ -44,7 +46,7 @@ export function ExtensionForm({ course, students, assignments }: Props) {
         </select>
       </label>
       <label>
-        Assignment
+        {t("assignment")}
         <select value={assignment} onChange={(e) => setAssignment(e.target.value)}>
           {assignments.map((a) => (
             <option key={a.slug} value={a.slug}>
@@ -54,7 +56,7 @@ export function ExtensionForm({ course, students, assignments }: Props) {
         </select>
       </label>
       <label>
-        New due date
+        {t("newDue")}
         <input
           type="datetime-local"
           required
@@ -64,11 +66,11 @@ export function ExtensionForm({ course, students, assignments }: Props) {
         />
       </label>
       <label>
-        Reason
-        <input type="text" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="optional, staff only" />
+        {t("reason")}
+        <input type="text" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t("reasonPlaceholder")} />
       </label>
       <button className="primary" type="submit">
-        Grant extension
+        {t("grant")}
       </button>
       {message && (
         <p className={message.ok ? "ok-text" : "error"} role={message.ok ? "status" : "alert"}>
@@ -81,19 +83,20 @@ export function ExtensionForm({ course, students, assignments }: Props) {
 
 export function RevokeExtension({ course, extensionId }: { course: string; extensionId: string }) {
   const { message, run } = useStaffAction();
+  const t = useTranslations("staff.extensions");
   return (
     <>
       <button
         type="button"
         className="secondary"
         onClick={async () => {
-          if (!window.confirm("Remove this extension? The student's original due date applies again.")) return;
+          if (!window.confirm(t("removeConfirm"))) return;
           await run(async () => {
             await postJson(`/api/courses/${course}/staff/extensions`, { extensionId }, "DELETE");
           });
         }}
       >
-        Remove
+        {t("remove")}
       </button>
       {message && !message.ok && <div className="bad-text small">{message.text}</div>}
     </>

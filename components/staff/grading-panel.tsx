@@ -2,9 +2,11 @@
 // Rubric toggles (keys 1–9), adjustment, comment, save & next. Saves name the revision they were
 // based on; the server refuses a save over someone else's newer one, and we say so.
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { manualScore } from "@/lib/grades/manual-score.shared";
-import { RequestRefused, errorText, postJson } from "./post-json";
+import { RequestRefused, postJson } from "./post-json";
+import { useErrorText } from "./use-staff-action";
 
 type Item = { id: string; points: number; description: string };
 type Props = {
@@ -21,6 +23,8 @@ type Props = {
 
 export function GradingPanel(props: Props) {
   const router = useRouter();
+  const t = useTranslations("staff.panel");
+  const describe = useErrorText();
   const [selected, setSelected] = useState<Set<string>>(() => new Set(props.initial.itemIds));
   const [comment, setComment] = useState(props.initial.comment);
   const [adjustment, setAdjustment] = useState(String(props.initial.adjustment));
@@ -52,7 +56,7 @@ export function GradingPanel(props: Props) {
   const save = useCallback(async () => {
     if (saving.current) return;
     if (!Number.isFinite(Number(adjustment))) {
-      setState({ phase: "error", message: "The adjustment must be a number, e.g. -0.5.", conflict: false });
+      setState({ phase: "error", message: t("badAdjustment"), conflict: false });
       return;
     }
     saving.current = true;
@@ -69,10 +73,10 @@ export function GradingPanel(props: Props) {
       router.push(props.nextUngradedUrl);
       router.refresh();
     } catch (e) {
-      setState({ phase: "error", message: errorText(e), conflict: e instanceof RequestRefused && e.status === 409 });
+      setState({ phase: "error", message: describe(e), conflict: e instanceof RequestRefused && e.status === 409 });
       saving.current = false;
     }
-  }, [adj, adjustment, comment, props.course, props.initial.revision, props.nextUngradedUrl, props.submissionId, router, selected]);
+  }, [adj, adjustment, comment, describe, props.course, props.initial.revision, props.nextUngradedUrl, props.submissionId, router, selected, t]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -104,7 +108,7 @@ export function GradingPanel(props: Props) {
   }, [props.nextUrl, props.prevUrl, props.rubric, router, save, toggle]);
 
   return (
-    <aside ref={panel} className="rubric-panel card" aria-label="Rubric">
+    <aside ref={panel} className="rubric-panel card" aria-label={t("label")}>
       <div>
         <span className="score-big" data-testid="grading-score">
           {score}
@@ -112,7 +116,9 @@ export function GradingPanel(props: Props) {
         <span className="muted">/ {props.questionPoints}</span>
         {props.initial.revision > 0 && (
           <div className="muted small">
-            graded{props.initial.grader ? ` by ${props.initial.grader}` : ""} (revision {props.initial.revision})
+            {props.initial.grader
+              ? t("gradedBy", { name: props.initial.grader, revision: props.initial.revision })
+              : t("graded", { revision: props.initial.revision })}
           </div>
         )}
       </div>
@@ -133,32 +139,32 @@ export function GradingPanel(props: Props) {
         </button>
       ))}
       <label>
-        Adjustment (points)
+        {t("adjustment")}
         <input type="number" step="0.25" value={adjustment} onChange={(e) => setAdjustment(e.target.value)} />
       </label>
       <label>
-        Comment to the student
+        {t("comment")}
         <textarea rows={4} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={10_000} />
       </label>
       <div className="row-actions">
         <button className="primary" type="button" onClick={() => void save()} disabled={state.phase === "saving"}>
-          Save &amp; next
+          {t("saveNext")}
         </button>
         {props.prevUrl && (
           <a className="button secondary" href={props.prevUrl}>
-            Previous
+            {t("previous")}
           </a>
         )}
         {props.nextUrl && (
           <a className="button secondary" href={props.nextUrl}>
-            Next
+            {t("next")}
           </a>
         )}
       </div>
-      <p className="muted small">Keys: 1–9 toggle items · Enter or Ctrl+Enter save &amp; next · n / p next / previous</p>
+      <p className="muted small">{t("keys")}</p>
       {state.phase === "saved" && (
         <p className="ok-text" role="status">
-          Saved.
+          {t("saved")}
         </p>
       )}
       {state.phase === "error" && (
@@ -168,7 +174,7 @@ export function GradingPanel(props: Props) {
             <>
               {" "}
               <button type="button" className="secondary" onClick={() => window.location.reload()}>
-                Reload
+                {t("reload")}
               </button>
             </>
           )}

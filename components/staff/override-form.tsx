@@ -1,5 +1,6 @@
 "use client";
 // Override one question's score for one student, with a reason (kept in the audit log).
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { postJson } from "./post-json";
 import { useStaffAction } from "./use-staff-action";
@@ -8,6 +9,7 @@ type Props = { course: string; assignment: string; question: string; userId: str
 
 export function OverrideForm(props: Props) {
   const { busy, message, run } = useStaffAction();
+  const t = useTranslations("staff.override");
   const [open, setOpen] = useState(false);
   const [score, setScore] = useState("");
   const [reason, setReason] = useState("");
@@ -27,7 +29,7 @@ export function OverrideForm(props: Props) {
   if (!open)
     return (
       <button type="button" className="secondary small" onClick={() => setOpen(true)}>
-        {props.hasOverride ? "Change override" : "Override"}
+        {props.hasOverride ? t("change") : t("open")}
       </button>
     );
   return (
@@ -39,11 +41,11 @@ export function OverrideForm(props: Props) {
       }}
     >
       <label>
-        Score (0–{props.max})
+        {t("score", { max: props.max })}
         <input type="number" step="0.01" min={0} max={props.max} required value={score} onChange={(e) => setScore(e.target.value)} />
       </label>
       <label>
-        Reason
+        {t("reason")}
         <input
           type="text"
           required
@@ -51,19 +53,19 @@ export function OverrideForm(props: Props) {
           maxLength={500}
           value={reason}
           onChange={(e) => setReason(e.target.value)}
-          placeholder="e.g. regrade request, rubric misapplied"
+          placeholder={t("reasonPlaceholder")}
         />
       </label>
       <button className="primary" type="submit" disabled={busy}>
-        Save override
+        {t("save")}
       </button>
       {props.hasOverride && (
         <button className="secondary" type="button" disabled={busy || reason.trim().length < 3} onClick={() => void send(null)}>
-          Remove override
+          {t("remove")}
         </button>
       )}
       <button className="secondary" type="button" onClick={() => setOpen(false)}>
-        Cancel
+        {t("cancel")}
       </button>
       {message && !message.ok && (
         <p className="error" role="alert">

@@ -1,10 +1,19 @@
-/** The server's refusal: its message, and the status for callers that act on it (409: conflict). */
+/** The server's refusal: its message, and the status for callers that act on it (409: conflict).
+ *  `unexplained`: the server sent no message of its own (the page words it in the reader's language). */
 export class RequestRefused extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly unexplained = false,
   ) {
     super(message);
+  }
+}
+
+/** The server could not be reached at all (the page words it in the reader's language). */
+export class ServerUnreachable extends Error {
+  constructor() {
+    super("Could not reach the server. Check your connection and try again.");
   }
 }
 
@@ -15,10 +24,10 @@ async function requestJson<T>(url: string, init: RequestInit): Promise<T> {
   try {
     res = await fetch(url, init);
   } catch {
-    throw new Error("Could not reach the server. Check your connection and try again.");
+    throw new ServerUnreachable();
   }
   const data = (await res.json().catch(() => ({}))) as { error?: string };
-  if (!res.ok) throw new RequestRefused(res.status, data.error ?? `The server answered ${res.status}. Try again.`);
+  if (!res.ok) throw new RequestRefused(res.status, data.error ?? `The server answered ${res.status}. Try again.`, data.error === undefined);
   return data as T;
 }
 

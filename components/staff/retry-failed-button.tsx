@@ -1,10 +1,12 @@
 "use client";
 // Queues the course's failed gradings again, then re-reads the page (the count drops to zero).
+import { useTranslations } from "next-intl";
 import { postJson } from "./post-json";
 import { useStaffAction } from "./use-staff-action";
 
 export function RetryFailedButton({ course, count }: { course: string; count: number }) {
   const { busy, message, run } = useStaffAction();
+  const t = useTranslations("staff.retry");
   return (
     <p className="row-actions">
       <button
@@ -14,11 +16,11 @@ export function RetryFailedButton({ course, count }: { course: string; count: nu
         onClick={() =>
           void run(async () => {
             const { retried } = await postJson<{ retried: number }>(`/api/courses/${course}/staff/retry`, {});
-            return `${retried} queued again.`;
+            return t("done", { count: retried });
           })
         }
       >
-        Retry {count === 1 ? "it" : `all ${count}`}
+        {t("button", { count })}
       </button>
       {message && (
         <span className="muted small" role="status">

@@ -1,5 +1,6 @@
 "use client";
 // Paste or choose a roster CSV, preview what it would do and which rows are bad, then import.
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { postJson } from "./post-json";
 import { useStaffAction } from "./use-staff-action";
@@ -10,6 +11,8 @@ type Preview = { rows: Row[]; bad: Bad[]; imported?: number };
 
 export function RosterImport({ course }: { course: string }) {
   const { busy, message, run } = useStaffAction();
+  const t = useTranslations("staff.rosterImport");
+  const tcourse = useTranslations("course");
   const [csv, setCsv] = useState("");
   const [preview, setPreview] = useState<Preview | null>(null);
   // A preview changes nothing, so only an import re-reads the page.
@@ -18,7 +21,7 @@ export function RosterImport({ course }: { course: string }) {
       async () => {
         const r = await postJson<Preview>(`/api/courses/${course}/staff/roster`, { csv, commit });
         setPreview(r);
-        if (commit) return `Imported: ${r.imported} ${r.imported === 1 ? "person" : "people"} added or updated.`;
+        if (commit) return t("imported", { count: r.imported ?? 0 });
       },
       { refresh: commit },
     );
@@ -26,7 +29,7 @@ export function RosterImport({ course }: { course: string }) {
     <div>
       <div className="card roster-form">
         <label>
-          CSV file
+          {t("csvFile")}
           <input
             type="file"
             accept=".csv,text/csv"
@@ -40,7 +43,7 @@ export function RosterImport({ course }: { course: string }) {
           />
         </label>
         <label>
-          or paste it
+          {t("orPaste")}
           <textarea
             rows={8}
             value={csv}
@@ -54,10 +57,10 @@ export function RosterImport({ course }: { course: string }) {
         </label>
         <p className="row-actions">
           <button className="secondary" type="button" disabled={!csv.trim() || busy} onClick={() => void send(false)}>
-            Preview
+            {t("preview")}
           </button>
           <button className="primary" type="button" disabled={!preview || preview.bad.length > 0 || busy} onClick={() => void send(true)}>
-            {preview ? `Import ${preview.rows.length} row${preview.rows.length === 1 ? "" : "s"}` : "Import"}
+            {preview ? t("importRows", { count: preview.rows.length }) : t("import")}
           </button>
         </p>
         {message && (
@@ -68,15 +71,13 @@ export function RosterImport({ course }: { course: string }) {
       </div>
       {preview && preview.bad.length > 0 && (
         <>
-          <h2 className="bad-text">
-            {preview.bad.length} bad row{preview.bad.length === 1 ? "" : "s"} — fix them to import
-          </h2>
+          <h2 className="bad-text">{t("badRows", { count: preview.bad.length })}</h2>
           <table className="data" data-testid="bad-rows">
             <thead>
               <tr>
-                <th scope="col">Line</th>
-                <th scope="col">Row</th>
-                <th scope="col">Problem</th>
+                <th scope="col">{t("colLine")}</th>
+                <th scope="col">{t("colRow")}</th>
+                <th scope="col">{t("colProblem")}</th>
               </tr>
             </thead>
             <tbody>
@@ -95,19 +96,17 @@ export function RosterImport({ course }: { course: string }) {
       )}
       {preview && preview.rows.length > 0 && (
         <>
-          <h2>
-            {preview.rows.length} good row{preview.rows.length === 1 ? "" : "s"}
-          </h2>
+          <h2>{t("goodRows", { count: preview.rows.length })}</h2>
           <table className="data">
             <thead>
               <tr>
-                <th scope="col">Line</th>
-                <th scope="col">Email</th>
-                <th scope="col">Name</th>
-                <th scope="col">Student ID</th>
-                <th scope="col">Section</th>
-                <th scope="col">Role</th>
-                <th scope="col">Change</th>
+                <th scope="col">{t("colLine")}</th>
+                <th scope="col">{t("colEmail")}</th>
+                <th scope="col">{t("colName")}</th>
+                <th scope="col">{t("colStudentId")}</th>
+                <th scope="col">{t("colSection")}</th>
+                <th scope="col">{t("colRole")}</th>
+                <th scope="col">{t("colChange")}</th>
               </tr>
             </thead>
             <tbody>
@@ -118,9 +117,9 @@ export function RosterImport({ course }: { course: string }) {
                   <td>{r.name}</td>
                   <td>{r.studentId ?? "—"}</td>
                   <td>{r.section ?? "—"}</td>
-                  <td>{r.role.toLowerCase()}</td>
+                  <td>{tcourse(`role.${r.role}`)}</td>
                   <td>
-                    <span className={`badge ${r.action === "add" ? "ok" : r.action === "update" ? "warn" : ""}`}>{r.action}</span>
+                    <span className={`badge ${r.action === "add" ? "ok" : r.action === "update" ? "warn" : ""}`}>{t(`actions.${r.action}`)}</span>
                   </td>
                 </tr>
               ))}

@@ -3,8 +3,10 @@
 // drop or reactivate, change role (instructors) or section, unlock after sign-in throttling.
 // Invitation links come back here to copy when the site sends no mail.
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { postJson } from "./post-json";
+import { useErrorText } from "./use-staff-action";
 
 type Person = {
   userId: string;
@@ -21,15 +23,19 @@ type Person = {
 type InviteResult = { links: { email: string; name: string; link: string }[]; mailed: number; skipped: { email: string; reason: string }[] };
 type Props = { course: string; people: Person[]; actorRole: Person["role"]; actorId: string; mail: boolean };
 
-const SIGN_IN_LABEL: Record<Person["signIn"], [string, string]> = {
-  password: ["password set", "ok"],
-  invited: ["invited", "warn"],
-  expired: ["invitation expired", "bad"],
-  none: ["not invited", ""],
+/** The badge tone of each sign-in state; its words are staff.people.signIn.<state>. */
+const SIGN_IN_TONE: Record<Person["signIn"], string> = {
+  password: "ok",
+  invited: "warn",
+  expired: "bad",
+  none: "",
 };
 
 export function RosterPeople({ course, people, actorRole, actorId, mail }: Props) {
   const router = useRouter();
+  const t = useTranslations("staff.people");
+  const tcourse = useTranslations("course");
+  const describe = useErrorText();
   const [showDropped, setShowDropped] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -48,7 +54,7 @@ export function RosterPeople({ course, people, actorRole, actorId, mail }: Props
       setMessage({ ok: true, text: done(r) });
       router.refresh();
     } catch (e) {
-      setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
+      setMessage({ ok: false, text: describe(e) });
     } finally {
       setBusy(false);
     }
@@ -56,12 +62,9 @@ export function RosterPeople({ course, people, actorRole, actorId, mail }: Props
   const invite = (body: { userIds: string[] } | { all: true }) =>
     send({ action: "invite", ...body }, (r: InviteResult) => {
       setLinks((old) => [...r.links, ...old.filter((o) => !r.links.some((n) => n.email === o.email))]);
-      const parts = [
-        r.mailed ? `${r.mailed} invitation${r.mailed === 1 ? "" : "s"} queued to be mailed` : "",
-        r.links.length ? `${r.links.length} link${r.links.length === 1 ? "" : "s"} below to copy and pass on (no mail is configured)` : "",
-      ].filter(Boolean);
-      const skipped = r.skipped.map((s) => `${s.email}: ${s.reason}`).join("; ");
-      return `${parts.join("; ") || "Nobody to invite"}.${skipped ? ` Skipped ${skipped}.` : ""}`;
+      const parts = [r.mailed ? t("mailed", { count: r.mailed }) : "", r.links.length ? t("links", { count: r.links.length }) : ""].filter(Boolean);
+      const skipped = r.skipped.map((s) => `${s.email}: ${s.reason}`).join(t("separator"));
+      return `${t("inviteDone", { parts: parts.join(t("separator")) || t("nobody") })}${skipped ? t("skipped", { list: skipped }) : ""}`;
     });
   const act = (p: Person, body: Record<string, unknown>, text: string) => send({ ...body, userIds: [p.userId] }, () => text);
 
@@ -69,13 +72,13 @@ export function RosterPeople({ course, people, actorRole, actorId, mail }: Props
     <div>
       <div className="toolbar-row">
         <button className="primary" type="button" disabled={busy || uninvited.length === 0} onClick={() => void invite({ all: true })}>
-          Invite everyone without a password ({uninvited.length})
+          {t("inviteAll", { count: uninvited.length })}
         </button>
         <label className="inline-check">
-          <input type="checkbox" checked={showDropped} onChange={(e) => setShowDropped(e.target.checked)} /> Show dropped (
-          {people.filter((p) => p.dropped).length})
+          <input type="checkbox" checked={showDropped} onChange={(e) => setShowDropped(e.target.checked)} />{" "}
+          {t("showDropped", { count: people.filter((p) => p.dropped).length })}
         </label>
-        <span className="muted">{mail ? "Invitations are sent by email." : "No mail is configured (SMTP_URL): links are shown here to copy."}</span>
+        <span className="muted">{mail ? t("mailOn") : t("mailOff")}</span>
       </div>
       {message && (
         <p className={message.ok ? "ok-text" : "error"} role={message.ok ? "status" : "alert"}>
@@ -84,15 +87,15 @@ export function RosterPeople({ course, people, actorRole, actorId, mail }: Props
       )}
       {links.length > 0 && (
         <div className="card" data-testid="invite-links">
-          <h2>Links to pass on</h2>
-          <p className="muted">Each link works once: invitations for 7 days, resets for 1 hour. Send each person only their own link.</p>
+          <h2>{t("linksTitle")}</h2>
+          <p className="muted">{t("linksNote")}</p>
           <table className="data">
             <thead>
               <tr>
-                <th scope="col">Person</th>
-                <th scope="col">Link</th>
+                <th scope="col">{t("colPerson")}</th>
+                <th scope="col">{t("colLink")}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Copy</span>
+                  <span className="visually-hidden">{t("copy")}</span>
                 </th>
               </tr>
             </thead>
@@ -103,11 +106,11 @@ export function RosterPeople({ course, people, actorRole, actorId, mail }: Props
                     {l.name} &lt;{l.email}&gt;
                   </td>
                   <td>
-                    <input className="link-field" readOnly value={l.link} aria-label={`Link for ${l.email}`} onFocus={(e) => e.target.select()} />
+                    <input className="link-field" readOnly value={l.link} aria-label={t("linkFor", { email: l.email })} onFocus={(e) => e.target.select()} />
                   </td>
                   <td>
                     <button className="secondary" type="button" onClick={() => void navigator.clipboard?.writeText(l.link)}>
-                      Copy
+                      {t("copy")}
                     </button>
                   </td>
                 </tr>
@@ -119,17 +122,17 @@ export function RosterPeople({ course, people, actorRole, actorId, mail }: Props
       <table className="data" data-testid="roster-people">
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">Section</th>
-            <th scope="col">Sign-in</th>
-            <th scope="col">Actions</th>
+            <th scope="col">{t("colName")}</th>
+            <th scope="col">{t("colEmail")}</th>
+            <th scope="col">{t("colRole")}</th>
+            <th scope="col">{t("colSection")}</th>
+            <th scope="col">{t("colSignIn")}</th>
+            <th scope="col">{t("colActions")}</th>
           </tr>
         </thead>
         <tbody>
           {shown.map((p) => {
-            const [label, tone] = SIGN_IN_LABEL[p.signIn];
+            const tone = SIGN_IN_TONE[p.signIn];
             const can = mayAct(p) && !busy;
             return (
               <tr key={p.userId} className={p.dropped ? "dropped" : undefined} data-email={p.email}>
@@ -138,7 +141,7 @@ export function RosterPeople({ course, people, actorRole, actorId, mail }: Props
                   {p.dropped && (
                     <>
                       {" "}
-                      <span className="badge bad">dropped</span>
+                      <span className="badge bad">{t("dropped")}</span>
                     </>
                   )}
                 </td>
@@ -146,17 +149,19 @@ export function RosterPeople({ course, people, actorRole, actorId, mail }: Props
                 <td>
                   {actorRole === "INSTRUCTOR" && p.userId !== actorId ? (
                     <select
-                      aria-label={`Role of ${p.email}`}
+                      aria-label={t("roleOf", { email: p.email })}
                       value={p.role}
                       disabled={busy}
-                      onChange={(e) => void act(p, { action: "role", role: e.target.value }, `${p.email} is now ${e.target.value.toLowerCase()}.`)}
+                      onChange={(e) =>
+                        void act(p, { action: "role", role: e.target.value }, t("roleChanged", { email: p.email, role: tcourse(`role.${e.target.value}`) }))
+                      }
                     >
-                      <option value="STUDENT">student</option>
-                      <option value="TA">TA</option>
-                      <option value="INSTRUCTOR">instructor</option>
+                      <option value="STUDENT">{tcourse("role.STUDENT")}</option>
+                      <option value="TA">{tcourse("role.TA")}</option>
+                      <option value="INSTRUCTOR">{tcourse("role.INSTRUCTOR")}</option>
                     </select>
                   ) : (
-                    <span className={`badge role-${p.role}`}>{p.role.toLowerCase()}</span>
+                    <span className={`badge role-${p.role}`}>{tcourse(`role.${p.role}`)}</span>
                   )}
                 </td>
                 <td>
@@ -164,11 +169,11 @@ export function RosterPeople({ course, people, actorRole, actorId, mail }: Props
                     className="inline-form"
                     onSubmit={(e) => {
                       e.preventDefault();
-                      void act(p, { action: "section", section: sections[p.userId] ?? p.section ?? "" }, `Section of ${p.email} saved.`);
+                      void act(p, { action: "section", section: sections[p.userId] ?? p.section ?? "" }, t("sectionSaved", { email: p.email }));
                     }}
                   >
                     <input
-                      aria-label={`Section of ${p.email}`}
+                      aria-label={t("sectionOf", { email: p.email })}
                       size={6}
                       maxLength={64}
                       value={sections[p.userId] ?? p.section ?? ""}
@@ -177,25 +182,25 @@ export function RosterPeople({ course, people, actorRole, actorId, mail }: Props
                     />
                     {sections[p.userId] !== undefined && sections[p.userId] !== (p.section ?? "") && (
                       <button className="secondary" type="submit" disabled={!can}>
-                        Save
+                        {t("save")}
                       </button>
                     )}
                   </form>
                 </td>
                 <td>
-                  <span className={`badge ${tone}`}>{label}</span>
+                  <span className={`badge ${tone}`}>{t(`signIn.${p.signIn}`)}</span>
                   {p.locked && (
                     <>
                       {" "}
-                      <span className="badge bad">locked out</span>
+                      <span className="badge bad">{t("lockedOut")}</span>
                     </>
                   )}
                 </td>
                 <td className="row-actions">
-                  {!mayAct(p) && <span className="muted">{p.userId === actorId ? "you" : "an instructor’s to change"}</span>}
+                  {!mayAct(p) && <span className="muted">{p.userId === actorId ? t("you") : t("instructorsOnly")}</span>}
                   {mayAct(p) && !p.dropped && (
                     <button className="secondary" type="button" disabled={!can} onClick={() => void invite({ userIds: [p.userId] })}>
-                      {p.signIn === "password" ? "Reset link" : p.signIn === "none" ? "Invite" : "Resend invitation"}
+                      {p.signIn === "password" ? t("resetLink") : p.signIn === "none" ? t("invite") : t("resend")}
                     </button>
                   )}
                   {mayAct(p) && p.locked && (
@@ -203,9 +208,9 @@ export function RosterPeople({ course, people, actorRole, actorId, mail }: Props
                       className="secondary"
                       type="button"
                       disabled={!can}
-                      onClick={() => void act(p, { action: "unlock" }, `${p.email} can sign in again.`)}
+                      onClick={() => void act(p, { action: "unlock" }, t("unlocked", { email: p.email }))}
                     >
-                      Unlock
+                      {t("unlock")}
                     </button>
                   )}
                   {!mayAct(p) ? null : p.dropped ? (
@@ -213,9 +218,9 @@ export function RosterPeople({ course, people, actorRole, actorId, mail }: Props
                       className="secondary"
                       type="button"
                       disabled={!can}
-                      onClick={() => void act(p, { action: "reactivate" }, `${p.email} is back on the course.`)}
+                      onClick={() => void act(p, { action: "reactivate" }, t("reactivated", { email: p.email }))}
                     >
-                      Reactivate
+                      {t("reactivate")}
                     </button>
                   ) : (
                     <button
@@ -223,11 +228,10 @@ export function RosterPeople({ course, people, actorRole, actorId, mail }: Props
                       type="button"
                       disabled={!can}
                       onClick={() => {
-                        if (window.confirm(`Drop ${p.name}? Their work is kept; they can no longer open the course.`))
-                          void act(p, { action: "drop" }, `${p.email} was dropped; their work is kept.`);
+                        if (window.confirm(t("dropConfirm", { name: p.name }))) void act(p, { action: "drop" }, t("droppedDone", { email: p.email }));
                       }}
                     >
-                      Drop
+                      {t("drop")}
                     </button>
                   )}
                 </td>

@@ -1,5 +1,6 @@
 "use client";
 // Edit a rubric item's points or description; the server recomputes every score that uses it.
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { postJson } from "./post-json";
 import { useStaffAction } from "./use-staff-action";
@@ -8,6 +9,7 @@ type Item = { id: string; key: string; points: number; description: string; uses
 
 function ItemRow({ course, item }: { course: string; item: Item }) {
   const { busy, message, run } = useStaffAction();
+  const t = useTranslations("staff.rubric");
   const [points, setPoints] = useState(String(item.points));
   const [description, setDescription] = useState(item.description);
   const dirty = Number(points) !== item.points || description !== item.description;
@@ -18,7 +20,7 @@ function ItemRow({ course, item }: { course: string; item: Item }) {
       </td>
       <td>
         <input
-          aria-label={`Points of ${item.key}`}
+          aria-label={t("pointsOf", { key: item.key })}
           type="number"
           step="0.25"
           value={points}
@@ -28,7 +30,7 @@ function ItemRow({ course, item }: { course: string; item: Item }) {
       </td>
       <td>
         <input
-          aria-label={`Description of ${item.key}`}
+          aria-label={t("descriptionOf", { key: item.key })}
           type="text"
           value={description}
           onChange={(e) => setDescription(e.target.value)}
@@ -48,11 +50,11 @@ function ItemRow({ course, item }: { course: string; item: Item }) {
                 points: Number(points),
                 description,
               });
-              return `Saved; ${r.recomputed} score${r.recomputed === 1 ? "" : "s"} recomputed.`;
+              return t("saved", { count: r.recomputed });
             })
           }
         >
-          Save
+          {t("save")}
         </button>
         {message && (
           <div className={`small ${message.ok ? "ok-text" : "bad-text"}`} role="status">
@@ -65,16 +67,17 @@ function ItemRow({ course, item }: { course: string; item: Item }) {
 }
 
 export function RubricEditor({ course, items }: { course: string; items: Item[] }) {
-  if (!items.length) return <p className="notice">This question has no rubric items.</p>;
+  const t = useTranslations("staff.rubric");
+  if (!items.length) return <p className="notice">{t("none")}</p>;
   return (
     <table className="data">
       <thead>
         <tr>
-          <th scope="col">Item</th>
-          <th scope="col">Points</th>
-          <th scope="col">Description</th>
+          <th scope="col">{t("colItem")}</th>
+          <th scope="col">{t("colPoints")}</th>
+          <th scope="col">{t("colDescription")}</th>
           <th scope="col" className="num">
-            Used by
+            {t("colUsedBy")}
           </th>
           <th scope="col" />
         </tr>

@@ -6,7 +6,7 @@
 // web server cannot locate grader/ on disk.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { QuestionSpec } from "@/lib/assignments/schema";
-import { publicQuestion, type PublicQuestion } from "@/lib/assignments/public-view";
+import { publicQuestion, type Locale, type PublicQuestion } from "@/lib/assignments/public-view";
 import type { VersionContent } from "@/lib/assignments/version-content";
 import { fillPlaceholders, formatNumber, renderMarkdown } from "@/lib/assignments/markdown.shared";
 import { numericAnswer, numericParams } from "@/lib/question-types/numeric";
@@ -38,12 +38,13 @@ export async function previewQuestions(
   assignmentSlug: string,
   points: Map<string, number>,
   student: string,
+  locale: Locale = "en",
 ): Promise<PreviewQuestion[]> {
   const out: PreviewQuestion[] = [];
   const hasCode = content.spec.questions.some((q) => q.type === "code");
   const tests = hasCode ? await runGraderTask({ task: "tests", slug, hash, content }).catch((e: unknown) => e as Error) : null;
   for (const q of content.spec.questions as QuestionSpec[]) {
-    const view = publicQuestion(content, q, points.get(q.id) ?? 0, "en");
+    const view = publicQuestion(content, q, points.get(q.id) ?? 0, locale);
     const key = { course: courseSlug, assignment: assignmentSlug, question: q.id, student };
     const item: PreviewQuestion = { view };
     try {
@@ -53,7 +54,8 @@ export async function previewQuestions(
         item.numeric = { promptHtml: renderMarkdown(fillPlaceholders(src, params)), params, expected: formatNumber(numericAnswer(content.files, q, params)) };
       } else if (q.type === "multiple-choice") {
         const byId = new Map(q.options.map((o) => [o.id, o]));
-        item.choice = { order: shuffledOptionIds(q, key).map((id) => ({ id, text: byId.get(id)!.text, correct: byId.get(id)!.correct })) };
+        const textOf = (o: (typeof q.options)[number]) => (locale === "zh" && o.text_zh ? o.text_zh : o.text);
+        item.choice = { order: shuffledOptionIds(q, key).map((id) => ({ id, text: textOf(byId.get(id)!), correct: byId.get(id)!.correct })) };
       } else if (q.type === "code") {
         if (tests instanceof Error) throw tests;
         item.tests = (tests as { tests: Record<string, TestInfo[]> } | null)?.tests[q.id] ?? [];

@@ -7,8 +7,12 @@ import { z } from "zod";
 import { STAFF, authorizeCourse, type CourseAccess } from "@/lib/access";
 import { getDb, type PrismaClient } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/client";
-import { handler } from "@/lib/http/responses";
+import { handler as jsonHandler } from "@/lib/http/responses";
 import { readJsonBody } from "@/lib/http/body";
+import { withLocalizedErrors } from "@/lib/http/staff-messages";
+
+// Refusals in the reader's language: staff pages show the server's message as it comes.
+const handler: typeof jsonHandler = (fn) => withLocalizedErrors(jsonHandler(fn));
 
 const courseParams = z.object({ courseSlug: z.string().min(1) });
 

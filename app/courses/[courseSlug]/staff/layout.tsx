@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
 import "./staff.css";
 
 // The staff area's navigation. Access is decided by each page and route (the one guard), not here:
@@ -7,17 +8,18 @@ import "./staff.css";
 export default async function StaffLayout({ children, params }: { children: ReactNode; params: Promise<{ courseSlug: string }> }) {
   const { courseSlug } = await params;
   const base = `/courses/${courseSlug}/staff`;
+  const t = await getTranslations("staff.nav");
   return (
     <>
-      <nav className="staff-nav" aria-label="Staff">
-        <strong>Staff</strong>
-        <Link href={base}>Overview</Link>
-        <Link href={`${base}/gradebook`}>Gradebook</Link>
-        <Link href={`${base}/grading`}>Proof grading</Link>
-        <Link href={`${base}/extensions`}>Extensions</Link>
-        <Link href={`${base}/roster`}>Roster</Link>
-        <Link href={`${base}/analytics`}>Analytics</Link>
-        <Link href={`${base}/similarity`}>Similarity</Link>
+      <nav className="staff-nav" aria-label={t("label")}>
+        <strong>{t("title")}</strong>
+        <Link href={base}>{t("overview")}</Link>
+        <Link href={`${base}/gradebook`}>{t("gradebook")}</Link>
+        <Link href={`${base}/grading`}>{t("grading")}</Link>
+        <Link href={`${base}/extensions`}>{t("extensions")}</Link>
+        <Link href={`${base}/roster`}>{t("roster")}</Link>
+        <Link href={`${base}/analytics`}>{t("analytics")}</Link>
+        <Link href={`${base}/similarity`}>{t("similarity")}</Link>
       </nav>
       {children}
     </>

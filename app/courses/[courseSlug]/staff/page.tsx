@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { STAFF, requireCourseRole } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { proofCounts, staffAssignments } from "@/lib/assignments/course-data";
@@ -17,80 +18,83 @@ export default async function StaffHome({ params }: { params: Promise<{ courseSl
     failedJobCount(db, course.id),
   ]);
   const base = `/courses/${course.slug}/staff`;
+  const [t, tc, tnav, tn, tcourse] = await Promise.all([
+    getTranslations("staff.overview"),
+    getTranslations("staff.common"),
+    getTranslations("staff.nav"),
+    getTranslations("nav"),
+    getTranslations("course"),
+  ]);
   let ungraded = 0;
   for (const c of counts.values()) ungraded += c.total - c.graded;
   return (
     <section>
       <p className="crumbs">
-        <Link href="/courses">My courses</Link> / <Link href={`/courses/${course.slug}`}>{course.title}</Link> /
+        <Link href="/courses">{tn("myCourses")}</Link> / <Link href={`/courses/${course.slug}`}>{course.title}</Link> /
       </p>
-      <h1>Staff overview</h1>
+      <h1>{t("title")}</h1>
       <p className="muted">
-        {students} {students === 1 ? "student" : "students"} · you are <span className={`badge role-${enrollment.role}`}>{enrollment.role.toLowerCase()}</span>
+        {t("students", { count: students })} · {t("youAre")} <span className={`badge role-${enrollment.role}`}>{tcourse(`role.${enrollment.role}`)}</span>
       </p>
       <div className="cards">
         <div className="card">
           <h3>
-            <Link href={`${base}/gradebook`}>Gradebook</Link>
+            <Link href={`${base}/gradebook`}>{tnav("gradebook")}</Link>
           </h3>
-          <p className="muted">Totals per student and assignment, per-question detail, overrides.</p>
+          <p className="muted">{t("gradebookHint")}</p>
           <p className="row-actions">
             <a className="button secondary" href={`/api/courses/${course.slug}/staff/export?format=canvas`} download>
-              Canvas CSV
+              {t("canvasCsv")}
             </a>
             <a className="button secondary" href={`/api/courses/${course.slug}/staff/export?format=long`} download>
-              Long CSV
+              {t("longCsv")}
             </a>
           </p>
         </div>
         <div className="card">
           <h3>
-            <Link href={`${base}/grading`}>Proof grading</Link>
+            <Link href={`${base}/grading`}>{tnav("grading")}</Link>
           </h3>
-          <p className="muted">{ungraded === 0 ? "No proofs wait for a grader." : `${ungraded} proof${ungraded === 1 ? "" : "s"} to grade.`}</p>
+          <p className="muted">{ungraded === 0 ? t("noProofs") : t("proofsToGrade", { count: ungraded })}</p>
         </div>
         <div className="card">
-          <h3>Failed gradings</h3>
-          <p className="muted">
-            {failed === 0
-              ? "None: every submission was graded or is in the queue."
-              : `${failed} submission${failed === 1 ? "" : "s"} could not be graded on our side (not the students' code). They count as no attempt.`}
-          </p>
+          <h3>{t("failedTitle")}</h3>
+          <p className="muted">{failed === 0 ? t("failedNone") : t("failedSome", { count: failed })}</p>
           {failed > 0 && <RetryFailedButton course={course.slug} count={failed} />}
         </div>
         <div className="card">
           <h3>
-            <Link href={`${base}/extensions`}>Extensions</Link>
+            <Link href={`${base}/extensions`}>{tnav("extensions")}</Link>
           </h3>
-          <p className="muted">New due dates per student and assignment.</p>
+          <p className="muted">{t("extensionsHint")}</p>
         </div>
         <div className="card">
           <h3>
-            <Link href={`${base}/roster`}>Roster</Link>
+            <Link href={`${base}/roster`}>{tnav("roster")}</Link>
           </h3>
-          <p className="muted">Add people from a CSV file, invite them, drop, change roles and sections, unlock sign-in.</p>
+          <p className="muted">{t("rosterHint")}</p>
         </div>
         <div className="card">
           <h3>
-            <Link href={`${base}/analytics`}>Analytics</Link>
+            <Link href={`${base}/analytics`}>{tnav("analytics")}</Link>
           </h3>
-          <p className="muted">Score histograms, failing tests, submissions around the deadline.</p>
+          <p className="muted">{t("analyticsHint")}</p>
         </div>
         <div className="card">
           <h3>
-            <Link href={`${base}/similarity`}>Similarity</Link>
+            <Link href={`${base}/similarity`}>{tnav("similarity")}</Link>
           </h3>
-          <p className="muted">Pairs of similar final code submissions to review.</p>
+          <p className="muted">{t("similarityHint")}</p>
         </div>
       </div>
-      <h2>Assignments</h2>
+      <h2>{t("assignments")}</h2>
       <table className="data">
         <thead>
           <tr>
-            <th scope="col">Assignment</th>
-            <th scope="col">Due</th>
-            <th scope="col">Questions</th>
-            <th scope="col">Tools</th>
+            <th scope="col">{t("colAssignment")}</th>
+            <th scope="col">{t("colDue")}</th>
+            <th scope="col">{t("colQuestions")}</th>
+            <th scope="col">{t("colTools")}</th>
           </tr>
         </thead>
         <tbody>
@@ -99,8 +103,8 @@ export default async function StaffHome({ params }: { params: Promise<{ courseSl
               <td>
                 {a.title}
                 <div className="muted small">
-                  {a.slug} · policy {a.policy.toLowerCase()}
-                  {a.latePenalty ? ` · late −${Math.round(a.latePenalty * 100)}%` : ""}
+                  {a.slug} · {tc("policy", { policy: tc(`policies.${a.policy}`) })}
+                  {a.latePenalty ? ` · ${t("late", { penalty: Math.round(a.latePenalty * 100) })}` : ""}
                 </div>
               </td>
               <td>
@@ -113,14 +117,12 @@ export default async function StaffHome({ params }: { params: Promise<{ courseSl
                     <div key={q.id}>
                       {q.type === "PROOF" ? <Link href={`${base}/grading/${a.slug}/${q.key}`}>{q.title}</Link> : q.title}{" "}
                       <span className="badge">
-                        {q.type.toLowerCase().replace("_", " ")} · {q.points} {q.points === 1 ? "pt" : "pts"}
+                        {tc(`types.${q.type}`)} · {tc("pts", { points: q.points })}
                       </span>
                       {c && (
                         <>
                           {" "}
-                          <span className={`badge ${c.graded < c.total ? "warn" : "ok"}`}>
-                            {c.graded}/{c.total} graded
-                          </span>
+                          <span className={`badge ${c.graded < c.total ? "warn" : "ok"}`}>{t("graded", { graded: c.graded, total: c.total })}</span>
                         </>
                       )}
                     </div>
@@ -129,10 +131,10 @@ export default async function StaffHome({ params }: { params: Promise<{ courseSl
               </td>
               <td>
                 <div>
-                  <Link href={`${base}/assignments/${a.slug}`}>Preview &amp; check</Link>
+                  <Link href={`${base}/assignments/${a.slug}`}>{t("preview")}</Link>
                 </div>
                 <div>
-                  <Link href={`${base}/analytics?assignment=${a.slug}`}>Analytics</Link>
+                  <Link href={`${base}/analytics?assignment=${a.slug}`}>{t("analytics")}</Link>
                 </div>
               </td>
             </tr>

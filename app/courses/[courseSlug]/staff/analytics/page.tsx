@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { STAFF, requireCourseRole } from "@/lib/access";
 import { getDb } from "@/lib/db";
@@ -22,18 +23,19 @@ export default async function AnalyticsPage({
   const q = query.safeParse(await searchParams);
   const a = assignments.find((x) => x.slug === (q.success ? q.data.assignment : undefined)) ?? assignments[0];
   const base = `/courses/${course.slug}/staff`;
-  if (!a) return <p className="notice">No assignments yet.</p>;
+  const [t, tc] = await Promise.all([getTranslations("staff.analytics"), getTranslations("staff.common")]);
+  if (!a) return <p className="notice">{t("none")}</p>;
   const [hist, failures, timeline] = await Promise.all([scoreHistogram(db, course.id, a.slug), testFailureRates(db, a), submissionTimeline(db, a)]);
   const top = failures.slice(0, 20);
   return (
     <section>
       <p className="crumbs">
-        <Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={base}>Staff</Link> /
+        <Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={base}>{tc("staff")}</Link> /
       </p>
-      <h1>Analytics</h1>
+      <h1>{t("title")}</h1>
       <form className="toolbar-row" method="get">
         <label>
-          Assignment
+          {t("assignment")}
           <select name="assignment" defaultValue={a.slug}>
             {assignments.map((x) => (
               <option key={x.id} value={x.slug}>
@@ -43,58 +45,53 @@ export default async function AnalyticsPage({
           </select>
         </label>
         <button className="secondary" type="submit">
-          Show
+          {t("show")}
         </button>
       </form>
       <div className="chart-grid">
         <div>
           <BarChart
-            title={`Scores of ${a.title}`}
+            title={t("scoresOf", { title: a.title })}
             labels={hist.labels}
-            series={[{ label: "students", data: hist.counts, color: "#1f5fbf" }]}
-            yLabel="students"
+            series={[{ label: t("students"), data: hist.counts, color: "#1f5fbf" }]}
+            yLabel={t("students")}
           />
-          <p className="muted small">
-            {hist.submitted} of {hist.students} {hist.students === 1 ? "student has" : "students have"} a score (totals as in the gradebook, after penalties and
-            overrides).
-          </p>
+          <p className="muted small">{t("scoreNote", { submitted: hist.submitted, students: hist.students })}</p>
         </div>
         <div>
           <BarChart
-            title="Submissions around the due date"
-            labels={timeline.labels}
+            title={t("aroundDue")}
+            labels={timeline.labels.map((l) => (l === "due" ? t("dueLabel") : l))}
             series={[
-              { label: "on time", data: timeline.onTime, color: "#2f8f5b" },
-              { label: "late", data: timeline.late, color: "#c0392b" },
+              { label: t("onTime"), data: timeline.onTime, color: "#2f8f5b" },
+              { label: t("late"), data: timeline.late, color: "#c0392b" },
             ]}
-            yLabel="submissions per 6 hours"
+            yLabel={t("perSixHours")}
           />
-          <p className="muted small">
-            {timeline.before} earlier and {timeline.after} later submissions are outside the chart.
-          </p>
+          <p className="muted small">{t("outside", { before: timeline.before, after: timeline.after })}</p>
         </div>
       </div>
-      <h2>Which tests fail most</h2>
+      <h2>{t("failTitle")}</h2>
       {top.length === 0 ? (
-        <p className="muted">No graded code submissions yet.</p>
+        <p className="muted">{t("noGraded")}</p>
       ) : (
         <>
           <BarChart
-            title="Failure rate per test (students' final code submissions)"
+            title={t("failChart")}
             labels={top.map((f) => `${f.question} · ${f.test}`)}
-            series={[{ label: "failure rate (%)", data: top.map((f) => Math.round(f.rate * 1000) / 10), color: "#b9770e" }]}
-            yLabel="% of students failing"
+            series={[{ label: t("failRate"), data: top.map((f) => Math.round(f.rate * 1000) / 10), color: "#b9770e" }]}
+            yLabel={t("failing")}
             max={100}
             horizontal
           />
           <table className="data">
             <thead>
               <tr>
-                <th scope="col">Question</th>
-                <th scope="col">Test</th>
-                <th scope="col">Visibility</th>
+                <th scope="col">{t("colQuestion")}</th>
+                <th scope="col">{t("colTest")}</th>
+                <th scope="col">{t("colVisibility")}</th>
                 <th scope="col" className="num">
-                  Failing
+                  {t("colFailing")}
                 </th>
               </tr>
             </thead>
@@ -103,7 +100,7 @@ export default async function AnalyticsPage({
                 <tr key={`${f.question}:${f.test}`}>
                   <td>{f.question}</td>
                   <td>{f.test}</td>
-                  <td>{f.visibility}</td>
+                  <td>{tc(`visibility.${f.visibility}`)}</td>
                   <td className="num">
                     {f.failed} / {f.total}
                   </td>

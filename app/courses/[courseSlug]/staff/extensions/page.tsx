@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { STAFF, requireCourseRole } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { courseExtensions } from "@/lib/grades/extensions";
@@ -19,32 +20,30 @@ export default async function ExtensionsPage({ params }: { params: Promise<{ cou
       orderBy: { user: { name: "asc" } },
     }),
   ]);
+  const [t, tc] = await Promise.all([getTranslations("staff.extensions"), getTranslations("staff.common")]);
   return (
     <section>
       <p className="crumbs">
-        <Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={`/courses/${course.slug}/staff`}>Staff</Link> /
+        <Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={`/courses/${course.slug}/staff`}>{tc("staff")}</Link> /
       </p>
-      <h1>Extensions</h1>
-      <p className="muted">
-        A new due date for one student on one assignment. The student sees it on their course page and can submit until then; the late window moves with it
-        unless you set one.
-      </p>
+      <h1>{t("title")}</h1>
+      <p className="muted">{t("lead")}</p>
       <ExtensionForm
         course={course.slug}
         students={students.map((s) => ({ id: s.user.id, label: `${s.user.name} <${s.user.email}>` }))}
         assignments={assignments.map((a) => ({ slug: a.slug, title: a.title, dueAt: a.dueAt.toISOString() }))}
       />
-      <h2>Granted</h2>
+      <h2>{t("granted")}</h2>
       {extensions.length === 0 ? (
-        <p className="muted">No extensions yet.</p>
+        <p className="muted">{t("none")}</p>
       ) : (
         <table className="data">
           <thead>
             <tr>
-              <th scope="col">Student</th>
-              <th scope="col">Assignment</th>
-              <th scope="col">Due (was)</th>
-              <th scope="col">Reason</th>
+              <th scope="col">{t("colStudent")}</th>
+              <th scope="col">{t("colAssignment")}</th>
+              <th scope="col">{t("colDue")}</th>
+              <th scope="col">{t("colReason")}</th>
               <th scope="col" />
             </tr>
           </thead>
@@ -59,11 +58,11 @@ export default async function ExtensionsPage({ params }: { params: Promise<{ cou
                 <td>
                   <LocalTime iso={e.dueAt.toISOString()} />
                   <div className="muted small">
-                    was <LocalTime iso={e.assignment.dueAt.toISOString()} />
+                    {t("was")} <LocalTime iso={e.assignment.dueAt.toISOString()} />
                   </div>
                   {e.lateUntil && (
                     <div className="muted small">
-                      late until <LocalTime iso={e.lateUntil.toISOString()} />
+                      {t("lateUntil")} <LocalTime iso={e.lateUntil.toISOString()} />
                     </div>
                   )}
                 </td>

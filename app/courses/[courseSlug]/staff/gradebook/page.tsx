@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { STAFF, requireCourseRole } from "@/lib/access";
 import { getDb } from "@/lib/db";
@@ -21,18 +22,19 @@ export default async function GradebookPage({
   const showDropped = q.success && q.data.dropped === "1";
   const book = await computeGradebook(await getDb(), course.id, { section, includeDropped: showDropped });
   const base = `/courses/${course.slug}/staff`;
+  const [t, tc] = await Promise.all([getTranslations("staff.gradebook"), getTranslations("staff.common")]);
   const exportUrl = (format: string) => `/api/courses/${course.slug}/staff/export?format=${format}${section ? `&section=${encodeURIComponent(section)}` : ""}`;
   return (
     <section>
       <p className="crumbs">
-        <Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={base}>Staff</Link> /
+        <Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={base}>{tc("staff")}</Link> /
       </p>
-      <h1>Gradebook</h1>
+      <h1>{t("title")}</h1>
       <form className="toolbar-row" method="get">
         <label>
-          Section
+          {t("section")}
           <select name="section" defaultValue={section ?? ""}>
-            <option value="">All sections</option>
+            <option value="">{t("allSections")}</option>
             {book.sections.map((s) => (
               <option key={s} value={s}>
                 {s}
@@ -41,40 +43,40 @@ export default async function GradebookPage({
           </select>
         </label>
         <label className="inline-check">
-          <input type="checkbox" name="dropped" value="1" defaultChecked={showDropped} /> Show dropped
+          <input type="checkbox" name="dropped" value="1" defaultChecked={showDropped} /> {t("showDropped")}
         </label>
         <button className="secondary" type="submit">
-          Filter
+          {t("filter")}
         </button>
         <span className="spacer" />
         <a className="button secondary" href={exportUrl("canvas")} download>
-          Download Canvas CSV
+          {t("downloadCanvas")}
         </a>
         <a className="button secondary" href={exportUrl("long")} download>
-          Download long CSV
+          {t("downloadLong")}
         </a>
       </form>
       {book.rows.length === 0 ? (
         <p className="notice">
-          No students{section ? ` in section ${section}` : ""} yet. Add them with the <Link href={`${base}/roster`}>roster import</Link>.
+          {t.rich(section ? "noStudentsInSection" : "noStudents", { section: section ?? "", link: (chunks) => <Link href={`${base}/roster`}>{chunks}</Link> })}
         </p>
       ) : (
         <div className="wide">
           <table className="data gradebook">
             <thead>
               <tr>
-                <th scope="col">Student</th>
-                <th scope="col">Section</th>
+                <th scope="col">{t("colStudent")}</th>
+                <th scope="col">{t("colSection")}</th>
                 {book.assignments.map((a) => (
                   <th key={a.id} scope="col" className="num" title={a.title}>
                     {a.slug}
                     <div className="muted small">
-                      / {pts(a.points)} · {a.policy.toLowerCase()}
+                      / {pts(a.points)} · {tc(`policies.${a.policy}`)}
                     </div>
                   </th>
                 ))}
                 <th scope="col" className="num">
-                  Total
+                  {t("colTotal")}
                 </th>
               </tr>
             </thead>
@@ -97,32 +99,32 @@ export default async function GradebookPage({
                         {late && (
                           <>
                             {" "}
-                            <span className="badge bad" title="late penalty applied">
-                              late
+                            <span className="badge bad" title={t("lateTitle")}>
+                              {t("late")}
                             </span>
                           </>
                         )}
                         {res.extensionDueAt && (
                           <>
                             {" "}
-                            <span className="badge ok" title={`extension to ${res.extensionDueAt.toISOString()}`}>
-                              ext
+                            <span className="badge ok" title={t("extTitle", { date: res.extensionDueAt.toISOString() })}>
+                              {t("ext")}
                             </span>
                           </>
                         )}
                         {pending && (
                           <>
                             {" "}
-                            <span className="badge warn" title="a submission waits for grading">
-                              pending
+                            <span className="badge warn" title={t("pendingTitle")}>
+                              {t("pending")}
                             </span>
                           </>
                         )}
                         {overridden && (
                           <>
                             {" "}
-                            <span className="badge role-INSTRUCTOR" title="a score was overridden">
-                              override
+                            <span className="badge role-INSTRUCTOR" title={t("overrideTitle")}>
+                              {t("override")}
                             </span>
                           </>
                         )}
@@ -139,17 +141,12 @@ export default async function GradebookPage({
         </div>
       )}
       <details className="small">
-        <summary>How scores are computed</summary>
+        <summary>{t("howTitle")}</summary>
         <ul>
-          <li>
-            Only submissions count (Run never does); per question the assignment&apos;s policy picks one: <em>best</em> = the highest score after the late
-            penalty, <em>latest</em> = the most recent graded one.
-          </li>
-          <li>
-            A late submission loses the assignment&apos;s late penalty (a fraction of its score), unless an extension covers it — also one granted afterwards.
-          </li>
-          <li>A regrade replaces the score of the submission it regraded; an override replaces the question&apos;s score and is kept in the audit log.</li>
-          <li>An empty cell (—) means no submission: the export leaves it empty too.</li>
+          <li>{t.rich("how1", { em: (chunks) => <em>{chunks}</em> })}</li>
+          <li>{t("how2")}</li>
+          <li>{t("how3")}</li>
+          <li>{t("how4")}</li>
         </ul>
       </details>
     </section>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { STAFF, requireCourseRole } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { proofCounts, staffAssignments } from "@/lib/assignments/course-data";
@@ -12,25 +13,26 @@ export default async function GradingIndex({ params }: { params: Promise<{ cours
     (a.currentVersion?.questions ?? []).filter((q) => q.type === "PROOF").map((q) => ({ a, q, c: counts.get(`${a.id}:${q.key}`) })),
   );
   const base = `/courses/${course.slug}/staff`;
+  const [t, tc] = await Promise.all([getTranslations("staff.grading"), getTranslations("staff.common")]);
   return (
     <section>
       <p className="crumbs">
-        <Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={base}>Staff</Link> /
+        <Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={base}>{tc("staff")}</Link> /
       </p>
-      <h1>Proof grading</h1>
+      <h1>{t("title")}</h1>
       {proofs.length === 0 ? (
-        <p className="notice">No assignment has a proof question.</p>
+        <p className="notice">{t("none")}</p>
       ) : (
         <table className="data">
           <thead>
             <tr>
-              <th scope="col">Question</th>
-              <th scope="col">Assignment</th>
+              <th scope="col">{t("colQuestion")}</th>
+              <th scope="col">{t("colAssignment")}</th>
               <th scope="col" className="num">
-                To grade
+                {t("colToGrade")}
               </th>
               <th scope="col" className="num">
-                Graded
+                {t("colGraded")}
               </th>
             </tr>
           </thead>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { STAFF, requireCourseRole } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { mailConfigured } from "@/lib/env";
@@ -13,44 +14,39 @@ export default async function RosterPage({ params }: { params: Promise<{ courseS
   const { course, user, enrollment } = await requireCourseRole(courseSlug, STAFF, `/courses/${courseSlug}/staff/roster`);
   const db = await getDb();
   const [people, problems] = await Promise.all([rosterPeople(db, course.id), mailProblems(db, course.id)]);
+  const [t, tc] = await Promise.all([getTranslations("staff.roster"), getTranslations("staff.common")]);
   return (
     <section>
       <p className="crumbs">
-        <Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={`/courses/${course.slug}/staff`}>Staff</Link> /
+        <Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={`/courses/${course.slug}/staff`}>{tc("staff")}</Link> /
       </p>
-      <h1>Roster</h1>
-      <p className="muted">
-        Import people from a CSV file, then invite them: each gets a link to set their password (it works once, for 7 days). People who forget their password
-        use “Forgot password?” on the sign-in page, or you send them a reset link here.
-      </p>
+      <h1>{t("title")}</h1>
+      <p className="muted">{t("lead")}</p>
       {problems.length > 0 && (
         <div className="notice warn" role="alert" data-testid="mail-problems">
-          <strong>Mail not delivered yet</strong>
+          <strong>{t("mailProblems")}</strong>
           <ul>
             {problems.map((m) => (
               <li key={m.id}>
                 {m.to}: “{m.subject}” —{" "}
                 {m.status === "FAILED" ? (
-                  `gave up after ${m.attempts} attempts`
+                  t("gaveUp", { count: m.attempts })
                 ) : (
                   <>
-                    attempt {m.attempts} failed, trying again at <LocalTime iso={m.runAfter.toISOString()} />
+                    {t("retrying", { count: m.attempts })} <LocalTime iso={m.runAfter.toISOString()} />
                   </>
                 )}
                 : {m.lastError}
               </li>
             ))}
           </ul>
-          <p className="muted">Check SMTP_URL and the mail server; a failed invitation can be sent again with “Resend invitation”.</p>
+          <p className="muted">{t("mailHint")}</p>
         </div>
       )}
-      <h2>People</h2>
+      <h2>{t("people")}</h2>
       <RosterPeople course={course.slug} people={people} actorRole={enrollment.role} actorId={user.id} mail={mailConfigured()} />
-      <h2>Import a roster</h2>
-      <p className="muted">
-        A CSV file with one person per line: <code>email,name,student id,section,role</code> (role: student, ta or instructor; empty means student; a header
-        line is optional). Preview first; the import adds or updates everyone in one step, or nobody when a row is bad.
-      </p>
+      <h2>{t("importTitle")}</h2>
+      <p className="muted">{t.rich("importLead", { code: (chunks) => <code>{chunks}</code> })}</p>
       <RosterImport course={course.slug} />
     </section>
   );

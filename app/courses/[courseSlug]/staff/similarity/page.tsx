@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { STAFF, requireCourseRole } from "@/lib/access";
 import { getDb } from "@/lib/db";
@@ -24,7 +25,8 @@ export default async function SimilarityPage({
   const sp = query.safeParse(await searchParams);
   const chosen = codeQuestions.find((c) => c.value === (sp.success ? sp.data.q : undefined)) ?? codeQuestions[0];
   const base = `/courses/${course.slug}/staff`;
-  if (!chosen) return <p className="notice">No code questions in this course.</p>;
+  const [t, tc] = await Promise.all([getTranslations("staff.similarity"), getTranslations("staff.common")]);
+  if (!chosen) return <p className="notice">{t("none")}</p>;
   // Only the chosen assignment's files are loaded (for its starter, left out of the comparison).
   const content = (await staffAssignment(db, course.id, chosen.a.slug))?.content;
   const spec = content?.spec.questions.find((x) => x.id === chosen.q.key);
@@ -38,16 +40,13 @@ export default async function SimilarityPage({
   return (
     <section>
       <p className="crumbs">
-        <Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={base}>Staff</Link> /
+        <Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={base}>{tc("staff")}</Link> /
       </p>
-      <h1>Similarity</h1>
-      <p className="muted">
-        Pairs of students&apos; final submissions ranked by token similarity (identifiers, strings and numbers normalized, comments and the starter code left
-        out). A lead for a human to review, not a verdict.
-      </p>
+      <h1>{t("title")}</h1>
+      <p className="muted">{t("lead")}</p>
       <form className="toolbar-row" method="get">
         <label>
-          Code question
+          {t("question")}
           <select name="q" defaultValue={chosen.value}>
             {codeQuestions.map((c) => (
               <option key={c.value} value={c.value}>
@@ -57,18 +56,13 @@ export default async function SimilarityPage({
           </select>
         </label>
         <button className="secondary" type="submit">
-          Compare
+          {t("compare")}
         </button>
       </form>
-      <p className="muted small">
-        {submissions} final submission{submissions === 1 ? "" : "s"}, {pairs.length} pair{pairs.length === 1 ? "" : "s"} with shared code (after removing the
-        starter).
-      </p>
+      <p className="muted small">{t("summary", { submissions, pairs: pairs.length })}</p>
       {open && (
         <div className="card">
-          <h2>
-            {open.a.name} and {open.b.name}: {Math.round(open.similarity * 100)}%
-          </h2>
+          <h2>{t("pairTitle", { a: open.a.name, b: open.b.name, pct: Math.round(open.similarity * 100) })}</h2>
           <div className="side-by-side">
             {[open.a, open.b].map((x) => (
               <div key={x.submissionId}>
@@ -83,13 +77,13 @@ export default async function SimilarityPage({
         <table className="data">
           <thead>
             <tr>
-              <th scope="col">Student A</th>
-              <th scope="col">Student B</th>
+              <th scope="col">{t("colA")}</th>
+              <th scope="col">{t("colB")}</th>
               <th scope="col" className="num">
-                Similarity
+                {t("colSimilarity")}
               </th>
               <th scope="col" className="num">
-                Shared k-grams
+                {t("colShared")}
               </th>
               <th scope="col" />
             </tr>
@@ -105,7 +99,7 @@ export default async function SimilarityPage({
                 <td className="num">{p.shared}</td>
                 <td>
                   <Link href={`${base}/similarity?q=${encodeURIComponent(chosen.value)}&pair=${encodeURIComponent(`${p.a.submissionId}:${p.b.submissionId}`)}`}>
-                    Compare
+                    {t("compare")}
                   </Link>
                 </td>
               </tr>

@@ -4,9 +4,10 @@ import { staffRoute } from "@/lib/http/staff-route";
 import { invitePeople } from "@/lib/auth/invitations";
 import { applyRosterAction } from "@/lib/courses/roster-actions";
 import { peopleBody } from "@/lib/http/staff-route-input";
+import { localizedInviteResult } from "@/lib/http/staff-messages";
 
-export const POST = staffRoute({ body: peopleBody, maxBytes: 200_000 }, async ({ db, course, user, enrollment, body }) => {
+export const POST = staffRoute({ body: peopleBody, maxBytes: 200_000 }, async ({ db, course, user, enrollment, body, req }) => {
   const actor = { id: user.id, role: enrollment.role };
-  if (body.action === "invite") return invitePeople(db, course, actor, { userIds: body.userIds, all: body.all });
+  if (body.action === "invite") return localizedInviteResult(req, await invitePeople(db, course, actor, { userIds: body.userIds, all: body.all }));
   return applyRosterAction(db, course.id, actor, body);
 });

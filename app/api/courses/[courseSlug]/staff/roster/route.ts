@@ -2,7 +2,13 @@
 import { staffRoute } from "@/lib/http/staff-route";
 import { importRoster, previewRoster } from "@/lib/courses/roster-import";
 import { rosterBody } from "@/lib/http/staff-route-input";
+import { localizedRosterReport } from "@/lib/http/staff-messages";
 
-export const POST = staffRoute({ body: rosterBody, maxBytes: 1_100_000 }, async ({ db, course, user, enrollment, body }) =>
-  body.commit ? importRoster(db, course.id, body.csv, { id: user.id, role: enrollment.role }) : previewRoster(db, course.id, body.csv, enrollment.role),
+export const POST = staffRoute({ body: rosterBody, maxBytes: 1_100_000 }, async ({ db, course, user, enrollment, body, req }) =>
+  localizedRosterReport(
+    req,
+    await (body.commit
+      ? importRoster(db, course.id, body.csv, { id: user.id, role: enrollment.role })
+      : previewRoster(db, course.id, body.csv, enrollment.role)),
+  ),
 );

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { STAFF, requireCourseRole } from "@/lib/access";
 import { getDb } from "@/lib/db";
@@ -29,36 +30,40 @@ export default async function AssignmentPreviewPage({
   const seed = (sp.success && sp.data.seed) || "preview";
   const [student, versions] = await Promise.all([previewStudent(db, course.id, seed), regradeVersions(db, a.id)]);
   const points = new Map(a.currentVersion.questions.map((q) => [q.key, q.points]));
-  const questions = await previewQuestions(a.content, a.currentVersion.contentHash, a.slug, course.slug, a.slug, points, student.key);
-  const statement = statementHtml(a.content, "en");
+  // The statement and questions as the reader reads the site: the Chinese ones where the assignment has them.
+  const locale = (await getLocale()) === "zh" ? "zh" : "en";
+  const questions = await previewQuestions(a.content, a.currentVersion.contentHash, a.slug, course.slug, a.slug, points, student.key, locale);
+  const statement = statementHtml(a.content, locale);
   const base = `/courses/${course.slug}/staff`;
+  const [t, tc] = await Promise.all([getTranslations("staff.assignment"), getTranslations("staff.common")]);
   return (
     <section>
       <p className="crumbs">
-        <Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={base}>Staff</Link> /
+        <Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={base}>{tc("staff")}</Link> /
       </p>
       <h1>{a.title}</h1>
       <p className="muted">
-        Version {a.currentVersion.number} · released <LocalTime iso={a.releaseAt.toISOString()} /> · due <LocalTime iso={a.dueAt.toISOString()} />
+        {t("version", { number: a.currentVersion.number })} · {t("released")} <LocalTime iso={a.releaseAt.toISOString()} /> · {t("due")}{" "}
+        <LocalTime iso={a.dueAt.toISOString()} />
         {a.lateUntil && (
           <>
             {" "}
-            · late until <LocalTime iso={a.lateUntil.toISOString()} /> at −{Math.round(a.latePenalty * 100)}%
+            · {t("lateUntil")} <LocalTime iso={a.lateUntil.toISOString()} /> {t("lateAt", { penalty: Math.round(a.latePenalty * 100) })}
           </>
         )}{" "}
-        · policy {a.policy.toLowerCase()}
+        · {tc("policy", { policy: tc(`policies.${a.policy}`) })}
       </p>
       <form className="toolbar-row card" method="get">
         <label>
-          See it as student (email or any seed)
+          {t("seeAs")}
           <input type="text" name="seed" defaultValue={seed} maxLength={200} />
         </label>
         <button className="secondary" type="submit">
-          Preview
+          {t("preview")}
         </button>
-        <span className="muted small">Showing {student.label}: numeric parameters and option order are theirs.</span>
+        <span className="muted small">{t("showing", { label: student.key === seed ? t("seedLabel", { seed }) : student.label })}</span>
       </form>
-      <h2>Checker</h2>
+      <h2>{t("checker")}</h2>
       <CheckButton course={course.slug} assignment={a.slug} />
       {statement && <div className="statement markdown card" dangerouslySetInnerHTML={{ __html: statement }} />}
       {questions.map(({ view, numeric, choice, tests, testsError }) => (
@@ -66,7 +71,7 @@ export default async function AssignmentPreviewPage({
           <h3>
             {view.title}{" "}
             <span className="muted small">
-              {view.id} · {view.type} · {view.points} {view.points === 1 ? "point" : "points"}
+              {view.id} · {tc(`types.${view.type}`)} · {tc("points", { points: view.points })}
             </span>
           </h3>
           {view.type !== "numeric" && "promptHtml" in view && view.promptHtml && (
@@ -76,8 +81,7 @@ export default async function AssignmentPreviewPage({
             <>
               <div className="markdown" dangerouslySetInnerHTML={{ __html: numeric.promptHtml }} />
               <p className="small">
-                Expected answer for this student: <strong>{numeric.expected}</strong>{" "}
-                <span className="muted">(parameters {JSON.stringify(numeric.params)})</span>
+                {t("expected")} <strong>{numeric.expected}</strong> <span className="muted">{t("parameters", { params: JSON.stringify(numeric.params) })}</span>
               </p>
             </>
           )}
@@ -85,7 +89,7 @@ export default async function AssignmentPreviewPage({
             <ol type="A">
               {choice.order.map((o) => (
                 <li key={o.id}>
-                  {o.text} {o.correct && <span className="badge ok">correct</span>}
+                  {o.text} {o.correct && <span className="badge ok">{t("correct")}</span>}
                 </li>
               ))}
             </ol>
@@ -102,7 +106,7 @@ export default async function AssignmentPreviewPage({
           )}
           {view.type === "code" && (
             <details>
-              <summary>Starter code</summary>
+              <summary>{t("starter")}</summary>
               <pre className="code-side">{view.starter}</pre>
             </details>
           )}
@@ -110,25 +114,31 @@ export default async function AssignmentPreviewPage({
             <table className="data">
               <thead>
                 <tr>
-                  <th scope="col">Test</th>
-                  <th scope="col">Visibility</th>
+                  <th scope="col">{t("colTest")}</th>
+                  <th scope="col">{t("colVisibility")}</th>
                   <th scope="col" className="num">
-                    Points
+                    {t("colPoints")}
                   </th>
                 </tr>
               </thead>
               <tbody>
-                {tests.map((t) => (
-                  <tr key={t.name}>
-                    <td>{t.name}</td>
-                    <td>{t.visibility === "hidden" ? <span className="badge warn">hidden</span> : <span className="badge">{t.visibility}</span>}</td>
-                    <td className="num">{t.points}</td>
+                {tests.map((x) => (
+                  <tr key={x.name}>
+                    <td>{x.name}</td>
+                    <td>
+                      {x.visibility === "hidden" ? (
+                        <span className="badge warn">{tc("visibility.hidden")}</span>
+                      ) : (
+                        <span className="badge">{tc(`visibility.${x.visibility}`)}</span>
+                      )}
+                    </td>
+                    <td className="num">{x.points}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           )}
-          {testsError && <p className="error">Could not load the tests: {testsError}</p>}
+          {testsError && <p className="error">{t("testsError", { error: testsError })}</p>}
           {view.type !== "proof" && (
             <div className="row-actions" style={{ marginTop: "0.6rem" }}>
               <RegradeButton
@@ -142,7 +152,7 @@ export default async function AssignmentPreviewPage({
           )}
           {view.type === "proof" && (
             <p>
-              <Link href={`${base}/grading/${a.slug}/${view.id}`}>Grade this proof</Link>
+              <Link href={`${base}/grading/${a.slug}/${view.id}`}>{t("gradeProof")}</Link>
             </p>
           )}
         </div>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { STAFF, requireCourseRole } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { computeGradebook } from "@/lib/grades/gradebook";
@@ -17,14 +18,22 @@ export default async function StudentGradesPage({ params }: { params: Promise<{ 
   if (!row) notFound();
   const audit = await gradeAuditOf(db, course.id, userId);
   const base = `/courses/${course.slug}/staff`;
+  const [t, tc, tnav] = await Promise.all([getTranslations("staff.student"), getTranslations("staff.common"), getTranslations("staff.nav")]);
   return (
     <section>
       <p className="crumbs">
-        <Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={base}>Staff</Link> / <Link href={`${base}/gradebook`}>Gradebook</Link> /
+        <Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={base}>{tc("staff")}</Link> /{" "}
+        <Link href={`${base}/gradebook`}>{tnav("gradebook")}</Link> /
       </p>
       <h1>{row.student.name}</h1>
       <p className="muted">
-        {row.student.email} · student id {row.student.studentId ?? "—"} · section {row.student.section ?? "—"} · total {pts(row.total)} / {pts(row.max)}
+        {t("summary", {
+          email: row.student.email,
+          studentId: row.student.studentId ?? "—",
+          section: row.student.section ?? "—",
+          total: pts(row.total),
+          max: pts(row.max),
+        })}
       </p>
       {book.assignments.map((a) => {
         const res = row.results.get(a.id)!;
@@ -33,13 +42,13 @@ export default async function StudentGradesPage({ params }: { params: Promise<{ 
             <h2>
               {a.title}{" "}
               <span className="muted small">
-                {res.total === null ? "no submission" : `${pts(res.total)} / ${pts(a.points)}`} · policy {a.policy.toLowerCase()}
-                {res.extensionDueAt ? " · extension" : ""}
+                {res.total === null ? t("noSubmission") : `${pts(res.total)} / ${pts(a.points)}`} · {tc("policy", { policy: tc(`policies.${a.policy}`) })}
+                {res.extensionDueAt ? ` · ${t("extension")}` : ""}
               </span>
             </h2>
             {res.extensionDueAt && (
               <p className="small">
-                Extension: due <LocalTime iso={res.extensionDueAt.toISOString()} />
+                {t("extensionDue")} <LocalTime iso={res.extensionDueAt.toISOString()} />
               </p>
             )}
             <div className="wide">
@@ -52,12 +61,12 @@ export default async function StudentGradesPage({ params }: { params: Promise<{ 
                 </colgroup>
                 <thead>
                   <tr>
-                    <th scope="col">Question</th>
+                    <th scope="col">{t("colQuestion")}</th>
                     <th scope="col" className="num">
-                      Score
+                      {t("colScore")}
                     </th>
-                    <th scope="col">Counted submission</th>
-                    <th scope="col">Override</th>
+                    <th scope="col">{t("colCounted")}</th>
+                    <th scope="col">{t("colOverride")}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -68,58 +77,52 @@ export default async function StudentGradesPage({ params }: { params: Promise<{ 
                         <td>
                           {q.title}
                           <div className="muted small">
-                            {q.key} · {q.type.toLowerCase().replace("_", " ")} · {c.attempts} attempt{c.attempts === 1 ? "" : "s"} used
+                            {q.key} · {tc(`types.${q.type}`)} · {t("attemptsUsed", { count: c.attempts })}
                           </div>
                         </td>
                         <td className="num">
                           <strong>{pts(c.score)}</strong> / {pts(q.points)}
                           {c.attempt && c.attempt.credit < 1 && (
-                            <div className="small muted">
-                              attempt {c.attempt.number}: {Math.round(c.attempt.credit * 100)}% credit
-                            </div>
+                            <div className="small muted">{t("credit", { number: c.attempt.number, pct: Math.round(c.attempt.credit * 100) })}</div>
                           )}
-                          {c.late && (
-                            <div className="small bad-text">
-                              late: −{pts(c.penaltyPoints)} of {pts(c.rawScore)}
-                            </div>
-                          )}
+                          {c.late && <div className="small bad-text">{t("late", { penalty: pts(c.penaltyPoints), raw: pts(c.rawScore) })}</div>}
                           {c.pending && (
                             <div>
-                              <span className="badge warn">newer one pending</span>
+                              <span className="badge warn">{t("newerPending")}</span>
                             </div>
                           )}
                         </td>
                         <td className="small">
                           {c.submittedAt ? (
                             <>
-                              submitted <LocalTime iso={c.submittedAt.toISOString()} />
+                              {t("submitted")} <LocalTime iso={c.submittedAt.toISOString()} />
                               {c.gradedAt && !c.override && (
                                 <>
                                   <br />
-                                  graded <LocalTime iso={c.gradedAt.toISOString()} />
-                                  {c.grader && <> by {c.grader}</>}
+                                  {t("graded")} <LocalTime iso={c.gradedAt.toISOString()} />
+                                  {c.grader && <> {t("by", { name: c.grader })}</>}
                                 </>
                               )}
                               <br />
-                              version {c.versionNumber}
+                              {t("version", { number: c.versionNumber ?? "—" })}
                               {q.type === "PROOF" && c.submissionId && (
                                 <>
                                   <br />
-                                  <Link href={`${base}/grading/${a.slug}/${q.key}/${c.submissionId}`}>open in grading</Link>
+                                  <Link href={`${base}/grading/${a.slug}/${q.key}/${c.submissionId}`}>{t("openInGrading")}</Link>
                                 </>
                               )}
                             </>
                           ) : (
-                            <span className="muted">none</span>
+                            <span className="muted">{t("none")}</span>
                           )}
                         </td>
                         <td>
                           {c.override && (
                             <p className="small">
-                              <span className="badge role-INSTRUCTOR">override {pts(c.override.score)}</span> by {c.override.by ?? "unknown"}: “
-                              {c.override.reason}”
+                              <span className="badge role-INSTRUCTOR">{t("overrideBadge", { score: pts(c.override.score) })}</span>{" "}
+                              {t("by", { name: c.override.by ?? t("unknown") })}: “{c.override.reason}”
                               <br />
-                              computed score: {pts(c.override.computed)}
+                              {t("computed", { score: pts(c.override.computed) })}
                             </p>
                           )}
                           <OverrideForm
@@ -140,18 +143,20 @@ export default async function StudentGradesPage({ params }: { params: Promise<{ 
           </div>
         );
       })}
-      <h2>Audit log</h2>
+      <h2>{t("audit")}</h2>
       {audit.length === 0 ? (
-        <p className="muted">No overrides for this student.</p>
+        <p className="muted">{t("noAudit")}</p>
       ) : (
         <ul>
           {audit.map((e) => {
             const d = e.data as { assignment?: string; question?: string; score?: number | null; reason?: string };
             return (
               <li key={e.id} className="small">
-                <LocalTime iso={e.createdAt.toISOString()} /> — {e.actor?.email ?? "someone"}{" "}
-                {e.action === "grade.override" ? `set ${d.assignment}/${d.question} to ${d.score}` : `removed the override of ${d.assignment}/${d.question}`}: “
-                {d.reason}”
+                <LocalTime iso={e.createdAt.toISOString()} /> — {e.actor?.email ?? t("someone")}{" "}
+                {e.action === "grade.override"
+                  ? t("auditSet", { target: `${d.assignment}/${d.question}`, score: String(d.score) })
+                  : t("auditRemoved", { target: `${d.assignment}/${d.question}` })}
+                : “{d.reason}”
               </li>
             );
           })}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { STAFF, requireCourseRole } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { staffAssignment } from "@/lib/assignments/course-data";
@@ -23,40 +24,37 @@ export default async function ProofQueuePage({ params }: { params: Promise<{ cou
     }),
   ]);
   const base = `/courses/${course.slug}/staff`;
+  const [t, tc, tnav] = await Promise.all([getTranslations("staff.queue"), getTranslations("staff.common"), getTranslations("staff.nav")]);
   const ungraded = queue.filter((e) => !e.graded).length;
   const first = queue[0];
   return (
     <section>
       <p className="crumbs">
-        <Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={base}>Staff</Link> / <Link href={`${base}/grading`}>Proof grading</Link> /
+        <Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={base}>{tc("staff")}</Link> /{" "}
+        <Link href={`${base}/grading`}>{tnav("grading")}</Link> /
       </p>
       <h1>{q.title}</h1>
-      <p className="muted">
-        {a.title} · {pts(q.points)} points · {ungraded} of {queue.length} final submissions to grade
-      </p>
+      <p className="muted">{t("summary", { assignment: a.title, points: q.points, ungraded, total: queue.length })}</p>
       {first && (
         <p>
           <Link className="button" href={`${base}/grading/${a.slug}/${q.key}/${first.submissionId}`}>
-            {ungraded ? "Start grading" : "Review graded proofs"}
+            {ungraded ? t("start") : t("review")}
           </Link>
         </p>
       )}
-      <h2>Queue</h2>
-      <p className="muted small">
-        Each student&apos;s final proof; ungraded first, in a fixed shuffled order (the same for every grader), so that names and alphabetical order do not bias
-        grading.
-      </p>
+      <h2>{t("queue")}</h2>
+      <p className="muted small">{t("queueNote")}</p>
       {queue.length === 0 ? (
-        <p className="notice">No student has submitted this proof yet.</p>
+        <p className="notice">{t("none")}</p>
       ) : (
         <table className="data">
           <thead>
             <tr>
               <th scope="col">#</th>
-              <th scope="col">Submission</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t("colSubmission")}</th>
+              <th scope="col">{t("colStatus")}</th>
               <th scope="col" className="num">
-                Score
+                {t("colScore")}
               </th>
             </tr>
           </thead>
@@ -65,17 +63,23 @@ export default async function ProofQueuePage({ params }: { params: Promise<{ cou
               <tr key={e.submissionId}>
                 <td>{i + 1}</td>
                 <td>
-                  <Link href={`${base}/grading/${a.slug}/${q.key}/${e.submissionId}`}>Proof {e.submissionId.slice(-6)}</Link>
+                  <Link href={`${base}/grading/${a.slug}/${q.key}/${e.submissionId}`}>{t("proof", { id: e.submissionId.slice(-6) })}</Link>
                 </td>
-                <td>{e.graded ? <span className="badge ok">graded{e.grader ? ` by ${e.grader}` : ""}</span> : <span className="badge warn">to grade</span>}</td>
+                <td>
+                  {e.graded ? (
+                    <span className="badge ok">{e.grader ? t("gradedBy", { name: e.grader }) : t("graded")}</span>
+                  ) : (
+                    <span className="badge warn">{t("toGrade")}</span>
+                  )}
+                </td>
                 <td className="num">{e.graded ? `${pts(e.score)} / ${pts(q.points)}` : "—"}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <h2>Rubric</h2>
-      <p className="muted small">Changing an item&apos;s points recomputes the score of every proof already graded with it.</p>
+      <h2>{t("rubric")}</h2>
+      <p className="muted small">{t("rubricNote")}</p>
       <RubricEditor
         course={course.slug}
         items={rubric.map((r) => ({ id: r.id, key: r.key, points: r.points, description: r.description, uses: r._count.applied }))}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { STAFF, requireCourseRole } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { renderMarkdown } from "@/lib/assignments/markdown.shared";
@@ -44,40 +45,43 @@ export default async function GradeProofPage({
   const nextUngraded = url(after.find((e) => !e.graded && e.submissionId !== s.id)) ?? base;
   const answer = (s.answer as { text?: string } | null)?.text ?? "";
   const promptSrc = a.content.spec.questions.find((x) => x.id === q.key)?.prompt;
-  const prompt = promptSrc ? localizedFile(a.content.files, promptSrc, "en") : undefined;
+  // The question as the grader reads the site: the Chinese prompt where the assignment has one.
+  const locale = (await getLocale()) === "zh" ? "zh" : "en";
+  const prompt = promptSrc ? localizedFile(a.content.files, promptSrc, locale) : undefined;
   const isFinal = at >= 0;
+  const [t, tnav] = await Promise.all([getTranslations("staff.proof"), getTranslations("staff.nav")]);
   return (
     <section>
       <p className="crumbs">
-        <Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={`/courses/${course.slug}/staff/grading`}>Proof grading</Link> /{" "}
+        <Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={`/courses/${course.slug}/staff/grading`}>{tnav("grading")}</Link> /{" "}
         <Link href={base}>{q.title}</Link> /
       </p>
       <h1>
-        {q.title} <span className="muted small">{at >= 0 ? `${at + 1} of ${ordered.length}` : "an earlier submission"}</span>
+        {q.title} <span className="muted small">{at >= 0 ? t("position", { at: at + 1, total: ordered.length }) : t("earlier")}</span>
       </h1>
-      {!isFinal && <p className="notice warn">This is not the student&apos;s final submission; the queue grades final ones.</p>}
+      {!isFinal && <p className="notice warn">{t("notFinal")}</p>}
       <div className="grading-layout">
         <div>
           {prompt && (
             <details className="card">
-              <summary>Question</summary>
+              <summary>{t("question")}</summary>
               <div className="markdown" dangerouslySetInnerHTML={{ __html: renderMarkdown(prompt) }} />
             </details>
           )}
-          <h2>Answer</h2>
+          <h2>{t("answer")}</h2>
           <p className="muted small">
-            Submitted <LocalTime iso={s.createdAt.toISOString()} />
+            {t("submitted")} <LocalTime iso={s.createdAt.toISOString()} />
             {s.late && (
               <>
                 {" "}
-                <span className="badge bad">late</span>
+                <span className="badge bad">{t("late")}</span>
               </>
             )}{" "}
-            · version {s.version.number}
+            · {t("version", { number: s.version.number })}
           </p>
           <div className="answer markdown" data-testid="proof-answer" dangerouslySetInnerHTML={{ __html: renderMarkdown(answer) }} />
           <details className="small">
-            <summary>Student (hidden to reduce bias)</summary>
+            <summary>{t("studentHidden")}</summary>
             {s.user.name} · {s.user.email}
           </details>
         </div>
