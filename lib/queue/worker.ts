@@ -52,7 +52,7 @@ async function gradeJob(job: ClaimedJob, pool: GraderPool): Promise<{ report: Gr
       code: true,
       answer: true,
       gradingSeed: true,
-      assignment: { select: { slug: true, course: { select: { slug: true } } } },
+      assignment: { select: { slug: true, term: { select: { course: { select: { slug: true } } } } } },
     },
   });
   // A regrade grades against the version staff chose (a fixed hidden test); otherwise the
@@ -61,7 +61,7 @@ async function gradeJob(job: ClaimedJob, pool: GraderPool): Promise<{ report: Gr
   const version = await versionOf(versionId);
   const report = await gradeSubmission(
     s,
-    { courseSlug: s.assignment.course.slug, assignmentSlug: s.assignment.slug, contentHash: version.contentHash, content: version.content },
+    { courseSlug: s.assignment.term.course.slug, assignmentSlug: s.assignment.slug, contentHash: version.contentHash, content: version.content },
     async () => pool,
   );
   return { report, versionId, regrade: job.priority < 0, submissionId: s.id };

@@ -1,16 +1,16 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requireCourseRole } from "@/lib/access";
+import { requireTermRole } from "@/lib/access";
 import { courseAssignments } from "@/lib/courses/queries";
 import { getDb } from "@/lib/db";
 import { studentProgress, type Progress } from "@/lib/grades/student-progress";
 import { LocalTime } from "@/components/local-time";
 import { Countdown } from "@/components/countdown";
 
-export default async function CoursePage({ params }: { params: Promise<{ courseSlug: string }> }) {
-  const { courseSlug } = await params;
-  const { course, enrollment, isStaff, user } = await requireCourseRole(courseSlug);
-  const [assignments, t] = await Promise.all([courseAssignments(course.id, isStaff), getTranslations("course")]);
+export default async function CoursePage({ params }: { params: Promise<{ courseSlug: string; termSlug: string }> }) {
+  const { courseSlug, termSlug } = await params;
+  const { course, term, enrollment, role, isStaff, user } = await requireTermRole(courseSlug, termSlug);
+  const [assignments, t] = await Promise.all([courseAssignments(term.id, isStaff), getTranslations("course")]);
   const progress = await studentProgress(await getDb(), course.id, user.id);
   const zh = (await getLocale()) === "zh";
   const now = Date.now();
@@ -32,14 +32,14 @@ export default async function CoursePage({ params }: { params: Promise<{ courseS
       </p>
       <h1>{zh && course.titleZh ? course.titleZh : course.title}</h1>
       <p className="muted">
-        {course.term} · {t("youAre")} <span className={`badge role-${enrollment.role}`}>{t(`role.${enrollment.role}`)}</span>
-        {enrollment.section && <> {t("inSection", { section: enrollment.section })}</>}
+        {term.title} · {t("youAre")} <span className={`badge role-${role}`}>{t(`role.${role}`)}</span>
+        {enrollment?.section && <> {t("inSection", { section: enrollment.section })}</>}
         {isStaff && (
           <>
             {" · "}
-            <Link href={`/courses/${course.slug}/roster`}>{t("roster")}</Link>
+            <Link href={`/courses/${course.slug}/${term.slug}/roster`}>{t("roster")}</Link>
             {" · "}
-            <Link href={`/courses/${course.slug}/staff`}>{t("staff")}</Link>
+            <Link href={`/courses/${course.slug}/${term.slug}/staff`}>{t("staff")}</Link>
           </>
         )}
       </p>
@@ -67,12 +67,12 @@ export default async function CoursePage({ params }: { params: Promise<{ courseS
               return (
                 <tr key={a.id}>
                   <td>
-                    <Link href={`/courses/${course.slug}/assignments/${a.slug}`}>{zh && a.titleZh ? a.titleZh : a.title}</Link>
+                    <Link href={`/courses/${course.slug}/${term.slug}/assignments/${a.slug}`}>{zh && a.titleZh ? a.titleZh : a.title}</Link>
                     {a.challenge && (
                       <>
                         {" "}
                         <span className="badge warn">{t("challenge")}</span>{" "}
-                        <Link href={`/courses/${course.slug}/assignments/${a.slug}/leaderboard`}>{t("leaderboard")}</Link>
+                        <Link href={`/courses/${course.slug}/${term.slug}/assignments/${a.slug}/leaderboard`}>{t("leaderboard")}</Link>
                       </>
                     )}
                     {a.releaseAt.getTime() > now && (

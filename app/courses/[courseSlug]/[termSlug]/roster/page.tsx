@@ -1,23 +1,23 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { STAFF, requireCourseRole } from "@/lib/access";
+import { STAFF, requireTermRole } from "@/lib/access";
 import { courseRoster } from "@/lib/courses/queries";
 
-export default async function RosterPage({ params }: { params: Promise<{ courseSlug: string }> }) {
-  const { courseSlug } = await params;
-  const { course } = await requireCourseRole(courseSlug, STAFF, `/courses/${courseSlug}/roster`);
-  const [roster, t, tn, tc] = await Promise.all([courseRoster(course.id), getTranslations("roster"), getTranslations("nav"), getTranslations("course")]);
+export default async function RosterPage({ params }: { params: Promise<{ courseSlug: string; termSlug: string }> }) {
+  const { courseSlug, termSlug } = await params;
+  const { course, term } = await requireTermRole(courseSlug, termSlug, STAFF, `/courses/${courseSlug}/${termSlug}/roster`);
+  const [roster, t, tn, tc] = await Promise.all([courseRoster(term.id), getTranslations("roster"), getTranslations("nav"), getTranslations("course")]);
   const counts = { STUDENT: 0, TA: 0, INSTRUCTOR: 0 };
   for (const e of roster) counts[e.role]++;
   return (
     <section>
       <p className="crumbs">
-        <Link href="/courses">{tn("myCourses")}</Link> / <Link href={`/courses/${course.slug}`}>{course.title}</Link> /
+        <Link href="/courses">{tn("myCourses")}</Link> / <Link href={`/courses/${course.slug}/${term.slug}`}>{course.title}</Link> /
       </p>
       <h1>{t("title")}</h1>
       <p className="muted">
         {t("counts", { students: counts.STUDENT, tas: counts.TA, instructors: counts.INSTRUCTOR })} ·{" "}
-        <Link href={`/courses/${course.slug}/staff/roster`}>{t("manage")}</Link>
+        <Link href={`/courses/${course.slug}/${term.slug}/staff/roster`}>{t("manage")}</Link>
       </p>
       <table className="data">
         <thead>

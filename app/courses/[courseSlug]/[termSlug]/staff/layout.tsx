@@ -4,9 +4,9 @@ import "./staff.css";
 
 // The staff area's navigation. Access is decided by each page and route (the one guard), not here:
 // a layout does not protect the route handlers, and pages render in parallel with it.
-export default async function StaffLayout({ children, params }: { children: ReactNode; params: Promise<{ courseSlug: string }> }) {
-  const { courseSlug } = await params;
-  const base = `/courses/${courseSlug}/staff`;
+export default async function StaffLayout({ children, params }: { children: ReactNode; params: Promise<{ courseSlug: string; termSlug: string }> }) {
+  const { courseSlug, termSlug } = await params;
+  const base = `/courses/${courseSlug}/${termSlug}/staff`;
   return (
     <>
       <nav className="staff-nav" aria-label="Staff">

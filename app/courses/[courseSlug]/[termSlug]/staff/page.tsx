@@ -1,32 +1,34 @@
 import Link from "next/link";
-import { STAFF, requireCourseRole } from "@/lib/access";
+import { STAFF, requireTermRole } from "@/lib/access";
+import { getTranslations } from "next-intl/server";
+import { ActionForm } from "@/components/admin/action-form";
 import { getDb } from "@/lib/db";
 import { proofCounts, staffAssignments } from "@/lib/assignments/course-data";
 import { failedJobCount } from "@/lib/queue/failed-jobs";
 import { RetryFailedButton } from "@/components/staff/retry-failed-button";
 import { LocalTime } from "@/components/local-time";
 
-export default async function StaffHome({ params }: { params: Promise<{ courseSlug: string }> }) {
-  const { courseSlug } = await params;
-  const { course, enrollment } = await requireCourseRole(courseSlug, STAFF, `/courses/${courseSlug}/staff`);
+export default async function StaffHome({ params }: { params: Promise<{ courseSlug: string; termSlug: string }> }) {
+  const { courseSlug, termSlug } = await params;
+  const { course, term, role } = await requireTermRole(courseSlug, termSlug, STAFF, `/courses/${courseSlug}/${termSlug}/staff`);
   const db = await getDb();
   const [assignments, counts, students, failed] = await Promise.all([
-    staffAssignments(db, course.id),
-    proofCounts(db, course.id),
-    db.enrollment.count({ where: { courseId: course.id, role: "STUDENT" } }),
-    failedJobCount(db, course.id),
+    staffAssignments(db, term.id),
+    proofCounts(db, term.id),
+    db.enrollment.count({ where: { termId: term.id, role: "STUDENT" } }),
+    failedJobCount(db, term.id),
   ]);
-  const base = `/courses/${course.slug}/staff`;
+  const base = `/courses/${course.slug}/${term.slug}/staff`;
   let ungraded = 0;
   for (const c of counts.values()) ungraded += c.total - c.graded;
   return (
     <section>
       <p className="crumbs">
-        <Link href="/courses">My courses</Link> / <Link href={`/courses/${course.slug}`}>{course.title}</Link> /
+        <Link href="/courses">My courses</Link> / <Link href={`/courses/${course.slug}/${term.slug}`}>{course.title}</Link> /
       </p>
       <h1>Staff overview</h1>
       <p className="muted">
-        {students} {students === 1 ? "student" : "students"} · you are <span className={`badge role-${enrollment.role}`}>{enrollment.role.toLowerCase()}</span>
+        {students} {students === 1 ? "student" : "students"} · you are <span className={`badge role-${role}`}>{role.toLowerCase()}</span>
       </p>
       <div className="cards">
         <div className="card">
@@ -35,10 +37,10 @@ export default async function StaffHome({ params }: { params: Promise<{ courseSl
           </h3>
           <p className="muted">Totals per student and assignment, per-question detail, overrides.</p>
           <p className="row-actions">
-            <a className="button secondary" href={`/api/courses/${course.slug}/staff/export?format=canvas`} download>
+            <a className="button secondary" href={`/api/courses/${course.slug}/${term.slug}/staff/export?format=canvas`} download>
               Canvas CSV
             </a>
-            <a className="button secondary" href={`/api/courses/${course.slug}/staff/export?format=long`} download>
+            <a className="button secondary" href={`/api/courses/${course.slug}/${term.slug}/staff/export?format=long`} download>
               Long CSV
             </a>
           </p>
@@ -56,7 +58,7 @@ export default async function StaffHome({ params }: { params: Promise<{ courseSl
               ? "None: every submission was graded or is in the queue."
               : `${failed} submission${failed === 1 ? "" : "s"} could not be graded on our side (not the students' code). They count as no attempt.`}
           </p>
-          {failed > 0 && <RetryFailedButton course={course.slug} count={failed} />}
+          {failed > 0 && <RetryFailedButton course={`${course.slug}/${term.slug}`} count={failed} />}
         </div>
         <div className="card">
           <h3>
@@ -139,6 +141,24 @@ export default async function StaffHome({ params }: { params: Promise<{ courseSl
           ))}
         </tbody>
       </table>
+      {role === "INSTRUCTOR" && <CopyTermForm course={course.slug} term={term.slug} />}
     </section>
+  );
+}
+
+// The next term starts as a copy of this one (lib/courses/terms.ts); instructors and admins only.
+async function CopyTermForm({ course, term }: { course: string; term: string }) {
+  const t = await getTranslations("terms");
+  return (
+    <ActionForm
+      url={`/api/courses/${course}/${term}/staff/term-copy`}
+      heading={t("copyThis")}
+      intro={t("copyThisIntro")}
+      submit={t("copy")}
+      fields={[
+        { name: "to", label: t("to"), required: true },
+        { name: "shiftDays", label: t("shiftDays"), type: "number", required: true, defaultValue: "182" },
+      ]}
+    />
   );
 }

@@ -1,17 +1,22 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requireCourseRole } from "@/lib/access";
+import { requireTermRole } from "@/lib/access";
 import { findAssignment } from "@/lib/assignments/queries";
 import { studentAssignmentView } from "@/lib/assignments/student-view";
 import { LocalTime } from "@/components/local-time";
 import { Countdown } from "@/components/countdown";
 import { QuestionPanel } from "@/components/student/question-panel";
 
-export default async function AssignmentPage({ params }: { params: Promise<{ courseSlug: string; assignmentSlug: string }> }) {
-  const { courseSlug, assignmentSlug } = await params;
-  const { course, isStaff, user } = await requireCourseRole(courseSlug, undefined, `/courses/${courseSlug}/assignments/${assignmentSlug}`);
-  const assignment = await findAssignment(course.id, assignmentSlug, isStaff);
+export default async function AssignmentPage({ params }: { params: Promise<{ courseSlug: string; termSlug: string; assignmentSlug: string }> }) {
+  const { courseSlug, termSlug, assignmentSlug } = await params;
+  const { course, term, isStaff, user } = await requireTermRole(
+    courseSlug,
+    termSlug,
+    undefined,
+    `/courses/${courseSlug}/${termSlug}/assignments/${assignmentSlug}`,
+  );
+  const assignment = await findAssignment(term.id, assignmentSlug, isStaff);
   if (!assignment) notFound();
   const locale = (await getLocale()) === "zh" ? "zh" : "en";
   const [view, t, tn] = await Promise.all([
@@ -23,7 +28,7 @@ export default async function AssignmentPage({ params }: { params: Promise<{ cou
   return (
     <article className="assignment">
       <p className="crumbs">
-        <Link href="/courses">{tn("myCourses")}</Link> / <Link href={`/courses/${course.slug}`}>{course.title}</Link> /
+        <Link href="/courses">{tn("myCourses")}</Link> / <Link href={`/courses/${course.slug}/${term.slug}`}>{course.title}</Link> /
       </p>
       <h1>{title}</h1>
       <p className="muted">
@@ -59,7 +64,7 @@ export default async function AssignmentPage({ params }: { params: Promise<{ cou
               })}
             </p>
           )}
-          <QuestionPanel course={course.slug} assignment={assignment.slug} question={q} canSubmit={view.canSubmit} />
+          <QuestionPanel course={`${course.slug}/${term.slug}`} assignment={assignment.slug} question={q} canSubmit={view.canSubmit} />
         </section>
       ))}
     </article>

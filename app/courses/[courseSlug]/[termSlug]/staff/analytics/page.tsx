@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { z } from "zod";
-import { STAFF, requireCourseRole } from "@/lib/access";
+import { STAFF, requireTermRole } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { staffAssignments } from "@/lib/assignments/course-data";
 import { scoreHistogram, submissionTimeline, testFailureRates } from "@/lib/grades/analytics";
@@ -12,23 +12,23 @@ export default async function AnalyticsPage({
   params,
   searchParams,
 }: {
-  params: Promise<{ courseSlug: string }>;
+  params: Promise<{ courseSlug: string; termSlug: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { courseSlug } = await params;
-  const { course } = await requireCourseRole(courseSlug, STAFF, `/courses/${courseSlug}/staff/analytics`);
+  const { courseSlug, termSlug } = await params;
+  const { course, term } = await requireTermRole(courseSlug, termSlug, STAFF, `/courses/${courseSlug}/${termSlug}/staff/analytics`);
   const db = await getDb();
-  const assignments = await staffAssignments(db, course.id);
+  const assignments = await staffAssignments(db, term.id);
   const q = query.safeParse(await searchParams);
   const a = assignments.find((x) => x.slug === (q.success ? q.data.assignment : undefined)) ?? assignments[0];
-  const base = `/courses/${course.slug}/staff`;
+  const base = `/courses/${course.slug}/${term.slug}/staff`;
   if (!a) return <p className="notice">No assignments yet.</p>;
-  const [hist, failures, timeline] = await Promise.all([scoreHistogram(db, course.id, a.slug), testFailureRates(db, a), submissionTimeline(db, a)]);
+  const [hist, failures, timeline] = await Promise.all([scoreHistogram(db, term.id, a.slug), testFailureRates(db, a), submissionTimeline(db, a)]);
   const top = failures.slice(0, 20);
   return (
     <section>
       <p className="crumbs">
-        <Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={base}>Staff</Link> /
+        <Link href={`/courses/${course.slug}/${term.slug}`}>{course.title}</Link> / <Link href={base}>Staff</Link> /
       </p>
       <h1>Analytics</h1>
       <form className="toolbar-row" method="get">

@@ -1,20 +1,20 @@
 import Link from "next/link";
-import { STAFF, requireCourseRole } from "@/lib/access";
+import { STAFF, requireTermRole } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { courseExtensions } from "@/lib/grades/extensions";
 import { staffAssignments } from "@/lib/assignments/course-data";
 import { LocalTime } from "@/components/local-time";
 import { ExtensionForm, RevokeExtension } from "@/components/staff/extension-form";
 
-export default async function ExtensionsPage({ params }: { params: Promise<{ courseSlug: string }> }) {
-  const { courseSlug } = await params;
-  const { course } = await requireCourseRole(courseSlug, STAFF, `/courses/${courseSlug}/staff/extensions`);
+export default async function ExtensionsPage({ params }: { params: Promise<{ courseSlug: string; termSlug: string }> }) {
+  const { courseSlug, termSlug } = await params;
+  const { course, term } = await requireTermRole(courseSlug, termSlug, STAFF, `/courses/${courseSlug}/${termSlug}/staff/extensions`);
   const db = await getDb();
   const [extensions, assignments, students] = await Promise.all([
-    courseExtensions(db, course.id),
-    staffAssignments(db, course.id),
+    courseExtensions(db, term.id),
+    staffAssignments(db, term.id),
     db.enrollment.findMany({
-      where: { courseId: course.id, role: "STUDENT" },
+      where: { termId: term.id, role: "STUDENT" },
       include: { user: { select: { id: true, name: true, email: true } } },
       orderBy: { user: { name: "asc" } },
     }),
@@ -22,7 +22,7 @@ export default async function ExtensionsPage({ params }: { params: Promise<{ cou
   return (
     <section>
       <p className="crumbs">
-        <Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={`/courses/${course.slug}/staff`}>Staff</Link> /
+        <Link href={`/courses/${course.slug}/${term.slug}`}>{course.title}</Link> / <Link href={`/courses/${course.slug}/${term.slug}/staff`}>Staff</Link> /
       </p>
       <h1>Extensions</h1>
       <p className="muted">
@@ -30,7 +30,7 @@ export default async function ExtensionsPage({ params }: { params: Promise<{ cou
         unless you set one.
       </p>
       <ExtensionForm
-        course={course.slug}
+        course={`${course.slug}/${term.slug}`}
         students={students.map((s) => ({ id: s.user.id, label: `${s.user.name} <${s.user.email}>` }))}
         assignments={assignments.map((a) => ({ slug: a.slug, title: a.title, dueAt: a.dueAt.toISOString() }))}
       />
@@ -69,7 +69,7 @@ export default async function ExtensionsPage({ params }: { params: Promise<{ cou
                 </td>
                 <td>{e.reason || <span className="muted">—</span>}</td>
                 <td>
-                  <RevokeExtension course={course.slug} extensionId={e.id} />
+                  <RevokeExtension course={`${course.slug}/${term.slug}`} extensionId={e.id} />
                 </td>
               </tr>
             ))}

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { z } from "zod";
-import { STAFF, requireCourseRole } from "@/lib/access";
+import { STAFF, requireTermRole } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { computeGradebook } from "@/lib/grades/gradebook";
 import { pts } from "@/lib/grades/format";
@@ -11,21 +11,22 @@ export default async function GradebookPage({
   params,
   searchParams,
 }: {
-  params: Promise<{ courseSlug: string }>;
+  params: Promise<{ courseSlug: string; termSlug: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { courseSlug } = await params;
-  const { course } = await requireCourseRole(courseSlug, STAFF, `/courses/${courseSlug}/staff/gradebook`);
+  const { courseSlug, termSlug } = await params;
+  const { course, term } = await requireTermRole(courseSlug, termSlug, STAFF, `/courses/${courseSlug}/${termSlug}/staff/gradebook`);
   const q = query.safeParse(await searchParams);
   const section = q.success && q.data.section ? q.data.section : undefined;
   const showDropped = q.success && q.data.dropped === "1";
   const book = await computeGradebook(await getDb(), course.id, { section, includeDropped: showDropped });
-  const base = `/courses/${course.slug}/staff`;
-  const exportUrl = (format: string) => `/api/courses/${course.slug}/staff/export?format=${format}${section ? `&section=${encodeURIComponent(section)}` : ""}`;
+  const base = `/courses/${course.slug}/${term.slug}/staff`;
+  const exportUrl = (format: string) =>
+    `/api/courses/${course.slug}/${term.slug}/staff/export?format=${format}${section ? `&section=${encodeURIComponent(section)}` : ""}`;
   return (
     <section>
       <p className="crumbs">
-        <Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={base}>Staff</Link> /
+        <Link href={`/courses/${course.slug}/${term.slug}`}>{course.title}</Link> / <Link href={base}>Staff</Link> /
       </p>
       <h1>Gradebook</h1>
       <form className="toolbar-row" method="get">

@@ -1,21 +1,21 @@
 import Link from "next/link";
-import { STAFF, requireCourseRole } from "@/lib/access";
+import { STAFF, requireTermRole } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { proofCounts, staffAssignments } from "@/lib/assignments/course-data";
 
-export default async function GradingIndex({ params }: { params: Promise<{ courseSlug: string }> }) {
-  const { courseSlug } = await params;
-  const { course } = await requireCourseRole(courseSlug, STAFF, `/courses/${courseSlug}/staff/grading`);
+export default async function GradingIndex({ params }: { params: Promise<{ courseSlug: string; termSlug: string }> }) {
+  const { courseSlug, termSlug } = await params;
+  const { course, term } = await requireTermRole(courseSlug, termSlug, STAFF, `/courses/${courseSlug}/${termSlug}/staff/grading`);
   const db = await getDb();
-  const [assignments, counts] = await Promise.all([staffAssignments(db, course.id), proofCounts(db, course.id)]);
+  const [assignments, counts] = await Promise.all([staffAssignments(db, term.id), proofCounts(db, term.id)]);
   const proofs = assignments.flatMap((a) =>
     (a.currentVersion?.questions ?? []).filter((q) => q.type === "PROOF").map((q) => ({ a, q, c: counts.get(`${a.id}:${q.key}`) })),
   );
-  const base = `/courses/${course.slug}/staff`;
+  const base = `/courses/${course.slug}/${term.slug}/staff`;
   return (
     <section>
       <p className="crumbs">
-        <Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={base}>Staff</Link> /
+        <Link href={`/courses/${course.slug}/${term.slug}`}>{course.title}</Link> / <Link href={base}>Staff</Link> /
       </p>
       <h1>Proof grading</h1>
       {proofs.length === 0 ? (

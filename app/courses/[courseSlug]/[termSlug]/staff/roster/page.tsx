@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { STAFF, requireCourseRole } from "@/lib/access";
+import { STAFF, requireTermRole } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { mailConfigured } from "@/lib/env";
 import { mailProblems } from "@/lib/mail/outbox";
@@ -8,15 +8,15 @@ import { RosterImport } from "@/components/staff/roster-import";
 import { RosterPeople } from "@/components/staff/roster-people";
 import { LocalTime } from "@/components/local-time";
 
-export default async function RosterPage({ params }: { params: Promise<{ courseSlug: string }> }) {
-  const { courseSlug } = await params;
-  const { course, user, enrollment } = await requireCourseRole(courseSlug, STAFF, `/courses/${courseSlug}/staff/roster`);
+export default async function RosterPage({ params }: { params: Promise<{ courseSlug: string; termSlug: string }> }) {
+  const { courseSlug, termSlug } = await params;
+  const { course, term, user, role } = await requireTermRole(courseSlug, termSlug, STAFF, `/courses/${courseSlug}/${termSlug}/staff/roster`);
   const db = await getDb();
-  const [people, problems] = await Promise.all([rosterPeople(db, course.id), mailProblems(db, course.id)]);
+  const [people, problems] = await Promise.all([rosterPeople(db, term.id), mailProblems(db, course.id)]);
   return (
     <section>
       <p className="crumbs">
-        <Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={`/courses/${course.slug}/staff`}>Staff</Link> /
+        <Link href={`/courses/${course.slug}/${term.slug}`}>{course.title}</Link> / <Link href={`/courses/${course.slug}/${term.slug}/staff`}>Staff</Link> /
       </p>
       <h1>Roster</h1>
       <p className="muted">
@@ -45,13 +45,13 @@ export default async function RosterPage({ params }: { params: Promise<{ courseS
         </div>
       )}
       <h2>People</h2>
-      <RosterPeople course={course.slug} people={people} actorRole={enrollment.role} actorId={user.id} mail={mailConfigured()} />
+      <RosterPeople course={`${course.slug}/${term.slug}`} people={people} actorRole={role} actorId={user.id} mail={mailConfigured()} />
       <h2>Import a roster</h2>
       <p className="muted">
         A CSV file with one person per line: <code>email,name,student id,section,role</code> (role: student, ta or instructor; empty means student; a header
         line is optional). Preview first; the import adds or updates everyone in one step, or nobody when a row is bad.
       </p>
-      <RosterImport course={course.slug} />
+      <RosterImport course={`${course.slug}/${term.slug}`} />
     </section>
   );
 }

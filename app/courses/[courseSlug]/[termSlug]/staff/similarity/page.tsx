@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { z } from "zod";
-import { STAFF, requireCourseRole } from "@/lib/access";
+import { STAFF, requireTermRole } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { staffAssignment, staffAssignments } from "@/lib/assignments/course-data";
 import { similarPairs } from "@/lib/submissions/similarity";
@@ -11,22 +11,22 @@ export default async function SimilarityPage({
   params,
   searchParams,
 }: {
-  params: Promise<{ courseSlug: string }>;
+  params: Promise<{ courseSlug: string; termSlug: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { courseSlug } = await params;
-  const { course } = await requireCourseRole(courseSlug, STAFF, `/courses/${courseSlug}/staff/similarity`);
+  const { courseSlug, termSlug } = await params;
+  const { course, term } = await requireTermRole(courseSlug, termSlug, STAFF, `/courses/${courseSlug}/${termSlug}/staff/similarity`);
   const db = await getDb();
-  const assignments = await staffAssignments(db, course.id);
+  const assignments = await staffAssignments(db, term.id);
   const codeQuestions = assignments.flatMap((a) =>
     (a.currentVersion?.questions ?? []).filter((q) => q.type === "CODE").map((q) => ({ a, q, value: `${a.slug}/${q.key}` })),
   );
   const sp = query.safeParse(await searchParams);
   const chosen = codeQuestions.find((c) => c.value === (sp.success ? sp.data.q : undefined)) ?? codeQuestions[0];
-  const base = `/courses/${course.slug}/staff`;
+  const base = `/courses/${course.slug}/${term.slug}/staff`;
   if (!chosen) return <p className="notice">No code questions in this course.</p>;
   // Only the chosen assignment's files are loaded (for its starter, left out of the comparison).
-  const content = (await staffAssignment(db, course.id, chosen.a.slug))?.content;
+  const content = (await staffAssignment(db, term.id, chosen.a.slug))?.content;
   const spec = content?.spec.questions.find((x) => x.id === chosen.q.key);
   const starter = content && spec?.type === "code" ? (content.files[spec.starter] ?? "") : "";
   const { pairs, submissions } = await similarPairs(db, chosen.a.id, chosen.q.key, starter);
@@ -38,7 +38,7 @@ export default async function SimilarityPage({
   return (
     <section>
       <p className="crumbs">
-        <Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={base}>Staff</Link> /
+        <Link href={`/courses/${course.slug}/${term.slug}`}>{course.title}</Link> / <Link href={base}>Staff</Link> /
       </p>
       <h1>Similarity</h1>
       <p className="muted">

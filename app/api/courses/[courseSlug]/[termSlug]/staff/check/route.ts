@@ -5,7 +5,7 @@ import { requireStaffAssignment } from "@/lib/assignments/course-data";
 import { checkVersion } from "@/lib/assignments/preview";
 import { checkBody } from "@/lib/http/staff-route-input";
 
-export const POST = staffRoute({ body: checkBody, maxBytes: 4 * 1024 }, async ({ db, course, body }) => {
-  const a = await requireStaffAssignment(db, course.id, body.assignment);
+export const POST = staffRoute({ body: checkBody, maxBytes: 4 * 1024 }, async ({ db, term, body }) => {
+  const a = await requireStaffAssignment(db, term.id, body.assignment);
   return checkVersion(a.slug, a.currentVersion.contentHash, a.content);
 });

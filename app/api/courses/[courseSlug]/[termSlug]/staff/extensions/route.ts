@@ -4,9 +4,9 @@ import { staffRoute } from "@/lib/http/staff-route";
 import { grantExtension, revokeExtension } from "@/lib/grades/extensions";
 import { extensionBody, extensionDelete } from "@/lib/http/staff-route-input";
 
-export const POST = staffRoute({ body: extensionBody, maxBytes: 16 * 1024 }, async ({ db, course, user, body }) => {
+export const POST = staffRoute({ body: extensionBody, maxBytes: 16 * 1024 }, async ({ db, term, user, body }) => {
   await grantExtension(db, {
-    courseId: course.id,
+    termId: term.id,
     assignmentSlug: body.assignment,
     userId: body.userId,
     dueAt: body.dueAt,
@@ -17,7 +17,7 @@ export const POST = staffRoute({ body: extensionBody, maxBytes: 16 * 1024 }, asy
   return { ok: true };
 });
 
-export const DELETE = staffRoute({ body: extensionDelete, maxBytes: 4 * 1024 }, async ({ db, course, user, body }) => {
-  await revokeExtension(db, course.id, body.extensionId, user.id);
+export const DELETE = staffRoute({ body: extensionDelete, maxBytes: 4 * 1024 }, async ({ db, term, user, body }) => {
+  await revokeExtension(db, term.id, body.extensionId, user.id);
   return { ok: true };
 });

@@ -4,9 +4,9 @@ import { staffRoute } from "@/lib/http/staff-route";
 import { saveManualGrading } from "@/lib/grades/manual-grading";
 import { gradingBody } from "@/lib/http/staff-route-input";
 
-export const POST = staffRoute({ body: gradingBody, maxBytes: 64 * 1024 }, async ({ db, course, user, body }) =>
+export const POST = staffRoute({ body: gradingBody, maxBytes: 64 * 1024 }, async ({ db, term, user, body }) =>
   saveManualGrading(db, {
-    courseId: course.id,
+    termId: term.id,
     submissionId: body.submissionId,
     graderId: user.id,
     itemIds: body.itemIds,

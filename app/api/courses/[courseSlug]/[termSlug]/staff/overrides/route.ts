@@ -3,9 +3,9 @@ import { staffRoute } from "@/lib/http/staff-route";
 import { setOverride } from "@/lib/grades/overrides";
 import { overrideBody } from "@/lib/http/staff-route-input";
 
-export const POST = staffRoute({ body: overrideBody, maxBytes: 16 * 1024 }, async ({ db, course, user, body }) => {
+export const POST = staffRoute({ body: overrideBody, maxBytes: 16 * 1024 }, async ({ db, term, user, body }) => {
   await setOverride(db, {
-    courseId: course.id,
+    termId: term.id,
     assignmentSlug: body.assignment,
     userId: body.userId,
     questionKey: body.question,

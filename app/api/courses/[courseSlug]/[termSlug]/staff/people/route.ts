@@ -5,8 +5,8 @@ import { invitePeople } from "@/lib/auth/invitations";
 import { applyRosterAction } from "@/lib/courses/roster-actions";
 import { peopleBody } from "@/lib/http/staff-route-input";
 
-export const POST = staffRoute({ body: peopleBody, maxBytes: 200_000 }, async ({ db, course, user, enrollment, body }) => {
-  const actor = { id: user.id, role: enrollment.role };
-  if (body.action === "invite") return invitePeople(db, course, actor, { userIds: body.userIds, all: body.all });
-  return applyRosterAction(db, course.id, actor, body);
+export const POST = staffRoute({ body: peopleBody, maxBytes: 200_000 }, async ({ db, course, term, user, role, body }) => {
+  const actor = { id: user.id, role };
+  if (body.action === "invite") return invitePeople(db, { ...course, termId: term.id }, actor, { userIds: body.userIds, all: body.all });
+  return applyRosterAction(db, term.id, actor, body);
 });

@@ -2,4 +2,4 @@
 import { staffRoute } from "@/lib/http/staff-route";
 import { retryFailedJobs } from "@/lib/queue/failed-jobs";
 
-export const POST = staffRoute({}, async ({ db, course, user }) => ({ retried: await retryFailedJobs(db, course.id, user.id) }));
+export const POST = staffRoute({}, async ({ db, term, user }) => ({ retried: await retryFailedJobs(db, term.id, user.id) }));

@@ -3,6 +3,6 @@ import { staffRoute } from "@/lib/http/staff-route";
 import { importRoster, previewRoster } from "@/lib/courses/roster-import";
 import { rosterBody } from "@/lib/http/staff-route-input";
 
-export const POST = staffRoute({ body: rosterBody, maxBytes: 1_100_000 }, async ({ db, course, user, enrollment, body }) =>
-  body.commit ? importRoster(db, course.id, body.csv, { id: user.id, role: enrollment.role }) : previewRoster(db, course.id, body.csv, enrollment.role),
+export const POST = staffRoute({ body: rosterBody, maxBytes: 1_100_000 }, async ({ db, term, user, role, body }) =>
+  body.commit ? importRoster(db, term.id, body.csv, { id: user.id, role: role }) : previewRoster(db, term.id, body.csv, role),
 );

@@ -1,33 +1,36 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { requireCourseRole } from "@/lib/access";
+import { requireTermRole } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { findAssignment } from "@/lib/assignments/queries";
 import { leaderboard } from "@/lib/submissions/leaderboard";
 import { LeaderboardOptIn } from "@/components/student/leaderboard-opt-in";
 
-export default async function LeaderboardPage({ params }: { params: Promise<{ courseSlug: string; assignmentSlug: string }> }) {
-  const { courseSlug, assignmentSlug } = await params;
-  const { course, isStaff, user, enrollment } = await requireCourseRole(
+export default async function LeaderboardPage({ params }: { params: Promise<{ courseSlug: string; termSlug: string; assignmentSlug: string }> }) {
+  const { courseSlug, termSlug, assignmentSlug } = await params;
+  const { course, term, isStaff, user, enrollment, role } = await requireTermRole(
     courseSlug,
+    termSlug,
     undefined,
-    `/courses/${courseSlug}/assignments/${assignmentSlug}/leaderboard`,
+    `/courses/${courseSlug}/${termSlug}/assignments/${assignmentSlug}/leaderboard`,
   );
-  const assignment = await findAssignment(course.id, assignmentSlug, isStaff);
+  const assignment = await findAssignment(term.id, assignmentSlug, isStaff);
   if (!assignment || !assignment.challenge) notFound();
-  const [rows, t] = await Promise.all([leaderboard(await getDb(), course.id, assignment.id, user.id), getTranslations("leaderboard")]);
+  const [rows, t] = await Promise.all([leaderboard(await getDb(), term.id, assignment.id, user.id), getTranslations("leaderboard")]);
   return (
     <section>
       <p className="crumbs">
-        <Link href={`/courses/${course.slug}`}>{course.title}</Link> /{" "}
-        <Link href={`/courses/${course.slug}/assignments/${assignment.slug}`}>{assignment.title}</Link> /
+        <Link href={`/courses/${course.slug}/${term.slug}`}>{course.title}</Link> /{" "}
+        <Link href={`/courses/${course.slug}/${term.slug}/assignments/${assignment.slug}`}>{assignment.title}</Link> /
       </p>
       <h1>
         {t("title")}: {assignment.title}
       </h1>
       <p className="muted">{t("intro")}</p>
-      {enrollment.role === "STUDENT" && <LeaderboardOptIn course={course.slug} optedIn={enrollment.leaderboardOptIn} pseudonym={enrollment.pseudonym} />}
+      {role === "STUDENT" && enrollment && (
+        <LeaderboardOptIn course={`${course.slug}/${term.slug}`} optedIn={enrollment.leaderboardOptIn} pseudonym={enrollment.pseudonym} />
+      )}
       {rows.length === 0 ? (
         <p className="notice">{t("none")}</p>
       ) : (

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { STAFF, requireCourseRole } from "@/lib/access";
+import { STAFF, requireTermRole } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { statementHtml } from "@/lib/assignments/public-view";
 import { staffAssignment } from "@/lib/assignments/course-data";
@@ -17,25 +17,25 @@ export default async function AssignmentPreviewPage({
   params,
   searchParams,
 }: {
-  params: Promise<{ courseSlug: string; assignmentSlug: string }>;
+  params: Promise<{ courseSlug: string; termSlug: string; assignmentSlug: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { courseSlug, assignmentSlug } = await params;
-  const { course } = await requireCourseRole(courseSlug, STAFF, `/courses/${courseSlug}/staff/assignments/${assignmentSlug}`);
+  const { courseSlug, termSlug, assignmentSlug } = await params;
+  const { course, term } = await requireTermRole(courseSlug, termSlug, STAFF, `/courses/${courseSlug}/${termSlug}/staff/assignments/${assignmentSlug}`);
   const db = await getDb();
-  const a = await staffAssignment(db, course.id, assignmentSlug);
+  const a = await staffAssignment(db, term.id, assignmentSlug);
   if (!a) notFound();
   const sp = query.safeParse(await searchParams);
   const seed = (sp.success && sp.data.seed) || "preview";
-  const [student, versions] = await Promise.all([previewStudent(db, course.id, seed), regradeVersions(db, a.id)]);
+  const [student, versions] = await Promise.all([previewStudent(db, term.id, seed), regradeVersions(db, a.id)]);
   const points = new Map(a.currentVersion.questions.map((q) => [q.key, q.points]));
   const questions = await previewQuestions(a.content, a.currentVersion.contentHash, a.slug, course.slug, a.slug, points, student.key);
   const statement = statementHtml(a.content, "en");
-  const base = `/courses/${course.slug}/staff`;
+  const base = `/courses/${course.slug}/${term.slug}/staff`;
   return (
     <section>
       <p className="crumbs">
-        <Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={base}>Staff</Link> /
+        <Link href={`/courses/${course.slug}/${term.slug}`}>{course.title}</Link> / <Link href={base}>Staff</Link> /
       </p>
       <h1>{a.title}</h1>
       <p className="muted">
@@ -59,7 +59,7 @@ export default async function AssignmentPreviewPage({
         <span className="muted small">Showing {student.label}: numeric parameters and option order are theirs.</span>
       </form>
       <h2>Checker</h2>
-      <CheckButton course={course.slug} assignment={a.slug} />
+      <CheckButton course={`${course.slug}/${term.slug}`} assignment={a.slug} />
       {statement && <div className="statement markdown card" dangerouslySetInnerHTML={{ __html: statement }} />}
       {questions.map(({ view, numeric, choice, tests, testsError }) => (
         <div key={view.id} className="question card">
@@ -132,7 +132,7 @@ export default async function AssignmentPreviewPage({
           {view.type !== "proof" && (
             <div className="row-actions" style={{ marginTop: "0.6rem" }}>
               <RegradeButton
-                course={course.slug}
+                course={`${course.slug}/${term.slug}`}
                 assignment={a.slug}
                 question={view.id}
                 versions={versions.map((v) => v.number)}

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { STAFF, requireCourseRole } from "@/lib/access";
+import { STAFF, requireTermRole } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { computeGradebook } from "@/lib/grades/gradebook";
 import { gradeAuditOf } from "@/lib/grades/overrides";
@@ -8,19 +8,20 @@ import { pts } from "@/lib/grades/format";
 import { LocalTime } from "@/components/local-time";
 import { OverrideForm } from "@/components/staff/override-form";
 
-export default async function StudentGradesPage({ params }: { params: Promise<{ courseSlug: string; userId: string }> }) {
-  const { courseSlug, userId } = await params;
-  const { course } = await requireCourseRole(courseSlug, STAFF, `/courses/${courseSlug}/staff/gradebook/${userId}`);
+export default async function StudentGradesPage({ params }: { params: Promise<{ courseSlug: string; termSlug: string; userId: string }> }) {
+  const { courseSlug, termSlug, userId } = await params;
+  const { course, term } = await requireTermRole(courseSlug, termSlug, STAFF, `/courses/${courseSlug}/${termSlug}/staff/gradebook/${userId}`);
   const db = await getDb();
-  const book = await computeGradebook(db, course.id, { userIds: [userId] });
+  const book = await computeGradebook(db, term.id, { userIds: [userId] });
   const row = book.rows[0];
   if (!row) notFound();
-  const audit = await gradeAuditOf(db, course.id, userId);
-  const base = `/courses/${course.slug}/staff`;
+  const audit = await gradeAuditOf(db, term.id, userId);
+  const base = `/courses/${course.slug}/${term.slug}/staff`;
   return (
     <section>
       <p className="crumbs">
-        <Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={base}>Staff</Link> / <Link href={`${base}/gradebook`}>Gradebook</Link> /
+        <Link href={`/courses/${course.slug}/${term.slug}`}>{course.title}</Link> / <Link href={base}>Staff</Link> /{" "}
+        <Link href={`${base}/gradebook`}>Gradebook</Link> /
       </p>
       <h1>{row.student.name}</h1>
       <p className="muted">
@@ -123,7 +124,7 @@ export default async function StudentGradesPage({ params }: { params: Promise<{ 
                             </p>
                           )}
                           <OverrideForm
-                            course={course.slug}
+                            course={`${course.slug}/${term.slug}`}
                             assignment={a.slug}
                             question={q.key}
                             userId={userId}

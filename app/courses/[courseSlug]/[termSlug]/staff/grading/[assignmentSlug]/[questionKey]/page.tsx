@@ -1,17 +1,26 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { STAFF, requireCourseRole } from "@/lib/access";
+import { STAFF, requireTermRole } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { staffAssignment } from "@/lib/assignments/course-data";
 import { proofQueue } from "@/lib/grades/manual-grading";
 import { pts } from "@/lib/grades/format";
 import { RubricEditor } from "@/components/staff/rubric-editor";
 
-export default async function ProofQueuePage({ params }: { params: Promise<{ courseSlug: string; assignmentSlug: string; questionKey: string }> }) {
-  const { courseSlug, assignmentSlug, questionKey } = await params;
-  const { course } = await requireCourseRole(courseSlug, STAFF, `/courses/${courseSlug}/staff/grading/${assignmentSlug}/${questionKey}`);
+export default async function ProofQueuePage({
+  params,
+}: {
+  params: Promise<{ courseSlug: string; termSlug: string; assignmentSlug: string; questionKey: string }>;
+}) {
+  const { courseSlug, termSlug, assignmentSlug, questionKey } = await params;
+  const { course, term } = await requireTermRole(
+    courseSlug,
+    termSlug,
+    STAFF,
+    `/courses/${courseSlug}/${termSlug}/staff/grading/${assignmentSlug}/${questionKey}`,
+  );
   const db = await getDb();
-  const a = await staffAssignment(db, course.id, assignmentSlug);
+  const a = await staffAssignment(db, term.id, assignmentSlug);
   const q = a?.currentVersion.questions.find((x) => x.key === questionKey && x.type === "PROOF");
   if (!a || !q) notFound();
   const [queue, rubric] = await Promise.all([
@@ -22,13 +31,14 @@ export default async function ProofQueuePage({ params }: { params: Promise<{ cou
       include: { _count: { select: { applied: true } } },
     }),
   ]);
-  const base = `/courses/${course.slug}/staff`;
+  const base = `/courses/${course.slug}/${term.slug}/staff`;
   const ungraded = queue.filter((e) => !e.graded).length;
   const first = queue[0];
   return (
     <section>
       <p className="crumbs">
-        <Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={base}>Staff</Link> / <Link href={`${base}/grading`}>Proof grading</Link> /
+        <Link href={`/courses/${course.slug}/${term.slug}`}>{course.title}</Link> / <Link href={base}>Staff</Link> /{" "}
+        <Link href={`${base}/grading`}>Proof grading</Link> /
       </p>
       <h1>{q.title}</h1>
       <p className="muted">
@@ -77,7 +87,7 @@ export default async function ProofQueuePage({ params }: { params: Promise<{ cou
       <h2>Rubric</h2>
       <p className="muted small">Changing an item&apos;s points recomputes the score of every proof already graded with it.</p>
       <RubricEditor
-        course={course.slug}
+        course={`${course.slug}/${term.slug}`}
         items={rubric.map((r) => ({ id: r.id, key: r.key, points: r.points, description: r.description, uses: r._count.applied }))}
       />
     </section>

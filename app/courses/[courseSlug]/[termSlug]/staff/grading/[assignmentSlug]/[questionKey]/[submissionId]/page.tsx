@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { STAFF, requireCourseRole } from "@/lib/access";
+import { STAFF, requireTermRole } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { renderMarkdown } from "@/lib/assignments/markdown.shared";
 import { localizedFile } from "@/lib/assignments/public-view";
@@ -12,12 +12,17 @@ import { GradingPanel } from "@/components/staff/grading-panel";
 export default async function GradeProofPage({
   params,
 }: {
-  params: Promise<{ courseSlug: string; assignmentSlug: string; questionKey: string; submissionId: string }>;
+  params: Promise<{ courseSlug: string; termSlug: string; assignmentSlug: string; questionKey: string; submissionId: string }>;
 }) {
-  const { courseSlug, assignmentSlug, questionKey, submissionId } = await params;
-  const { course } = await requireCourseRole(courseSlug, STAFF, `/courses/${courseSlug}/staff/grading/${assignmentSlug}/${questionKey}/${submissionId}`);
+  const { courseSlug, termSlug, assignmentSlug, questionKey, submissionId } = await params;
+  const { course, term } = await requireTermRole(
+    courseSlug,
+    termSlug,
+    STAFF,
+    `/courses/${courseSlug}/${termSlug}/staff/grading/${assignmentSlug}/${questionKey}/${submissionId}`,
+  );
   const db = await getDb();
-  const a = await staffAssignment(db, course.id, assignmentSlug);
+  const a = await staffAssignment(db, term.id, assignmentSlug);
   const q = a?.currentVersion.questions.find((x) => x.key === questionKey && x.type === "PROOF");
   if (!a || !q) notFound();
   const s = await db.submission.findUnique({
@@ -36,7 +41,7 @@ export default async function GradeProofPage({
   // Navigation follows the fixed shuffled order, whatever is graded; "save & next" skips to the next ungraded.
   const ordered = [...queue].sort((x, y) => (x.rank < y.rank ? -1 : 1));
   const at = ordered.findIndex((e) => e.submissionId === s.id);
-  const base = `/courses/${course.slug}/staff/grading/${a.slug}/${q.key}`;
+  const base = `/courses/${course.slug}/${term.slug}/staff/grading/${a.slug}/${q.key}`;
   const url = (e: { submissionId: string } | undefined) => (e ? `${base}/${e.submissionId}` : null);
   const prev = at > 0 ? url(ordered[at - 1]) : null;
   const next = at >= 0 && at < ordered.length - 1 ? url(ordered[at + 1]) : null;
@@ -49,8 +54,8 @@ export default async function GradeProofPage({
   return (
     <section>
       <p className="crumbs">
-        <Link href={`/courses/${course.slug}`}>{course.title}</Link> / <Link href={`/courses/${course.slug}/staff/grading`}>Proof grading</Link> /{" "}
-        <Link href={base}>{q.title}</Link> /
+        <Link href={`/courses/${course.slug}/${term.slug}`}>{course.title}</Link> /{" "}
+        <Link href={`/courses/${course.slug}/${term.slug}/staff/grading`}>Proof grading</Link> / <Link href={base}>{q.title}</Link> /
       </p>
       <h1>
         {q.title} <span className="muted small">{at >= 0 ? `${at + 1} of ${ordered.length}` : "an earlier submission"}</span>
@@ -83,7 +88,7 @@ export default async function GradeProofPage({
         </div>
         <GradingPanel
           key={`${s.id}:${s.manualGrading?.revision ?? 0}`}
-          course={course.slug}
+          course={`${course.slug}/${term.slug}`}
           submissionId={s.id}
           questionPoints={q.points}
           rubric={rubric.map((r) => ({ id: r.id, points: r.points, description: r.description }))}
