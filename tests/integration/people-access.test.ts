@@ -108,7 +108,7 @@ describe("the mail outbox", () => {
   it("two senders claiming at once never get the same mail; a failure is retried later, then FAILED and shown to staff", async () => {
     await enqueueMail(
       ctx.db,
-      Array.from({ length: 6 }, (_, i) => ({ to: `m${i}@x.test`, subject: "s", text: "t", termId: ctx.term.id })),
+      Array.from({ length: 6 }, (_, i) => ({ to: `m${i}@x.test`, subject: "s", text: "t", courseId: ctx.course.id })),
     );
     const [a, b] = await Promise.all([claimMail(ctx.db, 4, 60_000), claimMail(ctx.db, 4, 60_000)]);
     const ids = [...a!, ...b!].map((m) => m.id);

@@ -11,7 +11,7 @@ export default async function CoursePage({ params }: { params: Promise<{ courseS
   const { courseSlug, termSlug } = await params;
   const { course, term, enrollment, role, isStaff, user } = await requireTermRole(courseSlug, termSlug);
   const [assignments, t] = await Promise.all([courseAssignments(term.id, isStaff), getTranslations("course")]);
-  const progress = await studentProgress(await getDb(), course.id, user.id);
+  const progress = await studentProgress(await getDb(), term.id, user.id);
   const zh = (await getLocale()) === "zh";
   const now = Date.now();
   const statusBadge = (p: Progress | undefined) => {

@@ -19,7 +19,7 @@ export default async function GradebookPage({
   const q = query.safeParse(await searchParams);
   const section = q.success && q.data.section ? q.data.section : undefined;
   const showDropped = q.success && q.data.dropped === "1";
-  const book = await computeGradebook(await getDb(), course.id, { section, includeDropped: showDropped });
+  const book = await computeGradebook(await getDb(), term.id, { section, includeDropped: showDropped });
   const base = `/courses/${course.slug}/${term.slug}/staff`;
   const exportUrl = (format: string) =>
     `/api/courses/${course.slug}/${term.slug}/staff/export?format=${format}${section ? `&section=${encodeURIComponent(section)}` : ""}`;
