@@ -64,7 +64,7 @@ describe("staff side in the browser", () => {
     expect(await page.locator("table.gradebook tbody tr").count()).toBe(3);
     await screenshot(page, "staff-gradebook");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download Canvas CSV" }).click()]);
-    expect(download.suggestedFilename()).toBe("ml-theory-grades-canvas.csv");
+    expect(download.suggestedFilename()).toBe("ml-theory-2026-autumn-grades-canvas.csv");
     const csv = readFileSync((await download.path())!, "utf8");
     expect(checkCanvasCsv(csv)).toEqual([]);
     expect(csv).toContain("Alice Chen,,S1001,student1@demo.test,A,");
