@@ -96,4 +96,4 @@ export const termCopyBody = z
   })
   .refine((b) => (b.shiftDays === undefined) !== (b.startsAt === undefined), { message: "give either shiftDays or startsAt", path: ["shiftDays"] });
 
-export const datesBody = z.object({ assignment: slug, releaseAt: isoDate, dueAt: isoDate, lateUntil: isoDate.nullable() });
+export const datesBody = z.object({ assignment: slug, releaseAt: isoDate, dueAt: isoDate, lateUntil: isoDate.nullable().default(null) });

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { STAFF, requireTermRole } from "@/lib/access";
+import { getTranslations } from "next-intl/server";
+import { ActionForm } from "@/components/admin/action-form";
 import { getDb } from "@/lib/db";
 import { statementHtml } from "@/lib/assignments/public-view";
 import { staffAssignment } from "@/lib/assignments/course-data";
@@ -21,7 +23,7 @@ export default async function AssignmentPreviewPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { courseSlug, termSlug, assignmentSlug } = await params;
-  const { course, term } = await requireTermRole(courseSlug, termSlug, STAFF, `/courses/${courseSlug}/${termSlug}/staff/assignments/${assignmentSlug}`);
+  const { course, term, role } = await requireTermRole(courseSlug, termSlug, STAFF, `/courses/${courseSlug}/${termSlug}/staff/assignments/${assignmentSlug}`);
   const db = await getDb();
   const a = await staffAssignment(db, term.id, assignmentSlug);
   if (!a) notFound();
@@ -147,6 +149,27 @@ export default async function AssignmentPreviewPage({
           )}
         </div>
       ))}
+      {role === "INSTRUCTOR" && <TermDatesForm url={`/api/courses/${course.slug}/${term.slug}/staff/dates`} assignment={a.slug} dates={a} />}
     </section>
+  );
+}
+
+// This term's dates of the assignment, set in the site: they win over the course folder's from
+// now on (lib/courses/terms.ts). Instructors and admins only.
+async function TermDatesForm({ url, assignment, dates }: { url: string; assignment: string; dates: { releaseAt: Date; dueAt: Date; lateUntil: Date | null } }) {
+  const t = await getTranslations("terms");
+  return (
+    <ActionForm
+      url={url}
+      fixed={{ assignment }}
+      heading={t("dates")}
+      intro={t("datesIntro")}
+      submit={t("saveDates")}
+      fields={[
+        { name: "releaseAt", label: t("releaseAt"), required: true, defaultValue: dates.releaseAt.toISOString() },
+        { name: "dueAt", label: t("dueAt"), required: true, defaultValue: dates.dueAt.toISOString() },
+        { name: "lateUntil", label: t("lateUntil"), defaultValue: dates.lateUntil?.toISOString() ?? "" },
+      ]}
+    />
   );
 }
