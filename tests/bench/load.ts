@@ -222,7 +222,7 @@ let baseUrl = "";
 async function work(s: Student, until: number): Promise<void> {
   await sleepWithin(s.rng.uniform(0, ARRIVE_MS), until);
   while (Date.now() < until) {
-    const page = await s.request("GET", `/courses/${COURSE}/assignments/${ASSIGNMENT}`, "page");
+    const page = await s.request("GET", `/courses/${COURSE}/2026-autumn/assignments/${ASSIGNMENT}`, "page");
     if (page.status !== 200) countError(`GET assignment page ${page.status}`);
     await sleepWithin(s.rng.uniform(THINK_MIN, THINK_MAX), until);
     if (Date.now() >= until) break;

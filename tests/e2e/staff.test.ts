@@ -137,9 +137,9 @@ describe("staff side in the browser", () => {
       const response = await page.goto(`${app.baseUrl}${STAFF}${path}`);
       expect([path, response?.status()]).toEqual([path, 403]);
     }
-    const api = await page.request.get(`${app.baseUrl}/api/courses/ml-theory/staff/export?format=canvas`);
+    const api = await page.request.get(`${app.baseUrl}/api/courses/ml-theory/2026-autumn/staff/export?format=canvas`);
     expect(api.status()).toBe(403);
-    const post = await page.request.post(`${app.baseUrl}/api/courses/ml-theory/staff/overrides`, {
+    const post = await page.request.post(`${app.baseUrl}/api/courses/ml-theory/2026-autumn/staff/overrides`, {
       data: { assignment: "xor-ln-net", question: "xor-proof", userId: "x", score: 5, reason: "mine" },
     });
     expect(post.status()).toBe(403);
