@@ -36,6 +36,8 @@ export const envSchema = z
     SEED_DEMO: boolFlag,
     DEMO_PASSWORD: optionalString.pipe(z.string().min(8, "must be at least 8 characters").optional()),
     ASSIGNMENTS_DIR: z.string().default("assignments"),
+    /** Course folders synced at start, comma-separated; default: ASSIGNMENTS_DIR (itself "assignments"). */
+    COURSE_DIRS: optionalString,
     SMTP_URL: optionalString.pipe(
       z
         .string()

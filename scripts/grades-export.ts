@@ -1,5 +1,5 @@
-// npm run --silent grades:export -- --course <course-slug> --format canvas|long [--assignment <slug>]
-// Writes the course's grades as CSV to stdout (the same code as the staff download). A Canvas
+// npm run --silent grades:export -- --course <course-slug> [--term <term>] --format canvas|long [--assignment <slug>]
+// Writes the grades of one term of a course (default: its current term, lib/courses/current-term.ts) as CSV to stdout (the same code as the staff download). A Canvas
 // export whose assignment titles Canvas would drop is refused on stderr with exit status 2.
 // --check <file> instead checks a CSV file against the Canvas import rules (exit 1 on problems).
 import { readFileSync } from "node:fs";
@@ -9,13 +9,16 @@ import { closeDb, getDb } from "@/lib/db";
 import { EXPORT_FORMATS, exportGrades } from "@/lib/export/gradebook-csv";
 import { HttpError } from "@/lib/http/http-error";
 import { checkCanvasCsv } from "@/lib/export/canvas-check";
+import { findTerm } from "@/lib/courses/current-term";
+import { termSlug } from "@/lib/courses/slugs";
 import { exitWithError } from "./lib/fatal";
 
 const USAGE =
-  "usage: npm run --silent grades:export -- --course <course-slug> --format canvas|long [--assignment <slug>]\n       npm run --silent grades:export -- --check <file.csv>";
+  "usage: npm run --silent grades:export -- --course <course-slug> [--term <term>] --format canvas|long [--assignment <slug>]\n       npm run --silent grades:export -- --check <file.csv>";
 
 const argsSchema = z.object({
   course: z.string({ error: "--course <course-slug> is required" }).regex(/^[a-z0-9-]+$/, "--course must be a course slug such as ml-theory"),
+  term: termSlug.optional(),
   format: z.enum(EXPORT_FORMATS, { error: "--format must be canvas or long" }),
   assignment: z
     .string()
@@ -32,7 +35,7 @@ async function main() {
   let values: Record<string, string | undefined>;
   try {
     values = parseArgs({
-      options: { course: { type: "string" }, format: { type: "string" }, assignment: { type: "string" }, check: { type: "string" } },
+      options: { course: { type: "string" }, term: { type: "string" }, format: { type: "string" }, assignment: { type: "string" }, check: { type: "string" } },
     }).values;
   } catch (error) {
     fail(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`, 64);
@@ -53,7 +56,12 @@ async function main() {
   try {
     const course = await db.course.findUnique({ where: { slug: args.course } });
     if (!course) fail(`No course "${args.course}" in this database; check --course (and DATABASE_URL).`, 1);
-    const csv = await exportGrades(db, { courseId: course.id, format: args.format, assignmentSlug: args.assignment });
+    const term = await findTerm(db, course.id, args.term);
+    if (!term) {
+      const terms = await db.term.findMany({ where: { courseId: course.id }, orderBy: { startsAt: "desc" }, select: { slug: true } });
+      fail(`No term "${args.term}" in ${args.course}; its terms: ${terms.map((t) => t.slug).join(", ") || "none"}.`, 1);
+    }
+    const csv = await exportGrades(db, { termId: term.id, format: args.format, assignmentSlug: args.assignment });
     await new Promise<void>((resolve, reject) => process.stdout.write(csv, (e) => (e ? reject(e) : resolve())));
   } catch (error) {
     if (error instanceof HttpError) {

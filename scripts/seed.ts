@@ -4,13 +4,13 @@ import { parseArgs } from "node:util";
 import { closeDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { describeDemo } from "@/lib/demo/people";
-import { formatSync, prepareDatabase } from "@/lib/courses/setup";
+import { formatCourseSync, prepareDatabase } from "@/lib/courses/setup";
 import { exitWithError } from "./lib/fatal";
 
 try {
   const { values } = parseArgs({ options: { demo: { type: "boolean", default: false } } });
   const result = await prepareDatabase({ demo: values.demo ? "always" : "never" });
-  console.log(`Assignments:\n${formatSync(result.sync)}`);
+  console.log(`Courses:\n${formatCourseSync(result.sync)}`);
   const env = getEnv();
   if (result.demoSeeded && result.demoPassword) console.log(describeDemo(result.demoPassword, env.NEXTAUTH_URL ?? `http://${env.HOST}:${env.PORT}`));
   await closeDb();

@@ -7,7 +7,7 @@ import { getEnv, isEmbedded } from "@/lib/env";
 import { ensureAuthSecret } from "@/lib/auth/secret";
 import { closeDb, getDb } from "@/lib/db";
 import { describeDemo } from "@/lib/demo/people";
-import { formatSync, prepareDatabase } from "@/lib/courses/setup";
+import { formatCourseSync, prepareDatabase } from "@/lib/courses/setup";
 import { startWorker } from "@/lib/queue/worker";
 import { startMailSender } from "@/lib/mail/sender";
 import { startAdminServer } from "@/lib/embedded/admin-server";
@@ -48,7 +48,7 @@ async function main() {
 
   const prepared = await prepareDatabase({ demo: env.SEED_DEMO ? "always" : isEmbedded(env) ? "if-empty" : "never" });
   if (prepared.migrations.length) console.log(`Applied migrations: ${prepared.migrations.join(", ")}`);
-  console.log(`Assignments:\n${formatSync(prepared.sync)}`);
+  console.log(`Courses:\n${formatCourseSync(prepared.sync)}`);
 
   const app = next({ dev: false, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
   await app.prepare();

@@ -1,15 +1,16 @@
-// npm run assignments:sync — writes assignment folders into the database (idempotent).
+// npm run assignments:sync — syncs the course folders of COURSE_DIRS (default: assignments) into the
+// database (idempotent); the same as npm run courses:sync without --dir. Exit 1 if any had problems.
 import { closeDb } from "@/lib/db";
 import { migrateDatabase } from "@/lib/db/maintenance";
-import { formatSync, syncCourseAssignments } from "@/lib/courses/setup";
+import { formatCourseSync, syncAllCourses } from "@/lib/courses/setup";
 import { exitWithError } from "./lib/fatal";
 
 try {
   await migrateDatabase();
-  const outcomes = await syncCourseAssignments();
-  console.log(formatSync(outcomes));
+  const reports = await syncAllCourses();
+  console.log(formatCourseSync(reports));
   await closeDb();
-  if (outcomes.some((o) => o.action === "invalid")) process.exit(1);
+  if (reports.some((r) => !r.ok)) process.exit(1);
 } catch (error) {
   exitWithError(error);
 }

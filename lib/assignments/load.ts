@@ -101,11 +101,14 @@ export async function loadAssignment(dir: string): Promise<LoadResult> {
   return { slug, dir, ok: true, assignment: { slug, dir, spec: parsed.data, files, hash: hashFiles(files) } };
 }
 
-/** Loads every assignment folder under root (folders only; README and schema.json are skipped). */
+/** A course folder's per-term date overrides (terms/<term>.yaml) live here; it is not an assignment. */
+export const TERMS_DIR = "terms";
+
+/** Loads every assignment folder under root (folders only; README, schema.json, course.yaml and terms/ are skipped). */
 export async function loadAllAssignments(root: string, only?: string[]): Promise<LoadResult[]> {
   const entries = await readdir(root, { withFileTypes: true });
   const dirs = entries
-    .filter((e) => e.isDirectory() && !e.name.startsWith("."))
+    .filter((e) => e.isDirectory() && !e.name.startsWith(".") && e.name !== TERMS_DIR)
     .map((e) => e.name)
     .filter((name) => !only?.length || only.includes(name))
     .sort();

@@ -23,9 +23,9 @@ export type PreviewQuestion = {
 };
 
 /** The seed key "student" of a preview: an enrolled user's id when the text is their email. */
-export async function previewStudent(db: PrismaClient, courseId: string, seed: string): Promise<{ key: string; label: string }> {
+export async function previewStudent(db: PrismaClient, termId: string, seed: string): Promise<{ key: string; label: string }> {
   const user = seed.includes("@")
-    ? await db.user.findFirst({ where: { email: seed.toLowerCase(), enrollments: { some: { courseId } } }, select: { id: true, name: true } })
+    ? await db.user.findFirst({ where: { email: seed.toLowerCase(), enrollments: { some: { termId } } }, select: { id: true, name: true } })
     : null;
   return user ? { key: user.id, label: `${user.name} <${seed.toLowerCase()}>` } : { key: seed, label: `seed "${seed}"` };
 }

@@ -6,8 +6,8 @@ import { isReleasedTo } from "@/lib/grades/release";
 
 /** The assignment and its current version, or null when it does not exist, is hidden, or is not
  * released yet and the viewer is not staff (students cannot tell unreleased from missing). */
-export async function findAssignment(courseId: string, slug: string, isStaff: boolean, now = new Date()) {
-  const a = await staffAssignment(await getDb(), courseId, slug);
+export async function findAssignment(termId: string, slug: string, isStaff: boolean, now = new Date()) {
+  const a = await staffAssignment(await getDb(), termId, slug);
   if (!a || !isReleasedTo(a, { isStaff }, now)) return null;
   return a;
 }

@@ -1,10 +1,12 @@
 // Writes assignment folders into the database. Idempotent: the content hash decides. An unchanged
 // folder writes nothing; a changed one adds a version (old submissions keep theirs); a deleted
 // folder hides the assignment and keeps every submission and grade; an invalid one keeps its last
-// good version and is reported.
+// good version and is reported. Dates are the term's: staff edits in the site (datesSetAt) win over
+// the course folder's terms/<term>.yaml, which wins over assignment.yaml.
 import type { PrismaClient, QuestionType } from "@/lib/generated/prisma/client";
 import type { LoadResult, LoadedAssignment, Problem } from "@/lib/assignments/load";
 import type { QuestionSpec } from "@/lib/assignments/schema";
+import type { DateOverride } from "@/lib/courses/course-folder";
 
 export type SyncOutcome = { slug: string; action: "created" | "new-version" | "unchanged" | "hidden" | "invalid"; version?: number; problems?: Problem[] };
 
@@ -20,16 +22,25 @@ export type PointsOf = (assignment: LoadedAssignment, question: QuestionSpec) =>
 
 export const specPoints: PointsOf = async (_a, q) => ("points" in q ? q.points : 0);
 
-export async function syncAssignment(db: PrismaClient, courseId: string, a: LoadedAssignment, pointsOf: PointsOf, position: number): Promise<SyncOutcome> {
+export async function syncAssignment(
+  db: PrismaClient,
+  termId: string,
+  a: LoadedAssignment,
+  pointsOf: PointsOf,
+  position: number,
+  override: DateOverride = {},
+): Promise<SyncOutcome> {
   const { spec } = a;
+  const dates = {
+    releaseAt: override.releaseAt ?? spec.release,
+    dueAt: override.dueAt ?? spec.due,
+    lateUntil: override.lateUntil !== undefined ? override.lateUntil : (spec.late?.until ?? null),
+  };
   const meta = {
     title: spec.title,
     titleZh: spec.title_zh ?? null,
     summary: spec.summary,
     summaryZh: spec.summary_zh ?? null,
-    releaseAt: spec.release,
-    dueAt: spec.due,
-    lateUntil: spec.late?.until ?? null,
     latePenalty: spec.late?.penalty ?? 0,
     policy: spec.policy === "latest" ? ("LATEST" as const) : ("BEST" as const),
     challenge: spec.challenge,
@@ -38,10 +49,11 @@ export async function syncAssignment(db: PrismaClient, courseId: string, a: Load
   };
   const points = await Promise.all(spec.questions.map((q) => pointsOf(a, q)));
   return db.$transaction(async (tx) => {
-    const existing = await tx.assignment.findUnique({ where: { courseId_slug: { courseId, slug: a.slug } } });
+    const existing = await tx.assignment.findUnique({ where: { termId_slug: { termId, slug: a.slug } } });
+    // Dates staff set in the site (or a term copy set) are kept; the files' dates apply otherwise.
     const assignment = existing
-      ? await tx.assignment.update({ where: { id: existing.id }, data: meta })
-      : await tx.assignment.create({ data: { ...meta, courseId, slug: a.slug } });
+      ? await tx.assignment.update({ where: { id: existing.id }, data: existing.datesSetAt ? meta : { ...meta, ...dates } })
+      : await tx.assignment.create({ data: { ...meta, ...dates, termId, slug: a.slug } });
     const same = await tx.assignmentVersion.findUnique({ where: { assignmentId_contentHash: { assignmentId: assignment.id, contentHash: a.hash } } });
     if (same) {
       if (assignment.currentVersionId !== same.id) await tx.assignment.update({ where: { id: assignment.id }, data: { currentVersionId: same.id } });
@@ -84,7 +96,13 @@ export async function syncAssignment(db: PrismaClient, courseId: string, a: Load
   });
 }
 
-export async function syncAssignments(db: PrismaClient, courseId: string, results: LoadResult[], pointsOf: PointsOf = specPoints): Promise<SyncOutcome[]> {
+export async function syncAssignments(
+  db: PrismaClient,
+  termId: string,
+  results: LoadResult[],
+  pointsOf: PointsOf = specPoints,
+  termDates: ReadonlyMap<string, DateOverride> = new Map(),
+): Promise<SyncOutcome[]> {
   const outcomes: SyncOutcome[] = [];
   const ordered = [...results].sort((x, y) => {
     const dx = x.ok ? x.assignment.spec.due.getTime() : 0;
@@ -93,10 +111,10 @@ export async function syncAssignments(db: PrismaClient, courseId: string, result
   });
   for (const [i, r] of ordered.entries()) {
     if (!r.ok) outcomes.push({ slug: r.slug, action: "invalid", problems: r.problems });
-    else outcomes.push(await syncAssignment(db, courseId, r.assignment, pointsOf, i));
+    else outcomes.push(await syncAssignment(db, termId, r.assignment, pointsOf, i, termDates.get(r.slug)));
   }
   const present = new Set(results.map((r) => r.slug));
-  const gone = await db.assignment.findMany({ where: { courseId, hidden: false, slug: { notIn: [...present] } } });
+  const gone = await db.assignment.findMany({ where: { termId, hidden: false, slug: { notIn: [...present] } } });
   for (const g of gone) {
     await db.assignment.update({ where: { id: g.id }, data: { hidden: true } });
     outcomes.push({ slug: g.slug, action: "hidden" });

@@ -40,12 +40,12 @@ function inviteMail(name: string, courseTitle: string, link: string, purpose: "I
  */
 export async function invitePeople(
   db: PrismaClient,
-  course: { id: string; title: string },
+  course: { id: string; title: string; termId: string },
   actor: { id: string; role: Role },
   target: { userIds?: string[] | undefined; all?: boolean | undefined },
 ): Promise<InviteResult> {
   const enrollments = await db.enrollment.findMany({
-    where: { courseId: course.id, droppedAt: null, ...(target.all ? { user: { passwordHash: null } } : { userId: { in: target.userIds ?? [] } }) },
+    where: { termId: course.termId, droppedAt: null, ...(target.all ? { user: { passwordHash: null } } : { userId: { in: target.userIds ?? [] } }) },
     include: { user: { select: { id: true, email: true, name: true, passwordHash: true, _count: { select: { enrollments: true } } } } },
   });
   if (!target.all && enrollments.length !== new Set(target.userIds).size)
@@ -81,6 +81,7 @@ export async function invitePeople(
       await tx.auditLog.create({
         data: {
           courseId: course.id,
+          termId: course.termId,
           actorId: actor.id,
           action: "roster.invite",
           data: {
@@ -116,14 +117,25 @@ export async function requestPasswordReset(db: PrismaClient, email: string, ip: 
   if (!mailConfigured()) return;
   const user = await db.user.findUnique({
     where: { email },
-    include: { enrollments: { where: { droppedAt: null }, include: { course: { select: { id: true, title: true } } }, take: 1 } },
+    include: {
+      enrollments: { where: { droppedAt: null }, include: { term: { select: { id: true, course: { select: { id: true, title: true } } } } }, take: 1 },
+    },
   });
   const enrollment = user?.enrollments[0];
   if (!user || !enrollment) return;
   await db.$transaction(async (tx) => {
     const link = passwordLink(await issuePasswordToken(tx, user.id, "RESET", null));
-    await enqueueMail(tx, [{ to: user.email, courseId: enrollment.course.id, ...inviteMail(user.name, enrollment.course.title, link, "RESET") }]);
-    await tx.auditLog.create({ data: { courseId: enrollment.course.id, actorId: user.id, action: "password.reset-requested", targetId: user.id, data: {} } });
+    await enqueueMail(tx, [{ to: user.email, courseId: enrollment.term.course.id, ...inviteMail(user.name, enrollment.term.course.title, link, "RESET") }]);
+    await tx.auditLog.create({
+      data: {
+        courseId: enrollment.term.course.id,
+        termId: enrollment.term.id,
+        actorId: user.id,
+        action: "password.reset-requested",
+        targetId: user.id,
+        data: {},
+      },
+    });
   });
   wakeMailSender();
 }

@@ -11,8 +11,8 @@ export type RosterAction =
   | { action: "role"; userIds: string[]; role: Role }
   | { action: "section"; userIds: string[]; section: string | null };
 
-export async function applyRosterAction(db: PrismaClient, courseId: string, actor: { id: string; role: Role }, a: RosterAction): Promise<{ changed: number }> {
-  const targets = await db.enrollment.findMany({ where: { courseId, userId: { in: a.userIds } }, include: { user: { select: { email: true } } } });
+export async function applyRosterAction(db: PrismaClient, termId: string, actor: { id: string; role: Role }, a: RosterAction): Promise<{ changed: number }> {
+  const targets = await db.enrollment.findMany({ where: { termId, userId: { in: a.userIds } }, include: { user: { select: { email: true } } } });
   if (targets.length !== new Set(a.userIds).size) throw new HttpError(404, "Some of these people are not on this course's roster; reload the page.");
   for (const t of targets) {
     if (t.userId === actor.id && (a.action === "role" || a.action === "drop"))
@@ -42,7 +42,7 @@ export async function applyRosterAction(db: PrismaClient, courseId: string, acto
     }
     await tx.auditLog.create({
       data: {
-        courseId,
+        termId,
         actorId: actor.id,
         action: `roster.${a.action}`,
         targetId: a.userIds.length === 1 ? a.userIds[0]! : null,

@@ -32,7 +32,7 @@ export type RosterRow = z.infer<typeof rowSchema> & { line: number; action: "add
 export type BadRow = { line: number; text: string; problems: string[] };
 export type RosterPreview = { rows: RosterRow[]; bad: BadRow[] };
 
-export async function previewRoster(db: PrismaClient, courseId: string, csv: string, actorRole: Role): Promise<RosterPreview> {
+export async function previewRoster(db: PrismaClient, termId: string, csv: string, actorRole: Role): Promise<RosterPreview> {
   let records: string[][];
   try {
     records = parse(csv, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
@@ -52,7 +52,7 @@ export async function previewRoster(db: PrismaClient, courseId: string, csv: str
   const rows: RosterRow[] = [];
   const bad: BadRow[] = [];
   const seen = new Map<string, number>();
-  const existing = await db.enrollment.findMany({ where: { courseId }, include: { user: { select: { email: true, name: true, studentId: true } } } });
+  const existing = await db.enrollment.findMany({ where: { termId }, include: { user: { select: { email: true, name: true, studentId: true } } } });
   const byEmail = new Map(existing.map((e) => [e.user.email.toLowerCase(), e]));
   body.forEach((cells, i) => {
     const line = i + 1 + (hasHeader ? 1 : 0);
@@ -96,18 +96,18 @@ export async function previewRoster(db: PrismaClient, courseId: string, csv: str
 /** Imports the whole file in one transaction, or nothing when any row is bad. */
 export async function importRoster(
   db: PrismaClient,
-  courseId: string,
+  termId: string,
   csv: string,
   actor: { id: string; role: Role },
 ): Promise<RosterPreview & { imported: number }> {
   const actorId = actor.id;
-  const preview = await previewRoster(db, courseId, csv, actor.role);
+  const preview = await previewRoster(db, termId, csv, actor.role);
   if (preview.bad.length)
     throw new HttpError(
       422,
       `Nothing was imported: ${preview.bad.length} row${preview.bad.length === 1 ? " is" : "s are"} bad (first: line ${preview.bad[0]!.line}: ${preview.bad[0]!.problems.join("; ")}). Fix them and import again.`,
     );
-  const me = await db.enrollment.findUnique({ where: { userId_courseId: { userId: actorId, courseId } }, include: { user: true } });
+  const me = await db.enrollment.findUnique({ where: { userId_termId: { userId: actorId, termId } }, include: { user: true } });
   const mine = preview.rows.find((r) => r.email === me?.user.email.toLowerCase());
   if (me && mine && mine.role !== me.role && me.role === "INSTRUCTOR")
     throw new HttpError(422, `Line ${mine.line} would change your own role; ask another instructor to do that.`);
@@ -120,14 +120,14 @@ export async function importRoster(
         update: { name: r.name, ...(r.studentId !== null ? { studentId: r.studentId } : {}) },
       });
       await tx.enrollment.upsert({
-        where: { userId_courseId: { userId: user.id, courseId } },
-        create: { userId: user.id, courseId, role: r.role, section: r.section },
+        where: { userId_termId: { userId: user.id, termId } },
+        create: { userId: user.id, termId, role: r.role, section: r.section },
         update: { role: r.role, section: r.section },
       });
     }
     await tx.auditLog.create({
       data: {
-        courseId,
+        termId,
         actorId,
         action: "roster.import",
         data: {

@@ -17,9 +17,9 @@ export type RosterPerson = {
   locked: boolean;
 };
 
-export async function rosterPeople(db: PrismaClient, courseId: string, now = new Date()): Promise<RosterPerson[]> {
+export async function rosterPeople(db: PrismaClient, termId: string, now = new Date()): Promise<RosterPerson[]> {
   const enrollments = await db.enrollment.findMany({
-    where: { courseId },
+    where: { termId },
     include: {
       user: {
         select: {

@@ -80,9 +80,9 @@ function answerFor(
   return { answer: { selected: plan.answer === "right" ? correct : wrong.slice(0, spec.multiple ? 2 : 1) } };
 }
 
-export async function seedDemoActivity(db: PrismaClient, courseId: string): Promise<{ submissions: number; skipped: boolean }> {
-  const course = await db.course.findUniqueOrThrow({ where: { id: courseId } });
-  const people = await db.enrollment.findMany({ where: { courseId }, include: { user: true } });
+export async function seedDemoActivity(db: PrismaClient, termId: string): Promise<{ submissions: number; skipped: boolean }> {
+  const { course } = await db.term.findUniqueOrThrow({ where: { id: termId }, include: { course: true } });
+  const people = await db.enrollment.findMany({ where: { termId }, include: { user: true } });
   const byEmail = new Map(people.map((p) => [p.user.email, p.user]));
   const student = (n: number) => byEmail.get(`student${n}@demo.test`);
   const ta = byEmail.get("ta@demo.test");
@@ -90,7 +90,7 @@ export async function seedDemoActivity(db: PrismaClient, courseId: string): Prom
   if (await db.submission.count({ where: { userId: { in: [1, 2, 3].map((n) => student(n)!.id) }, clientToken: { startsWith: "demo-" } } }))
     return { submissions: 0, skipped: true };
 
-  const assignments = await db.assignment.findMany({ where: { courseId, hidden: false }, include: { currentVersion: true } });
+  const assignments = await db.assignment.findMany({ where: { termId, hidden: false }, include: { currentVersion: true } });
   const bySlug = new Map(assignments.map((a) => [a.slug, a]));
   const pastDue = bySlug.get(DEMO_PAST_DUE);
   if (pastDue) {
@@ -124,7 +124,7 @@ export async function seedDemoActivity(db: PrismaClient, courseId: string): Prom
       const key = { course: course.slug, assignment: a.slug, question: spec.id, student: user.id };
       const r = await submit(db, {
         userId: user.id,
-        courseId,
+        termId,
         assignmentSlug: a.slug,
         questionKey: spec.id,
         kind: "SUBMIT",
@@ -146,7 +146,7 @@ export async function seedDemoActivity(db: PrismaClient, courseId: string): Prom
   if (graded && xor) {
     const items = await db.rubricItem.findMany({ where: { assignmentId: xor.id, questionKey: "xor-proof", key: { in: ["constraints", "combine"] } } });
     await saveManualGrading(db, {
-      courseId,
+      termId,
       submissionId: graded.submissionId,
       graderId: ta.id,
       itemIds: items.map((i) => i.id),
@@ -172,11 +172,11 @@ function demoGrader(db: PrismaClient) {
       try {
         const job = await db.gradingJob.findUniqueOrThrow({
           where: { id: jobId },
-          include: { submission: { include: { version: true, assignment: { include: { course: true } } } } },
+          include: { submission: { include: { version: true, assignment: { include: { term: { include: { course: true } } } } } } },
         });
         const s = job.submission;
         const version = {
-          courseSlug: s.assignment.course.slug,
+          courseSlug: s.assignment.term.course.slug,
           assignmentSlug: s.assignment.slug,
           contentHash: s.version.contentHash,
           content: parseVersionContent(s.version.content, `version ${s.version.number} of "${s.assignment.slug}"`),

@@ -27,7 +27,7 @@ export function demoPassword(): string {
   return readFileSync(file, "utf8").trim();
 }
 
-export async function seedDemoPeople(db: PrismaClient, courseId: string, password: string): Promise<void> {
+export async function seedDemoPeople(db: PrismaClient, termId: string, password: string): Promise<void> {
   if (getEnv().NODE_ENV === "production") {
     throw new Error("Refusing to create demo accounts with NODE_ENV=production: they have a shared password.");
   }
@@ -39,8 +39,8 @@ export async function seedDemoPeople(db: PrismaClient, courseId: string, passwor
       update: { passwordHash },
     });
     await db.enrollment.upsert({
-      where: { userId_courseId: { userId: user.id, courseId } },
-      create: { userId: user.id, courseId, role: p.role, section: p.section },
+      where: { userId_termId: { userId: user.id, termId } },
+      create: { userId: user.id, termId, role: p.role, section: p.section },
       update: { role: p.role, section: p.section },
     });
   }

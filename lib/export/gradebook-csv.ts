@@ -100,10 +100,10 @@ export function longCsv(book: Gradebook): string {
   return stringify(records);
 }
 
-export type ExportRequest = { courseId: string; format: ExportFormat; assignmentSlug?: string | undefined; section?: string | undefined };
+export type ExportRequest = { termId: string; format: ExportFormat; assignmentSlug?: string | undefined; section?: string | undefined };
 
 export async function exportGrades(db: PrismaClient, req: ExportRequest): Promise<string> {
-  const book = await computeGradebook(db, req.courseId, { assignmentSlug: req.assignmentSlug, section: req.section });
+  const book = await computeGradebook(db, req.termId, { assignmentSlug: req.assignmentSlug, section: req.section });
   if (req.assignmentSlug && book.assignments.length === 0)
     throw new HttpError(422, `No assignment "${req.assignmentSlug}" in this course; check the slug (the folder name under assignments/).`);
   return req.format === "canvas" ? canvasCsv(book) : longCsv(book);

@@ -21,8 +21,8 @@ export function histogram(totals: (number | null)[], max: number, bins = 10): Hi
   return { labels, counts, submitted, students: totals.length };
 }
 
-export async function scoreHistogram(db: PrismaClient, courseId: string, assignmentSlug: string): Promise<Histogram> {
-  const book = await computeGradebook(db, courseId, { assignmentSlug });
+export async function scoreHistogram(db: PrismaClient, termId: string, assignmentSlug: string): Promise<Histogram> {
+  const book = await computeGradebook(db, termId, { assignmentSlug });
   const a = book.assignments[0];
   if (!a) return histogram([], 0);
   return histogram(
@@ -32,8 +32,8 @@ export async function scoreHistogram(db: PrismaClient, courseId: string, assignm
 }
 
 /** Per test of each code question: how many students' counted submissions fail it (in their newest grading). */
-export async function testFailureRates(db: PrismaClient, assignment: { id: string; slug: string; courseId: string }): Promise<TestFailure[]> {
-  const counted = await countedSubmissionIds(db, assignment.courseId, assignment.slug);
+export async function testFailureRates(db: PrismaClient, assignment: { id: string; slug: string; termId: string }): Promise<TestFailure[]> {
+  const counted = await countedSubmissionIds(db, assignment.termId, assignment.slug);
   const ids = [...counted.values()].flat().map((c) => c.submissionId);
   if (!ids.length) return [];
   const rows = await db.$queryRawUnsafe<{ question: string; test: string; visibility: string; failed: number; total: number }[]>(

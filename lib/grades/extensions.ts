@@ -5,11 +5,11 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { HttpError } from "@/lib/http/http-error";
 import { requireStaffAssignmentRow } from "@/lib/assignments/course-data";
 
-export type ExtensionInput = { courseId: string; assignmentSlug: string; userId: string; dueAt: Date; lateUntil: Date | null; reason: string; actorId: string };
+export type ExtensionInput = { termId: string; assignmentSlug: string; userId: string; dueAt: Date; lateUntil: Date | null; reason: string; actorId: string };
 
 export async function grantExtension(db: PrismaClient, input: ExtensionInput): Promise<void> {
-  const assignment = await requireStaffAssignmentRow(db, input.courseId, input.assignmentSlug);
-  const student = await db.enrollment.findUnique({ where: { userId_courseId: { userId: input.userId, courseId: input.courseId } } });
+  const assignment = await requireStaffAssignmentRow(db, input.termId, input.assignmentSlug);
+  const student = await db.enrollment.findUnique({ where: { userId_termId: { userId: input.userId, termId: input.termId } } });
   if (!student || student.role !== "STUDENT") throw new HttpError(404, "No such student in this course.");
   if (input.dueAt <= assignment.dueAt) throw new HttpError(400, `The new due date must be after the assignment's own (${assignment.dueAt.toISOString()}).`);
   if (input.lateUntil && input.lateUntil < input.dueAt) throw new HttpError(400, "The late window must end after the new due date.");
@@ -19,7 +19,7 @@ export async function grantExtension(db: PrismaClient, input: ExtensionInput): P
     db.extension.upsert({ where: { userId_assignmentId: where }, create: { ...where, ...data }, update: data }),
     db.auditLog.create({
       data: {
-        courseId: input.courseId,
+        termId: input.termId,
         actorId: input.actorId,
         action: "extension.grant",
         targetId: input.userId,
@@ -29,20 +29,20 @@ export async function grantExtension(db: PrismaClient, input: ExtensionInput): P
   ]);
 }
 
-export async function revokeExtension(db: PrismaClient, courseId: string, extensionId: string, actorId: string): Promise<void> {
+export async function revokeExtension(db: PrismaClient, termId: string, extensionId: string, actorId: string): Promise<void> {
   const ext = await db.extension.findUnique({ where: { id: extensionId }, include: { assignment: true } });
-  if (!ext || ext.assignment.courseId !== courseId) throw new HttpError(404, "No such extension in this course.");
+  if (!ext || ext.assignment.termId !== termId) throw new HttpError(404, "No such extension in this course.");
   await db.$transaction([
     db.extension.delete({ where: { id: ext.id } }),
     db.auditLog.create({
-      data: { courseId, actorId, action: "extension.revoke", targetId: ext.userId, data: { assignment: ext.assignment.slug, dueAt: ext.dueAt.toISOString() } },
+      data: { termId, actorId, action: "extension.revoke", targetId: ext.userId, data: { assignment: ext.assignment.slug, dueAt: ext.dueAt.toISOString() } },
     }),
   ]);
 }
 
-export async function courseExtensions(db: PrismaClient, courseId: string) {
+export async function courseExtensions(db: PrismaClient, termId: string) {
   return db.extension.findMany({
-    where: { assignment: { courseId } },
+    where: { assignment: { termId } },
     include: { user: { select: { name: true, email: true } }, assignment: { select: { title: true, slug: true, dueAt: true } } },
     orderBy: [{ assignment: { dueAt: "asc" } }, { user: { name: "asc" } }],
   });

@@ -66,8 +66,8 @@ export type GradebookOptions = {
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
-export async function computeGradebook(db: PrismaClient, courseId: string, options: GradebookOptions = {}): Promise<Gradebook> {
-  const assignmentRows = await staffAssignments(db, courseId, options.assignmentSlug);
+export async function computeGradebook(db: PrismaClient, termId: string, options: GradebookOptions = {}): Promise<Gradebook> {
+  const assignmentRows = await staffAssignments(db, termId, options.assignmentSlug);
   const assignments: GradebookAssignment[] = assignmentRows.map((a) => {
     const questions = (a.currentVersion?.questions ?? []).map((q) => ({
       key: q.key,
@@ -92,7 +92,7 @@ export async function computeGradebook(db: PrismaClient, courseId: string, optio
 
   const allStudents = await db.enrollment.findMany({
     where: {
-      courseId,
+      termId,
       ...(options.includeStaff ? {} : { role: "STUDENT" as const }),
       ...(options.includeDropped || options.userIds ? {} : { droppedAt: null }),
       ...(options.userIds ? { userId: { in: options.userIds } } : {}),
@@ -224,10 +224,10 @@ export async function computeGradebook(db: PrismaClient, courseId: string, optio
  *  shows it) of one assignment: what analytics and similarity look at. */
 export async function countedSubmissionIds(
   db: PrismaClient,
-  courseId: string,
+  termId: string,
   assignmentSlug: string,
 ): Promise<Map<string, { userId: string; submissionId: string }[]>> {
-  const book = await computeGradebook(db, courseId, { assignmentSlug });
+  const book = await computeGradebook(db, termId, { assignmentSlug });
   const out = new Map<string, { userId: string; submissionId: string }[]>();
   const a = book.assignments[0];
   if (!a) return out;

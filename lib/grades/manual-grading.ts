@@ -13,18 +13,18 @@ type Tx = Prisma.TransactionClient;
 export const CONFLICT_MESSAGE = "Someone else changed this grading since you opened it. Reload to see their version, then apply your changes again.";
 
 /** The proof submission, checked to belong to this course and to a proof question. */
-async function proofSubmission(db: PrismaClient | Tx, courseId: string, submissionId: string) {
+async function proofSubmission(db: PrismaClient | Tx, termId: string, submissionId: string) {
   const s = await db.submission.findUnique({
     where: { id: submissionId },
-    include: { assignment: { select: { id: true, courseId: true } }, question: { select: { type: true, points: true } } },
+    include: { assignment: { select: { id: true, termId: true } }, question: { select: { type: true, points: true } } },
   });
-  if (!s || s.assignment.courseId !== courseId) throw new HttpError(404, "No such submission in this course.");
+  if (!s || s.assignment.termId !== termId) throw new HttpError(404, "No such submission in this course.");
   if (s.question.type !== "PROOF" || s.kind !== "SUBMIT") throw new HttpError(400, "Only submitted proofs are graded by rubric.");
   return s;
 }
 
 export type SaveGradingInput = {
-  courseId: string;
+  termId: string;
   submissionId: string;
   graderId: string;
   itemIds: string[];
@@ -36,7 +36,7 @@ export type SaveGradingInput = {
 
 export async function saveManualGrading(db: PrismaClient, input: SaveGradingInput) {
   return db.$transaction(async (tx) => {
-    const s = await proofSubmission(tx, input.courseId, input.submissionId);
+    const s = await proofSubmission(tx, input.termId, input.submissionId);
     const items = await tx.rubricItem.findMany({ where: { assignmentId: s.assignmentId, questionKey: s.questionKey, id: { in: input.itemIds } } });
     if (items.length !== new Set(input.itemIds).size) throw new HttpError(400, "A rubric item is not part of this question's rubric; reload the page.");
     const score = manualScore(
@@ -96,18 +96,18 @@ export async function recomputeScoresUsing(tx: Tx, rubricItemIds: string[]): Pro
   return gradings.length;
 }
 
-export type RubricEdit = { courseId: string; rubricItemId: string; points: number; description: string; actorId: string };
+export type RubricEdit = { termId: string; rubricItemId: string; points: number; description: string; actorId: string };
 
 /** Edits a rubric item and recomputes every score that uses it, in one transaction (audited). */
 export async function editRubricItem(db: PrismaClient, edit: RubricEdit): Promise<{ recomputed: number }> {
   return db.$transaction(async (tx) => {
-    const item = await tx.rubricItem.findUnique({ where: { id: edit.rubricItemId }, include: { assignment: { select: { courseId: true } } } });
-    if (!item || item.assignment.courseId !== edit.courseId) throw new HttpError(404, "No such rubric item in this course.");
+    const item = await tx.rubricItem.findUnique({ where: { id: edit.rubricItemId }, include: { assignment: { select: { termId: true } } } });
+    if (!item || item.assignment.termId !== edit.termId) throw new HttpError(404, "No such rubric item in this course.");
     await tx.rubricItem.update({ where: { id: item.id }, data: { points: edit.points, description: edit.description } });
     const recomputed = await recomputeScoresUsing(tx, [item.id]);
     await tx.auditLog.create({
       data: {
-        courseId: edit.courseId,
+        termId: edit.termId,
         actorId: edit.actorId,
         action: "rubric.edit",
         targetId: item.id,
@@ -143,8 +143,8 @@ export type QueueEntry = {
 
 /** Each student's final proof for a question: ungraded first, then graded, each in stable shuffled order. */
 export async function proofQueue(db: PrismaClient, assignmentId: string, questionKey: string): Promise<QueueEntry[]> {
-  const assignment = await db.assignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { courseId: true } });
-  const students = await db.enrollment.findMany({ where: { courseId: assignment.courseId, role: "STUDENT" }, select: { userId: true } });
+  const assignment = await db.assignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { termId: true } });
+  const students = await db.enrollment.findMany({ where: { termId: assignment.termId, role: "STUDENT" }, select: { userId: true } });
   const all = await db.submission.findMany({
     where: { assignmentId, questionKey, kind: "SUBMIT", userId: { in: students.map((s) => s.userId) }, question: { type: "PROOF" } },
     include: { user: { select: { name: true } }, manualGrading: { include: { grader: { select: { email: true } } } } },

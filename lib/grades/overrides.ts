@@ -5,7 +5,7 @@ import { HttpError } from "@/lib/http/http-error";
 import { requireStaffAssignmentRow } from "@/lib/assignments/course-data";
 
 export type OverrideInput = {
-  courseId: string;
+  termId: string;
   assignmentSlug: string;
   userId: string;
   questionKey: string;
@@ -15,10 +15,10 @@ export type OverrideInput = {
 };
 
 export async function setOverride(db: PrismaClient, input: OverrideInput): Promise<void> {
-  const assignment = await requireStaffAssignmentRow(db, input.courseId, input.assignmentSlug);
+  const assignment = await requireStaffAssignmentRow(db, input.termId, input.assignmentSlug);
   const question = await db.question.findUnique({ where: { versionId_key: { versionId: assignment.currentVersionId, key: input.questionKey } } });
   if (!question) throw new HttpError(404, `No question "${input.questionKey}" in ${assignment.title}.`);
-  const student = await db.enrollment.findUnique({ where: { userId_courseId: { userId: input.userId, courseId: input.courseId } } });
+  const student = await db.enrollment.findUnique({ where: { userId_termId: { userId: input.userId, termId: input.termId } } });
   if (!student || student.role !== "STUDENT") throw new HttpError(404, "No such student in this course.");
   if (input.score !== null && (input.score < 0 || input.score > question.points)) {
     throw new HttpError(400, `The score must be between 0 and ${question.points} (the question's points).`);
@@ -29,7 +29,7 @@ export async function setOverride(db: PrismaClient, input: OverrideInput): Promi
     else await tx.gradeOverride.create({ data: { ...where, score: input.score, reason: input.reason, createdById: input.actorId } });
     await tx.auditLog.create({
       data: {
-        courseId: input.courseId,
+        termId: input.termId,
         actorId: input.actorId,
         action: input.score === null ? "grade.override.remove" : "grade.override",
         targetId: input.userId,
@@ -40,9 +40,9 @@ export async function setOverride(db: PrismaClient, input: OverrideInput): Promi
 }
 
 /** The audit entries about grades of one student (newest first), for the staff drill-down. */
-export async function gradeAuditOf(db: PrismaClient, courseId: string, userId: string) {
+export async function gradeAuditOf(db: PrismaClient, termId: string, userId: string) {
   return db.auditLog.findMany({
-    where: { courseId, targetId: userId, action: { startsWith: "grade." } },
+    where: { termId, targetId: userId, action: { startsWith: "grade." } },
     include: { actor: { select: { email: true, name: true } } },
     orderBy: { createdAt: "desc" },
     take: 100,

@@ -19,8 +19,8 @@ export type Progress = {
   lateUntil: Date | null;
 };
 
-export async function studentProgress(db: PrismaClient, courseId: string, userId: string): Promise<Map<string, Progress>> {
-  const book = await computeGradebook(db, courseId, { userIds: [userId], includeStaff: true });
+export async function studentProgress(db: PrismaClient, termId: string, userId: string): Promise<Map<string, Progress>> {
+  const book = await computeGradebook(db, termId, { userIds: [userId], includeStaff: true });
   const out = new Map<string, Progress>();
   const assignmentOf = new Map(book.assignments.map((a) => [a.id, a]));
   for (const [assignmentId, r] of book.rows[0]?.results ?? []) {

@@ -1,6 +1,7 @@
 // Input schemas of the staff route handlers (zod at the edge; messages say what to fix).
 import { z } from "zod";
 import { EXPORT_FORMATS } from "@/lib/export/gradebook-csv";
+import { termSlug } from "@/lib/courses/slugs";
 
 export const slug = z
   .string()
@@ -83,3 +84,16 @@ export const peopleBody = z.discriminatedUnion(
   ],
   { error: "action must be invite, drop, reactivate, unlock, role or section" },
 );
+
+// Terms (lib/courses/terms.ts): an instructor copies their term, or sets one assignment's dates.
+const isoDate = z.coerce.date({ error: "must be a date such as 2027-03-15T23:59:00Z" });
+export const termCopyBody = z
+  .object({
+    to: termSlug,
+    title: z.string().trim().min(1).max(100).optional(),
+    shiftDays: z.number().int("shift by whole days").min(-3650).max(3650).optional(),
+    startsAt: isoDate.optional(),
+  })
+  .refine((b) => (b.shiftDays === undefined) !== (b.startsAt === undefined), { message: "give either shiftDays or startsAt", path: ["shiftDays"] });
+
+export const datesBody = z.object({ assignment: slug, releaseAt: isoDate, dueAt: isoDate, lateUntil: isoDate.nullable().default(null) });

@@ -5,19 +5,19 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { isEmbedded } from "@/lib/env";
 import { notifyWorkers, retryFailedJob } from "@/lib/queue/jobs";
 
-const failedIn = (courseId: string) => ({ status: "FAILED" as const, submission: { assignment: { courseId } } });
+const failedIn = (termId: string) => ({ status: "FAILED" as const, submission: { assignment: { termId } } });
 
-export async function failedJobCount(db: PrismaClient, courseId: string): Promise<number> {
-  return db.gradingJob.count({ where: failedIn(courseId) });
+export async function failedJobCount(db: PrismaClient, termId: string): Promise<number> {
+  return db.gradingJob.count({ where: failedIn(termId) });
 }
 
 /** Queues every failed grading of the course again; returns how many were queued. */
-export async function retryFailedJobs(db: PrismaClient, courseId: string, actorId: string): Promise<number> {
-  const jobs = await db.gradingJob.findMany({ where: failedIn(courseId), select: { id: true } });
+export async function retryFailedJobs(db: PrismaClient, termId: string, actorId: string): Promise<number> {
+  const jobs = await db.gradingJob.findMany({ where: failedIn(termId), select: { id: true } });
   const retried: string[] = [];
   for (const j of jobs) if (await retryFailedJob(db, j.id)) retried.push(j.id);
   if (retried.length) {
-    await db.auditLog.create({ data: { courseId, actorId, action: "jobs.retry", targetId: courseId, data: { jobIds: retried } } });
+    await db.auditLog.create({ data: { termId, actorId, action: "jobs.retry", targetId: termId, data: { jobIds: retried } } });
     await notifyWorkers(db, isEmbedded()).catch(() => {});
   }
   return retried.length;

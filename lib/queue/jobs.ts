@@ -67,7 +67,8 @@ export async function claimJobs(db: PrismaClient, workerId: string, limit: numbe
        FROM claimed c
        JOIN "Submission" s ON s.id = c."submissionId"
        JOIN "Assignment" a ON a.id = s."assignmentId"
-       JOIN "Course" co ON co.id = a."courseId"`,
+       JOIN "Term" t ON t.id = a."termId"
+       JOIN "Course" co ON co.id = t."courseId"`,
     workerId,
     limit,
     String(leaseMs),

@@ -12,7 +12,7 @@ import { HttpError } from "@/lib/http/http-error";
 import { requireStaffAssignmentRow } from "@/lib/assignments/course-data";
 
 export type RegradeProgress = { batchId: string; versionNumber: number | null; total: number; queued: number; running: number; done: number; failed: number };
-export type RegradeInput = { courseId: string; assignmentSlug: string; questionKey: string; actorId: string; versionNumber?: number | undefined };
+export type RegradeInput = { termId: string; assignmentSlug: string; questionKey: string; actorId: string; versionNumber?: number | undefined };
 
 /** The version a regrade grades against: the one with `versionNumber`, or the current one. */
 async function chosenVersion(db: PrismaClient, a: { id: string; title: string; currentVersionId: string | null }, versionNumber: number | undefined) {
@@ -29,7 +29,7 @@ async function chosenVersion(db: PrismaClient, a: { id: string; title: string; c
 }
 
 export async function startRegrade(db: PrismaClient, input: RegradeInput): Promise<RegradeProgress> {
-  const a = await requireStaffAssignmentRow(db, input.courseId, input.assignmentSlug);
+  const a = await requireStaffAssignmentRow(db, input.termId, input.assignmentSlug);
   const version = await chosenVersion(db, a, input.versionNumber);
   const q = version.questions.find((x) => x.key === input.questionKey);
   if (!q) throw new HttpError(404, `No question "${input.questionKey}" in version ${version.number} of ${a.title}.`);
@@ -53,7 +53,7 @@ export async function startRegrade(db: PrismaClient, input: RegradeInput): Promi
       );
     return tx.auditLog.create({
       data: {
-        courseId: input.courseId,
+        termId: input.termId,
         actorId: input.actorId,
         action: "regrade",
         targetId: a.id,
@@ -62,12 +62,12 @@ export async function startRegrade(db: PrismaClient, input: RegradeInput): Promi
     });
   });
   await notifyWorkers(db, isEmbedded()).catch(() => {});
-  return regradeProgress(db, input.courseId, batch.id);
+  return regradeProgress(db, input.termId, batch.id);
 }
 
-export async function regradeProgress(db: PrismaClient, courseId: string, batchId: string): Promise<RegradeProgress> {
+export async function regradeProgress(db: PrismaClient, termId: string, batchId: string): Promise<RegradeProgress> {
   const entry = await db.auditLog.findUnique({ where: { id: batchId } });
-  if (!entry || entry.courseId !== courseId || entry.action !== "regrade") throw new HttpError(404, "No such regrade in this course.");
+  if (!entry || entry.termId !== termId || entry.action !== "regrade") throw new HttpError(404, "No such regrade in this course.");
   const data = entry.data as { jobIds?: string[]; version?: number };
   const jobIds = data.jobIds ?? [];
   const counts = await db.gradingJob.groupBy({ by: ["status"], where: { id: { in: jobIds } }, _count: { _all: true } });

@@ -1,7 +1,7 @@
 // Who may read a submission: its author, or staff of its course. Anyone else gets 404, the same
 // answer as for a submission that does not exist.
 import "server-only";
-import { decideCourseAccess, currentUser } from "@/lib/access";
+import { decideTermAccess, currentUser } from "@/lib/access";
 import { HttpError } from "@/lib/http/http-error";
 import { getDb } from "@/lib/db";
 import { effectiveDeadlines } from "@/lib/submissions/policy";
@@ -15,9 +15,12 @@ export async function submissionReader(id: string): Promise<() => Promise<Submis
   const user = await currentUser();
   if (!user) throw new HttpError(401, "Sign in to continue.");
   const db = await getDb();
-  const s = await db.submission.findUnique({ where: { id }, select: { userId: true, assignmentId: true, assignment: { include: { course: true } } } });
+  const s = await db.submission.findUnique({
+    where: { id },
+    select: { userId: true, assignmentId: true, assignment: { include: { term: { include: { course: true } } } } },
+  });
   if (!s) throw new HttpError(404, "No such submission.");
-  const access = await decideCourseAccess(user.id, s.assignment.course.slug).catch(() => null);
+  const access = await decideTermAccess(user.id, s.assignment.term.course.slug, s.assignment.term.slug).catch(() => null);
   if (!access || (s.userId !== user.id && !access.isStaff)) throw new HttpError(404, "No such submission.");
   const ext = await db.extension.findUnique({ where: { userId_assignmentId: { userId: s.userId, assignmentId: s.assignmentId } } });
   const due = effectiveDeadlines(s.assignment, ext).dueAt;

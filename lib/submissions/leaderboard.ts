@@ -5,10 +5,11 @@ import "server-only";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { GradeReport } from "@/grader";
+import { courseRef } from "@/lib/courses/slugs";
 
 export const leaderboardBodySchema = z
   .object({
-    course: z.string().min(1).max(100),
+    course: courseRef,
     optIn: z.boolean(),
     pseudonym: z
       .string()
@@ -23,8 +24,8 @@ export const leaderboardBodySchema = z
 
 export type LeaderboardRow = { rank: number; pseudonym: string; score: number; maxScore: number; depth: number | null; at: Date; mine: boolean };
 
-export async function leaderboard(db: PrismaClient, courseId: string, assignmentId: string, viewerId: string): Promise<LeaderboardRow[]> {
-  const entrants = await db.enrollment.findMany({ where: { courseId, role: "STUDENT", leaderboardOptIn: true, pseudonym: { not: null } } });
+export async function leaderboard(db: PrismaClient, termId: string, assignmentId: string, viewerId: string): Promise<LeaderboardRow[]> {
+  const entrants = await db.enrollment.findMany({ where: { termId, role: "STUDENT", leaderboardOptIn: true, pseudonym: { not: null } } });
   const byUser = new Map(entrants.map((e) => [e.userId, e.pseudonym!]));
   if (!byUser.size) return [];
   const gradings = await db.grading.findMany({

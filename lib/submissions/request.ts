@@ -1,5 +1,6 @@
 // The JSON bodies the student's browser sends, validated at the edge.
 import { z } from "zod";
+import { courseRef } from "@/lib/courses/slugs";
 
 const slug = z
   .string()
@@ -9,7 +10,7 @@ const slug = z
 
 export const submitBodySchema = z
   .object({
-    course: slug,
+    course: courseRef,
     assignment: slug,
     question: slug,
     kind: z.enum(["SUBMIT", "RUN"]).default("SUBMIT"),
@@ -27,7 +28,7 @@ export const submitBodySchema = z
   })
   .strict();
 
-export const draftBodySchema = z.object({ course: slug, assignment: slug, question: slug, content: z.string().max(2 * 1024 * 1024) }).strict();
+export const draftBodySchema = z.object({ course: courseRef, assignment: slug, question: slug, content: z.string().max(2 * 1024 * 1024) }).strict();
 
 export const submissionIdSchema = z
   .string()

@@ -68,8 +68,8 @@ export async function similarPairs(
   starterCode: string,
   limit = 50,
 ): Promise<{ pairs: SimilarPair[]; submissions: number }> {
-  const assignment = await db.assignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { courseId: true, slug: true } });
-  const counted = (await countedSubmissionIds(db, assignment.courseId, assignment.slug)).get(questionKey) ?? [];
+  const assignment = await db.assignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { termId: true, slug: true } });
+  const counted = (await countedSubmissionIds(db, assignment.termId, assignment.slug)).get(questionKey) ?? [];
   const finals = await db.submission.findMany({
     where: { id: { in: counted.map((c) => c.submissionId) } },
     orderBy: { createdAt: "asc" },

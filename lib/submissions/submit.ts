@@ -19,7 +19,7 @@ import { effectiveDeadlines, questionLimits, submissionTiming, type Limits } fro
 
 export type SubmitInput = {
   userId: string;
-  courseId: string;
+  termId: string;
   assignmentSlug: string;
   questionKey: string;
   kind: "SUBMIT" | "RUN";
@@ -137,7 +137,7 @@ export function submit(db: PrismaClient, input: SubmitInput): Promise<SubmitResu
 async function submitNow(db: PrismaClient, input: SubmitInput): Promise<SubmitResult> {
   const now = input.now ?? new Date();
   const assignment = await db.assignment.findUnique({
-    where: { courseId_slug: { courseId: input.courseId, slug: input.assignmentSlug } },
+    where: { termId_slug: { termId: input.termId, slug: input.assignmentSlug } },
     include: { currentVersion: { select: { id: true, number: true, questions: true } } },
   });
   if (!assignment || !assignment.currentVersion || !isReleasedTo(assignment, input, now)) {

@@ -4,6 +4,7 @@ import { DatabaseUnavailableError } from "@/lib/db/maintenance";
 import { MigrationError } from "@/lib/db/migrations";
 import { DataFolderInUseError } from "@/lib/embedded/lock";
 import { AdminRequestError } from "@/lib/embedded/admin-client";
+import { HttpError } from "@/lib/http/http-error";
 
 export function exitWithError(error: unknown): never {
   const sys = error as { code?: unknown; address?: unknown; port?: unknown };
@@ -12,7 +13,8 @@ export function exitWithError(error: unknown): never {
     error instanceof DatabaseUnavailableError ||
     error instanceof MigrationError ||
     error instanceof DataFolderInUseError ||
-    error instanceof AdminRequestError
+    error instanceof AdminRequestError ||
+    error instanceof HttpError // a refusal from lib/ (no such term, slug taken): its message says what to do
   ) {
     console.error(error.message);
   } else if (sys.code === "EADDRINUSE" || sys.code === "EACCES") {

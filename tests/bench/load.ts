@@ -28,6 +28,7 @@ import { freePort, startThrowawayPostgres, type ThrowawayPostgres } from "@/scri
 import { pgRunner } from "@/lib/db/sql-runner";
 import { intOption } from "./lib/args";
 import { killGroup, percentile, sleep } from "./lib/stats";
+import { currentTerm } from "@/lib/courses/current-term";
 
 const { values } = parseArgs({
   options: {
@@ -221,7 +222,7 @@ let baseUrl = "";
 async function work(s: Student, until: number): Promise<void> {
   await sleepWithin(s.rng.uniform(0, ARRIVE_MS), until);
   while (Date.now() < until) {
-    const page = await s.request("GET", `/courses/${COURSE}/assignments/${ASSIGNMENT}`, "page");
+    const page = await s.request("GET", `/courses/${COURSE}/2026-autumn/assignments/${ASSIGNMENT}`, "page");
     if (page.status !== 200) countError(`GET assignment page ${page.status}`);
     await sleepWithin(s.rng.uniform(THINK_MIN, THINK_MAX), until);
     if (Date.now() >= until) break;
@@ -361,10 +362,11 @@ async function main(): Promise<void> {
   const password = randomBytes(12).toString("base64url");
   const passwordHash = await hashPassword(password);
   const course = await db.course.findUniqueOrThrow({ where: { slug: COURSE } });
+  const term = (await currentTerm(db, course.id))!;
   const emails = Array.from({ length: STUDENTS }, (_, i) => `load${String(i + 1).padStart(3, "0")}@bench.test`);
   await db.user.createMany({ data: emails.map((email, i) => ({ email, name: `Load Student ${i + 1}`, passwordHash, studentId: `L${1000 + i}` })) });
   const users = await db.user.findMany({ where: { email: { in: emails } }, select: { id: true } });
-  await db.enrollment.createMany({ data: users.map((u, i) => ({ userId: u.id, courseId: course.id, role: "STUDENT" as const, section: i % 2 ? "B" : "A" })) });
+  await db.enrollment.createMany({ data: users.map((u, i) => ({ userId: u.id, termId: term.id, role: "STUDENT" as const, section: i % 2 ? "B" : "A" })) });
   log(`${STUDENTS} students enrolled in ${COURSE}`);
 
   const students = emails.map((e) => new Student(e, createRng(`${values.seed}:${e}`)));

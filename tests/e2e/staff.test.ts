@@ -64,7 +64,7 @@ describe("staff side in the browser", () => {
     expect(await page.locator("table.gradebook tbody tr").count()).toBe(3);
     await screenshot(page, "staff-gradebook");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download Canvas CSV" }).click()]);
-    expect(download.suggestedFilename()).toBe("ml-theory-grades-canvas.csv");
+    expect(download.suggestedFilename()).toBe("ml-theory-2026-autumn-grades-canvas.csv");
     const csv = readFileSync((await download.path())!, "utf8");
     expect(checkCanvasCsv(csv)).toEqual([]);
     expect(csv).toContain("Alice Chen,,S1001,student1@demo.test,A,");
@@ -137,9 +137,9 @@ describe("staff side in the browser", () => {
       const response = await page.goto(`${app.baseUrl}${STAFF}${path}`);
       expect([path, response?.status()]).toEqual([path, 403]);
     }
-    const api = await page.request.get(`${app.baseUrl}/api/courses/ml-theory/staff/export?format=canvas`);
+    const api = await page.request.get(`${app.baseUrl}/api/courses/ml-theory/2026-autumn/staff/export?format=canvas`);
     expect(api.status()).toBe(403);
-    const post = await page.request.post(`${app.baseUrl}/api/courses/ml-theory/staff/overrides`, {
+    const post = await page.request.post(`${app.baseUrl}/api/courses/ml-theory/2026-autumn/staff/overrides`, {
       data: { assignment: "xor-ln-net", question: "xor-proof", userId: "x", score: 5, reason: "mine" },
     });
     expect(post.status()).toBe(403);

@@ -11,15 +11,16 @@ import { questionPoints } from "@/lib/assignments/points";
 import { publicQuestion, statementHtml } from "@/lib/assignments/public-view";
 import { parseVersionContent } from "@/lib/assignments/version-content";
 import { useFreshDatabase } from "./lib/test-db";
+import { createCourseWithTerm } from "./lib/course-fixture";
 
 let db: PrismaClient;
 let root: string;
-let courseId: string;
-const sync = async () => syncAssignments(db, courseId, await loadAllAssignments(root), questionPoints);
+let termId: string;
+const sync = async () => syncAssignments(db, termId, await loadAllAssignments(root), questionPoints);
 
 beforeAll(async () => {
   db = await useFreshDatabase();
-  courseId = (await db.course.create({ data: { slug: "c", title: "C" } })).id;
+  termId = (await createCourseWithTerm(db, "c", "C")).term.id;
   // Real assignments plus a small one, copied so the test can edit them. The copies sit at the
   // same depth as assignments/ so their tests' relative imports of grader/ still resolve.
   root = mkdtempSync(path.join(process.cwd(), ".sync-test-"));

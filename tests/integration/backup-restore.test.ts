@@ -53,13 +53,13 @@ afterAll(async () => {
 describe("backup and restore with pg_dump / pg_restore", () => {
   it("a dump restored into an empty database gives an identical gradebook export", async () => {
     await useFreshDatabase();
-    const { course } = await seedStaffCourse();
+    const { course, term } = await seedStaffCourse();
     const sourceUrl = process.env.DATABASE_URL!;
     const db = await getDb();
     expect(await db.grading.count()).toBeGreaterThan(5);
     const before = {
-      canvas: await exportGrades(db, { courseId: course.id, format: "canvas" }),
-      long: await exportGrades(db, { courseId: course.id, format: "long" }),
+      canvas: await exportGrades(db, { termId: term.id, format: "canvas" }),
+      long: await exportGrades(db, { termId: term.id, format: "long" }),
     };
     const digestsBefore = await tableDigests(sourceUrl);
 
@@ -78,8 +78,8 @@ describe("backup and restore with pg_dump / pg_restore", () => {
     resetEnvCache();
     const restored = await getDb();
     expect(await restored.course.findUnique({ where: { id: course.id } })).not.toBeNull();
-    expect(await exportGrades(restored, { courseId: course.id, format: "canvas" })).toBe(before.canvas);
-    expect(await exportGrades(restored, { courseId: course.id, format: "long" })).toBe(before.long);
+    expect(await exportGrades(restored, { termId: term.id, format: "canvas" })).toBe(before.canvas);
+    expect(await exportGrades(restored, { termId: term.id, format: "long" })).toBe(before.long);
     expect(await tableDigests(restoredUrl)).toEqual(digestsBefore);
     expect(Object.keys(digestsBefore)).toContain("_prisma_migrations");
   });

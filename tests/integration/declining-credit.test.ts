@@ -26,7 +26,7 @@ const nextSubmitTime = () => new Date(now.getTime() + ++submitted * 60_000);
 
 const answer = (userId: string, selected: string, kind: "SUBMIT" | "RUN" = "SUBMIT"): SubmitInput => ({
   userId,
-  courseId: ctx.course.id,
+  termId: ctx.term.id,
   assignmentSlug: "xor-ln-net",
   questionKey: "ln-width2",
   kind,
@@ -52,7 +52,7 @@ async function submitGraded(input: SubmitInput) {
 }
 
 async function nextAttemptShown(userId: string) {
-  const assignment = (await findAssignment(ctx.course.id, "xor-ln-net", false, now))!;
+  const assignment = (await findAssignment(ctx.term.id, "xor-ln-net", false, now))!;
   const view = await studentAssignmentView({ assignment, courseSlug: ctx.course.slug, userId, isStaff: false, locale: "en", now });
   return view.questions.find((q) => q.id === "ln-width2")!.nextAttempt;
 }
@@ -78,7 +78,7 @@ describe("declining credit on multiple choice", () => {
     const third = await submitGraded(answer(userId, "a"));
     expect(third.grading.score).toBe(2); // the grading itself is the answer's worth; credit is a grading rule
 
-    const book = await computeGradebook(db, ctx.course.id);
+    const book = await computeGradebook(db, ctx.term.id);
     const a = book.assignments[0]!;
     const cell = book.rows
       .find((r) => r.student.userId === userId)!
@@ -94,7 +94,7 @@ describe("declining credit on multiple choice", () => {
     });
     const view = (await historyOf(db, userId, a.id, { duePassed: false, staff: false })).find((v) => v.id === third.submissionId)!;
     expect(view).toMatchObject({ score: 0.64, credit: { attempt: 3, fraction: 0.32 } });
-    expect((await studentProgress(db, ctx.course.id, userId)).get(a.id)!.score).toBe(0.64);
+    expect((await studentProgress(db, ctx.term.id, userId)).get(a.id)!.score).toBe(0.64);
     expect(await nextAttemptShown(userId)).toBeNull();
 
     const fourth = await refusal(submit(db, answer(userId, "a")), HttpError);
@@ -106,7 +106,7 @@ describe("declining credit on multiple choice", () => {
   it("a right first attempt keeps full marks", async () => {
     const userId = ctx.students[1]!.id;
     const first = await submitGraded(answer(userId, "a"));
-    const book = await computeGradebook(db, ctx.course.id, { userIds: [userId] });
+    const book = await computeGradebook(db, ctx.term.id, { userIds: [userId] });
     const a = book.assignments[0]!;
     const cell = book.rows[0]!.results.get(a.id)!.cells.find((c) => c.questionKey === "ln-width2")!;
     expect(cell).toMatchObject({ score: 2, submissionId: first.submissionId, attempt: { number: 1, credit: 1 } });

@@ -50,7 +50,7 @@ afterAll(async () => {
 describe("PostgreSQL restarted while the site serves requests", () => {
   it("submit says 503 'try again' during the outage, writes nothing, and the site recovers without a restart", async () => {
     const s = await signedIn("student1@demo.test");
-    const page = "/courses/ml-theory/assignments/layernorm";
+    const page = "/courses/ml-theory/2026-autumn/assignments/layernorm";
     expect((await s.fetch(page)).status).toBe(200);
     const before = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Submission"`);
     await sql.close();

@@ -107,7 +107,7 @@ describe("leaderboard pseudonyms", () => {
   it("two students writing the same pseudonym at once: exactly one gets it", async () => {
     const [x, y] = [ctx.students[0]!.id, ctx.students[1]!.id];
     const write = (userId: string) =>
-      ctx.db.enrollment.update({ where: { userId_courseId: { userId, courseId: ctx.course.id } }, data: { pseudonym: "Same Name", leaderboardOptIn: true } });
+      ctx.db.enrollment.update({ where: { userId_termId: { userId, termId: ctx.term.id } }, data: { pseudonym: "Same Name", leaderboardOptIn: true } });
     const results = await Promise.allSettled([write(x), write(y)]);
     expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
     expect(isUniqueViolation((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason)).toBe(true);

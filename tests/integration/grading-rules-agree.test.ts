@@ -26,7 +26,7 @@ afterAll(async () => closeDb());
 
 describe("the same number everywhere", () => {
   it("student view, course home and gradebook agree for late and extension cases", async () => {
-    const { db, course, students } = ctx;
+    const { db, term, students } = ctx;
     const a = await db.assignment.findFirstOrThrow({ where: { slug: "xor-ln-net" }, include: { currentVersion: { include: { questions: true } } } });
     expect(a.latePenalty).toBeGreaterThan(0);
     const q = a.currentVersion!.questions.find((x) => x.key === "ln-width2")!;
@@ -57,12 +57,12 @@ describe("the same number everywhere", () => {
         },
       });
     }
-    const book = await computeGradebook(db, course.id);
+    const book = await computeGradebook(db, term.id);
     const seen = [];
     for (const [i, c] of CASES.entries()) {
       const userId = students[i]!.id;
       const view = (await historyOf(db, userId, a.id, { duePassed: true, staff: false }))[0]!;
-      const home = (await studentProgress(db, course.id, userId)).get(a.id)!;
+      const home = (await studentProgress(db, term.id, userId)).get(a.id)!;
       const cell = book.rows
         .find((r) => r.student.userId === userId)!
         .results.get(a.id)!

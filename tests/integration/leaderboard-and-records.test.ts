@@ -28,7 +28,7 @@ async function graded(submissionId: string) {
 const send = (userId: string, assignmentSlug: string, questionKey: string, code: string) =>
   submit(db, {
     userId,
-    courseId: ctx.course.id,
+    termId: ctx.term.id,
     assignmentSlug,
     questionKey,
     kind: "SUBMIT",
@@ -60,10 +60,10 @@ describe("recorded figures", () => {
     expect((ga.report as unknown as GradeReport).records?.depth).toBeGreaterThan(0);
     expect(gb.score).toBeLessThan(ga.score);
     await db.enrollment.updateMany({ where: { userId: { in: [a!.id, b!.id] } }, data: { leaderboardOptIn: true } });
-    await db.enrollment.update({ where: { userId_courseId: { userId: a!.id, courseId: ctx.course.id } }, data: { pseudonym: "Ada" } });
-    await db.enrollment.update({ where: { userId_courseId: { userId: b!.id, courseId: ctx.course.id } }, data: { pseudonym: "Bo" } });
+    await db.enrollment.update({ where: { userId_termId: { userId: a!.id, termId: ctx.term.id } }, data: { pseudonym: "Ada" } });
+    await db.enrollment.update({ where: { userId_termId: { userId: b!.id, termId: ctx.term.id } }, data: { pseudonym: "Bo" } });
     const assignment = await db.assignment.findFirstOrThrow({ where: { slug: "lnnet-capacity" } });
-    const rows = await leaderboard(db, ctx.course.id, assignment.id, a!.id);
+    const rows = await leaderboard(db, ctx.term.id, assignment.id, a!.id);
     expect(rows.map((r) => [r.rank, r.pseudonym, r.mine])).toEqual([
       [1, "Ada", true],
       [2, "Bo", false],

@@ -31,7 +31,7 @@ beforeAll(async () => {
   ctx = await seedCourse([], 4);
   const mk = async (email: string) => {
     const u = await ctx.db.user.create({ data: { email, name: email.split("@")[0]! } });
-    await ctx.db.enrollment.create({ data: { userId: u.id, courseId: ctx.course.id, role: "INSTRUCTOR" } });
+    await ctx.db.enrollment.create({ data: { userId: u.id, termId: ctx.term.id, role: "INSTRUCTOR" } });
     return u.id;
   };
   instructor = { id: await mk("inst@x.test"), role: "INSTRUCTOR" };
@@ -48,7 +48,7 @@ const linkToken = (link: string) => new URL(link).searchParams.get("token")!;
 
 describe("invitation links", () => {
   it("without mail settings, inviting everyone without a password hands staff one link each; only the sha256 is stored", async () => {
-    const r = await invitePeople(ctx.db, ctx.course, instructor, { all: true });
+    const r = await invitePeople(ctx.db, { ...ctx.course, termId: ctx.term.id }, instructor, { all: true });
     // Four students and the TA; not the inviting instructor (skipped: that is them), and not the other instructor.
     expect(r.mailed).toBe(0);
     expect(r.links.map((l) => l.email).sort()).toEqual(["s0@x.test", "s1@x.test", "s2@x.test", "s3@x.test", "ta@x.test"]);
@@ -85,7 +85,12 @@ describe("invitation links", () => {
   });
 
   it("a TA gets links for students only, and no one gets a link for themselves", async () => {
-    const r = await invitePeople(ctx.db, ctx.course, { id: ctx.ta.id, role: "TA" }, { userIds: [ctx.students[2]!.id, otherInstructorId, ctx.ta.id] });
+    const r = await invitePeople(
+      ctx.db,
+      { ...ctx.course, termId: ctx.term.id },
+      { id: ctx.ta.id, role: "TA" },
+      { userIds: [ctx.students[2]!.id, otherInstructorId, ctx.ta.id] },
+    );
     expect(r.links.map((l) => l.email)).toEqual([ctx.students[2]!.email]);
     expect(r.skipped.map((s) => s.email).sort()).toEqual(["inst2@x.test", "ta@x.test"]);
   });
@@ -141,7 +146,7 @@ describe("the mail outbox", () => {
     process.env.SMTP_URL = "smtp://127.0.0.1:1";
     resetEnvCache();
     const student = ctx.students[3]!;
-    const r = await invitePeople(ctx.db, ctx.course, instructor, { userIds: [student.id] });
+    const r = await invitePeople(ctx.db, { ...ctx.course, termId: ctx.term.id }, instructor, { userIds: [student.id] });
     expect(r).toMatchObject({ mailed: 1, links: [] });
     let sender = startMailSender({ pollMs: 100 })!;
     await expect.poll(async () => (await ctx.db.mailOutbox.findFirst({ where: { to: student.email } }))?.lastError ?? null, { timeout: 20_000 }).not.toBeNull();
@@ -171,13 +176,13 @@ describe("the mail outbox", () => {
 describe("roster actions", () => {
   it("dropping keeps the work but hides the person from the gradebook and closes the course to them; reactivating undoes it", async () => {
     const s = ctx.students[1]!;
-    expect(await applyRosterAction(ctx.db, ctx.course.id, instructor, { action: "drop", userIds: [s.id] })).toEqual({ changed: 1 });
-    expect((await computeGradebook(ctx.db, ctx.course.id)).rows.map((r) => r.student.userId)).not.toContain(s.id);
-    expect((await computeGradebook(ctx.db, ctx.course.id, { includeDropped: true })).rows.map((r) => r.student.userId)).toContain(s.id);
+    expect(await applyRosterAction(ctx.db, ctx.term.id, instructor, { action: "drop", userIds: [s.id] })).toEqual({ changed: 1 });
+    expect((await computeGradebook(ctx.db, ctx.term.id)).rows.map((r) => r.student.userId)).not.toContain(s.id);
+    expect((await computeGradebook(ctx.db, ctx.term.id, { includeDropped: true })).rows.map((r) => r.student.userId)).toContain(s.id);
     await expect(decideCourseAccess(s.id, "ml-theory")).rejects.toMatchObject({ status: 404 });
-    expect((await rosterPeople(ctx.db, ctx.course.id)).find((p) => p.userId === s.id)?.dropped).toBe(true);
-    await applyRosterAction(ctx.db, ctx.course.id, instructor, { action: "reactivate", userIds: [s.id] });
-    expect((await decideCourseAccess(s.id, "ml-theory")).enrollment.role).toBe("STUDENT");
+    expect((await rosterPeople(ctx.db, ctx.term.id)).find((p) => p.userId === s.id)?.dropped).toBe(true);
+    await applyRosterAction(ctx.db, ctx.term.id, instructor, { action: "reactivate", userIds: [s.id] });
+    expect((await decideCourseAccess(s.id, "ml-theory")).role).toBe("STUDENT");
     expect(await ctx.db.auditLog.count({ where: { action: { in: ["roster.drop", "roster.reactivate"] }, targetId: s.id } })).toBe(2);
   });
 
@@ -185,24 +190,22 @@ describe("roster actions", () => {
     const s = ctx.students[2]!;
     for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++) await recordSignInAttempt(ctx.db, s.email, `10.9.0.${i}`, false);
     expect((await checkSignInThrottle(ctx.db, s.email, "10.9.1.1")).allowed).toBe(false);
-    expect((await rosterPeople(ctx.db, ctx.course.id)).find((p) => p.userId === s.id)?.locked).toBe(true);
-    await applyRosterAction(ctx.db, ctx.course.id, { id: ctx.ta.id, role: "TA" }, { action: "unlock", userIds: [s.id] });
+    expect((await rosterPeople(ctx.db, ctx.term.id)).find((p) => p.userId === s.id)?.locked).toBe(true);
+    await applyRosterAction(ctx.db, ctx.term.id, { id: ctx.ta.id, role: "TA" }, { action: "unlock", userIds: [s.id] });
     expect((await checkSignInThrottle(ctx.db, s.email, "10.9.1.1")).allowed).toBe(true);
   });
 
   it("roles and sections: instructors change roles, TAs only sections of students; no one changes their own role", async () => {
     const s = ctx.students[3]!;
-    await applyRosterAction(ctx.db, ctx.course.id, { id: ctx.ta.id, role: "TA" }, { action: "section", userIds: [s.id], section: "C" });
-    await expect(applyRosterAction(ctx.db, ctx.course.id, { id: ctx.ta.id, role: "TA" }, { action: "role", userIds: [s.id], role: "TA" })).rejects.toThrow(
+    await applyRosterAction(ctx.db, ctx.term.id, { id: ctx.ta.id, role: "TA" }, { action: "section", userIds: [s.id], section: "C" });
+    await expect(applyRosterAction(ctx.db, ctx.term.id, { id: ctx.ta.id, role: "TA" }, { action: "role", userIds: [s.id], role: "TA" })).rejects.toThrow(
       /Only an instructor/,
     );
-    await expect(applyRosterAction(ctx.db, ctx.course.id, { id: ctx.ta.id, role: "TA" }, { action: "drop", userIds: [otherInstructorId] })).rejects.toThrow(
+    await expect(applyRosterAction(ctx.db, ctx.term.id, { id: ctx.ta.id, role: "TA" }, { action: "drop", userIds: [otherInstructorId] })).rejects.toThrow(
       /Only an instructor/,
     );
-    await expect(applyRosterAction(ctx.db, ctx.course.id, instructor, { action: "role", userIds: [instructor.id], role: "TA" })).rejects.toThrow(
-      /your own role/,
-    );
-    await applyRosterAction(ctx.db, ctx.course.id, instructor, { action: "role", userIds: [s.id], role: "TA" });
+    await expect(applyRosterAction(ctx.db, ctx.term.id, instructor, { action: "role", userIds: [instructor.id], role: "TA" })).rejects.toThrow(/your own role/);
+    await applyRosterAction(ctx.db, ctx.term.id, instructor, { action: "role", userIds: [s.id], role: "TA" });
     const e = await ctx.db.enrollment.findFirstOrThrow({ where: { userId: s.id } });
     expect([e.role, e.section]).toEqual(["TA", "C"]);
     expect(await ctx.db.auditLog.findFirst({ where: { action: "roster.role", targetId: s.id } })).toMatchObject({

@@ -10,6 +10,7 @@ import { prepareDatabase } from "@/lib/courses/setup";
 import { courseAssignments } from "@/lib/courses/queries";
 import { submit } from "@/lib/submissions/submit";
 import { startWorker, type Worker } from "@/lib/queue/worker";
+import { currentTerm } from "@/lib/courses/current-term";
 
 let dataDir: string;
 let worker: Worker | undefined;
@@ -33,23 +34,26 @@ describe("embedded PGlite mode", () => {
     const first = await prepareDatabase({ demo: "if-empty" });
     expect(first.migrations.length).toBeGreaterThan(0);
     expect(first.demoSeeded).toBe(true);
-    expect(first.sync.some((o) => o.slug === "layernorm" && o.action === "created")).toBe(true);
+    const outcomes = (r: typeof first) => r.sync.flatMap((c) => c.terms.flatMap((t) => t.outcomes));
+    expect(first.sync.map((c) => [c.course, c.ok, c.terms.map((t) => t.term)])).toEqual([["ml-theory", true, ["2026-autumn"]]]);
+    expect(outcomes(first).some((o) => o.slug === "layernorm" && o.action === "created")).toBe(true);
     const again = await prepareDatabase({ demo: "if-empty" });
     expect(again.migrations).toEqual([]);
     expect(again.demoSeeded).toBe(false);
-    expect(again.sync.every((o) => o.action === "unchanged")).toBe(true);
+    expect(outcomes(again).every((o) => o.action === "unchanged")).toBe(true);
   });
 
   it("serves the course's assignments and grades a submission with the in-process worker", async () => {
     const db = await getDb();
     const course = await db.course.findUniqueOrThrow({ where: { slug: "ml-theory" } });
-    const list = await courseAssignments(course.id, false, new Date("2026-12-01T00:00:00Z"));
+    const term = (await currentTerm(db, course.id))!;
+    const list = await courseAssignments(term.id, false, new Date("2026-12-01T00:00:00Z"));
     expect(list.map((a) => a.slug)).toContain("layernorm");
     const student = await db.user.findUniqueOrThrow({ where: { email: "student3@demo.test" } });
     worker = await startWorker({ name: "smoke", poolSize: 1, pollMs: 100, log: () => {} });
     const s = await submit(db, {
       userId: student.id,
-      courseId: course.id,
+      termId: term.id,
       assignmentSlug: "layernorm",
       questionKey: "norms",
       kind: "SUBMIT",

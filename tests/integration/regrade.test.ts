@@ -19,6 +19,7 @@ import { HttpError } from "@/lib/http/http-error";
 import { PRIORITY } from "@/lib/queue/jobs";
 import { refusal } from "./lib/refusal";
 import { useFreshDatabase } from "./lib/test-db";
+import { createCourseWithTerm } from "./lib/course-fixture";
 
 const solution = readFileSync("assignments/layernorm/solution.ts", "utf8");
 const starter = readFileSync("assignments/layernorm/starter.ts", "utf8");
@@ -32,13 +33,13 @@ const brokenHidden = fixedHidden.replace("[5, 5, 5, 5]), [0, 0, 0, 0], TOL)", "[
 
 let db: PrismaClient;
 let worker: Worker | undefined;
-let courseId: string;
+let termId: string;
 const students: string[] = [];
 let taId: string;
 
 async function syncFolder() {
   const results = await loadAllAssignments(root);
-  await syncAssignments(db, courseId, results, questionPoints);
+  await syncAssignments(db, termId, results, questionPoints);
 }
 
 async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, ms = 60_000): Promise<T> {
@@ -53,7 +54,7 @@ async function until<T>(what: string, probe: () => Promise<T | null | undefined 
 
 const input = (userId: string, over: Partial<SubmitInput> = {}): SubmitInput => ({
   userId,
-  courseId,
+  termId,
   assignmentSlug: "layernorm",
   questionKey: "norms",
   kind: "SUBMIT",
@@ -75,14 +76,14 @@ beforeAll(async () => {
   cpSync("assignments/layernorm", path.join(root, "layernorm"), { recursive: true });
   writeFileSync(hiddenFile, brokenHidden);
   db = await useFreshDatabase();
-  courseId = (await db.course.create({ data: { slug: "ml-theory", title: "ML theory" } })).id;
+  termId = (await createCourseWithTerm(db)).term.id;
   for (let i = 0; i < 3; i++) {
     const u = await db.user.create({ data: { email: `s${i}@x.test`, name: `Student ${i}`, studentId: `S${i}` } });
-    await db.enrollment.create({ data: { userId: u.id, courseId, role: "STUDENT" } });
+    await db.enrollment.create({ data: { userId: u.id, termId, role: "STUDENT" } });
     students.push(u.id);
   }
   taId = (await db.user.create({ data: { email: "ta@x.test", name: "TA" } })).id;
-  await db.enrollment.create({ data: { userId: taId, courseId, role: "TA" } });
+  await db.enrollment.create({ data: { userId: taId, termId, role: "TA" } });
   await syncFolder();
   worker = await startWorker({ name: "regrade-test", poolSize: 1, leaseMs: 5000, pollMs: 200, log: () => {} });
 });
@@ -109,32 +110,32 @@ describe("regrade after a hidden-test fix", () => {
     expect(v1Grading.versionId).toBe(v1.id);
     expect(v1Grading.score).toBe(v1Grading.maxScore - 1); // the broken test fails a correct solution
 
-    const before = await computeGradebook(db, courseId);
+    const before = await computeGradebook(db, termId);
     const cellOf = (book: typeof before, userId: string) => book.rows.find((r) => r.student.userId === userId)!.results.get(a.id)!.cells[0]!;
     const lostPoint = Math.round(((v1Grading.maxScore - 1) / v1Grading.maxScore) * points * 1e6) / 1e6;
     expect(cellOf(before, s0).score).toBe(lostPoint);
     expect(cellOf(before, s1).score).toBe(lostPoint);
-    const canvasBefore = await exportGrades(db, { courseId, format: "canvas" });
+    const canvasBefore = await exportGrades(db, { termId, format: "canvas" });
 
     // Staff fix the test and sync: version 2 becomes current; nothing is regraded by itself.
     writeFileSync(hiddenFile, fixedHidden);
     await syncFolder();
     const v2 = (await db.assignment.findUniqueOrThrow({ where: { id: a.id }, include: { currentVersion: true } })).currentVersion!;
     expect(v2.number).toBe(v1.number + 1);
-    expect(cellOf(await computeGradebook(db, courseId), s0).score).toBe(lostPoint);
+    expect(cellOf(await computeGradebook(db, termId), s0).score).toBe(lostPoint);
 
-    const started = await startRegrade(db, { courseId, assignmentSlug: a.slug, questionKey: "norms", actorId: taId });
+    const started = await startRegrade(db, { termId, assignmentSlug: a.slug, questionKey: "norms", actorId: taId });
     expect(started).toMatchObject({ total: 3, versionNumber: v2.number });
     const jobs = await db.gradingJob.findMany({ where: { priority: PRIORITY.regrade } });
     expect(jobs.map((j) => j.submissionId).sort()).toEqual([s0Sub, s1First, s1Second].sort());
     expect(jobs.every((j) => j.versionId === v2.id)).toBe(true);
     await until("the regrade", async () => {
-      const p = await regradeProgress(db, courseId, started.batchId);
+      const p = await regradeProgress(db, termId, started.batchId);
       return p.done + p.failed === p.total && p;
     });
-    expect(await regradeProgress(db, courseId, started.batchId)).toMatchObject({ total: 3, done: 3, failed: 0 });
+    expect(await regradeProgress(db, termId, started.batchId)).toMatchObject({ total: 3, done: 3, failed: 0 });
 
-    const after = await computeGradebook(db, courseId);
+    const after = await computeGradebook(db, termId);
     expect(cellOf(after, s0).score).toBe(points);
     expect(cellOf(after, s0).versionNumber).toBe(v2.number);
     expect(cellOf(after, s1)).toMatchObject({ score: points, submissionId: s1Second });
@@ -142,7 +143,7 @@ describe("regrade after a hidden-test fix", () => {
     expect(await db.gradingJob.count({ where: { submissionId: s2Run, priority: PRIORITY.regrade } })).toBe(0);
 
     // The Canvas export follows: s0's and s1's totals move from the broken score to full marks.
-    const canvasAfter = await exportGrades(db, { courseId, format: "canvas" });
+    const canvasAfter = await exportGrades(db, { termId, format: "canvas" });
     const rowOf = (csv: string, name: string) => csv.split("\n").find((l) => l.startsWith(name + ","))!;
     const fmt = (x: number) => String(Math.round(x * 100) / 100);
     expect(rowOf(canvasBefore, "Student 0").endsWith(`,${fmt(lostPoint)}`)).toBe(true);
@@ -161,21 +162,21 @@ describe("regrade after a hidden-test fix", () => {
   it("regrades against an older version when staff choose it, and refuses a version that does not exist", async () => {
     const a = await db.assignment.findFirstOrThrow({ where: { slug: "layernorm" }, include: { currentVersion: true } });
     const v1 = await db.assignmentVersion.findFirstOrThrow({ where: { assignmentId: a.id, number: 1 } });
-    const p = await startRegrade(db, { courseId, assignmentSlug: a.slug, questionKey: "norms", actorId: taId, versionNumber: 1 });
+    const p = await startRegrade(db, { termId, assignmentSlug: a.slug, questionKey: "norms", actorId: taId, versionNumber: 1 });
     expect(p.versionNumber).toBe(1);
     const batch = await db.auditLog.findUniqueOrThrow({ where: { id: p.batchId } });
     const jobIds = (batch.data as { jobIds: string[] }).jobIds;
     expect((await db.gradingJob.findMany({ where: { id: { in: jobIds } } })).every((j) => j.versionId === v1.id)).toBe(true);
     await until("the regrade against version 1", async () => {
-      const q = await regradeProgress(db, courseId, p.batchId);
+      const q = await regradeProgress(db, termId, p.batchId);
       return q.done + q.failed === q.total && q;
     });
-    const book = await computeGradebook(db, courseId);
+    const book = await computeGradebook(db, termId);
     const cell = book.rows.find((r) => r.student.userId === students[0])!.results.get(a.id)!.cells[0]!;
     expect(cell.versionNumber).toBe(1);
     expect(cell.score).toBeLessThan(cell.points);
 
-    const missing = await refusal(startRegrade(db, { courseId, assignmentSlug: a.slug, questionKey: "norms", actorId: taId, versionNumber: 99 }), HttpError);
+    const missing = await refusal(startRegrade(db, { termId, assignmentSlug: a.slug, questionKey: "norms", actorId: taId, versionNumber: 99 }), HttpError);
     expect(missing.status).toBe(404);
     expect(missing.message).toMatch(/has no version 99/);
   });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeDb } from "@/lib/db";
 import { useFreshDatabase } from "./lib/test-db";
 import { seedStaffCourse, type StaffCourse } from "./lib/staff-fixture";
+import { createCourseWithTerm } from "./lib/course-fixture";
 
 const session = vi.hoisted(() => {
   // next.config.ts turns on experimental.authInterrupts (forbidden()); Next passes it to the server as this variable.
@@ -24,26 +25,33 @@ function files(dir: string, name: string): string[] {
     e.isDirectory() ? files(path.join(dir, e.name), name) : e.name === name ? [path.join(dir, e.name)] : [],
   );
 }
-const PAGES = files("app/courses/[courseSlug]/staff", "page.tsx");
-const ROUTES = files("app/api/courses/[courseSlug]/staff", "route.ts");
+const PAGES = files("app/courses/[courseSlug]/[termSlug]/staff", "page.tsx");
+const ROUTES = files("app/api/courses/[courseSlug]/[termSlug]/staff", "route.ts");
 
 beforeAll(async () => {
   await useFreshDatabase();
   ctx = await seedStaffCourse();
-  const b = await ctx.db.course.create({ data: { slug: "course-b", title: "B" } });
+  const { term: b } = await createCourseWithTerm(ctx.db, "course-b", "B");
   people.student = ctx.students[0]!.id;
   people.taA = ctx.ta.id;
   const taB = await ctx.db.user.create({ data: { email: "tab@x.test", name: "TA B" } });
-  await ctx.db.enrollment.create({ data: { userId: taB.id, courseId: b.id, role: "TA" } });
+  await ctx.db.enrollment.create({ data: { userId: taB.id, termId: b.id, role: "TA" } });
   people.taB = taB.id;
   const inst = await ctx.db.user.create({ data: { email: "inst@x.test", name: "Instructor A" } });
-  await ctx.db.enrollment.create({ data: { userId: inst.id, courseId: ctx.course.id, role: "INSTRUCTOR" } });
+  await ctx.db.enrollment.create({ data: { userId: inst.id, termId: ctx.term.id, role: "INSTRUCTOR" } });
   people.instructorA = inst.id;
 });
 afterAll(closeDb);
 
 function pageParams(): Record<string, string> {
-  return { courseSlug: "ml-theory", assignmentSlug: "xor-ln-net", questionKey: "xor-proof", submissionId: ctx.proofId, userId: ctx.students[0]!.id };
+  return {
+    courseSlug: "ml-theory",
+    termSlug: ctx.term.slug,
+    assignmentSlug: "xor-ln-net",
+    questionKey: "xor-proof",
+    submissionId: ctx.proofId,
+    userId: ctx.students[0]!.id,
+  };
 }
 
 /** The HTTP status a page ends with: 200 when it renders, else the status of Next's interrupt. */
@@ -71,6 +79,8 @@ const BODIES: Record<string, unknown> = {
   roster: { csv: "a@b.c,A,,,student", commit: false },
   regrade: { assignment: "xor-ln-net", question: "construction" },
   check: { assignment: "no-such-assignment" },
+  "term-copy": { to: "2027-spring", shiftDays: 182 },
+  dates: { assignment: "xor-ln-net", releaseAt: "2026-11-01T00:00:00Z", dueAt: "2026-12-01T00:00:00Z", lateUntil: null },
 };
 
 async function routeStatuses(file: string, userId: string): Promise<Record<string, number>> {
@@ -82,10 +92,10 @@ async function routeStatuses(file: string, userId: string): Promise<Record<strin
     const fn = mod[method];
     if (!fn) continue;
     const body = BODIES[name];
-    const url = `http://localhost/api/courses/ml-theory/staff/${name}?format=canvas&batch=x`;
+    const url = `http://localhost/api/courses/ml-theory/${ctx.term.slug}/staff/${name}?format=canvas&batch=x`;
     const req =
       method === "GET" ? new Request(url) : new Request(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body ?? {}) });
-    out[method] = (await fn(req, { params: Promise.resolve({ courseSlug: "ml-theory" }) })).status;
+    out[method] = (await fn(req, { params: Promise.resolve({ courseSlug: "ml-theory", termSlug: ctx.term.slug }) })).status;
   }
   return out;
 }

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { syncCourseAssignments } from "@/lib/courses/setup";
+import { syncAllCourses } from "@/lib/courses/setup";
+import { currentTerm } from "@/lib/courses/current-term";
 import { seedDemoPeople } from "@/lib/demo/people";
 import { DEMO_PAST_DUE, seedDemoActivity } from "@/lib/demo/activity";
 import { computeGradebook } from "@/lib/grades/gradebook";
@@ -15,16 +16,16 @@ import { ensureCourse } from "@/lib/courses/ensure-course";
 import { useFreshDatabase } from "./lib/test-db";
 
 let db: PrismaClient;
-let courseId: string;
+let termId: string;
 let seedMs = 0;
 
 beforeAll(async () => {
   db = await useFreshDatabase();
-  await syncCourseAssignments("ml-theory");
-  courseId = (await ensureCourse(db, "ml-theory")).id;
-  await seedDemoPeople(db, courseId, "demo-password-for-tests");
+  await syncAllCourses(["assignments"]);
+  termId = (await currentTerm(db, (await ensureCourse(db, "ml-theory")).id))!.id;
+  await seedDemoPeople(db, termId, "demo-password-for-tests");
   const t0 = performance.now();
-  await seedDemoActivity(db, courseId);
+  await seedDemoActivity(db, termId);
   seedMs = performance.now() - t0;
 });
 afterAll(closeDb);
@@ -33,7 +34,7 @@ describe("demo activity", () => {
   it("grades every demo submission, with late ones, an extension and one graded proof", async () => {
     console.log(`seedDemoActivity took ${Math.round(seedMs)} ms`);
     expect(await db.gradingJob.count({ where: { status: { not: "DONE" } } })).toBe(0);
-    const book = await computeGradebook(db, courseId);
+    const book = await computeGradebook(db, termId);
     const cells = book.rows.flatMap((r) => [...r.results.values()].flatMap((x) => x.cells));
     expect(cells.filter((c) => c.late).length).toBeGreaterThanOrEqual(2);
     expect(book.rows.filter((r) => [...r.results.values()].some((x) => x.extensionDueAt)).length).toBe(1);
@@ -51,7 +52,7 @@ describe("demo activity", () => {
   it("dates every demo submission in the past, with the late work on the assignment past its due date", async () => {
     const now = new Date();
     expect(await db.submission.count({ where: { createdAt: { gt: now } } })).toBe(0);
-    const pastDue = await db.assignment.findFirstOrThrow({ where: { courseId, slug: DEMO_PAST_DUE } });
+    const pastDue = await db.assignment.findFirstOrThrow({ where: { termId, slug: DEMO_PAST_DUE } });
     expect(pastDue.dueAt < now).toBe(true);
     const lateOnes = await db.submission.findMany({ where: { late: true }, select: { assignmentId: true } });
     expect(lateOnes.length).toBeGreaterThanOrEqual(2);
@@ -59,9 +60,9 @@ describe("demo activity", () => {
   });
 
   it("shows each student on the course home the score and state the gradebook has", async () => {
-    const book = await computeGradebook(db, courseId);
+    const book = await computeGradebook(db, termId);
     for (const row of book.rows) {
-      const progress = await studentProgress(db, courseId, row.student.userId);
+      const progress = await studentProgress(db, termId, row.student.userId);
       for (const [assignmentId, r] of row.results) {
         const p = progress.get(assignmentId)!;
         expect([row.student.email, assignmentId, p.score, p.max]).toEqual([row.student.email, assignmentId, Math.round((r.total ?? 0) * 100) / 100, r.max]);
@@ -71,7 +72,7 @@ describe("demo activity", () => {
     const xor = book.assignments.find((a) => a.slug === "xor-ln-net")!;
     const pastDue = book.assignments.find((a) => a.slug === DEMO_PAST_DUE)!;
     const chloe = book.rows.find((r) => r.student.email === "student3@demo.test")!;
-    const hers = (await studentProgress(db, courseId, chloe.student.userId)).get(pastDue.id)!;
+    const hers = (await studentProgress(db, termId, chloe.student.userId)).get(pastDue.id)!;
     // Submitted after the due date but within her extension: not late, and the extension is shown.
     expect(hers.late).toBe(false);
     expect(hers.extensionDue).not.toBeNull();
@@ -80,27 +81,27 @@ describe("demo activity", () => {
     expect(hers.lateUntil!.getTime() - hers.dueAt.getTime()).toBe(pastDue.lateUntil!.getTime() - pastDue.dueAt.getTime());
     expect(hers.lateUntil!.getTime()).toBeGreaterThan(pastDue.lateUntil!.getTime());
     const alice = book.rows.find((r) => r.student.email === "student1@demo.test")!;
-    expect((await studentProgress(db, courseId, alice.student.userId)).get(pastDue.id)).toMatchObject({
+    expect((await studentProgress(db, termId, alice.student.userId)).get(pastDue.id)).toMatchObject({
       dueAt: pastDue.dueAt,
       lateUntil: pastDue.lateUntil,
       late: true,
     });
     // Two proofs wait for a grader, so those students' xor-ln-net is awaiting grading.
     const bob = book.rows.find((r) => r.student.email === "student2@demo.test")!;
-    expect((await studentProgress(db, courseId, bob.student.userId)).get(xor.id)!.state).toBe("awaiting");
+    expect((await studentProgress(db, termId, bob.student.userId)).get(xor.id)!.state).toBe("awaiting");
     const layernorm = book.assignments.find((a) => a.slug === "layernorm")!;
-    expect((await studentProgress(db, courseId, alice.student.userId)).get(layernorm.id)).toMatchObject({ state: "graded", score: 27, max: 27 });
+    expect((await studentProgress(db, termId, alice.student.userId)).get(layernorm.id)).toMatchObject({ state: "graded", score: 27, max: 27 });
   });
 
   it("exports a Canvas CSV that the checker accepts", async () => {
-    const csv = await exportGrades(db, { courseId, format: "canvas" });
+    const csv = await exportGrades(db, { termId, format: "canvas" });
     expect(checkCanvasCsv(csv)).toEqual([]);
     expect(csv.split("\n").length).toBe(2 + 3 + 1);
   });
 
   it("is idempotent", async () => {
     const before = await db.submission.count();
-    expect((await seedDemoActivity(db, courseId)).skipped).toBe(true);
+    expect((await seedDemoActivity(db, termId)).skipped).toBe(true);
     expect(await db.submission.count()).toBe(before);
   });
 });

@@ -30,7 +30,7 @@ function golden(name: string, actual: string) {
 
 describe("gradebook", () => {
   it("applies best/latest, late penalties, extensions, regrades, overrides and ignores RUN", async () => {
-    const book = await computeGradebook(ctx.db, ctx.course.id);
+    const book = await computeGradebook(ctx.db, ctx.term.id);
     const [s0, s1, s2] = [ctx.students[0]!, ctx.students[1]!, ctx.students[2]!];
     const row = (id: string) => book.rows.find((r) => r.student.userId === id)!;
     const cell = (id: string, a: { id: string }, q: string) =>
@@ -53,7 +53,7 @@ describe("gradebook", () => {
   });
 
   it("filters by section", async () => {
-    const book = await computeGradebook(ctx.db, ctx.course.id, { section: "B" });
+    const book = await computeGradebook(ctx.db, ctx.term.id, { section: "B" });
     expect(book.rows.map((r) => r.student.section)).toEqual(["B"]);
     expect(book.sections).toEqual(["A", "B"]);
   });
@@ -73,24 +73,24 @@ describe("export", () => {
   });
 
   it("writes the Canvas CSV of the golden file, which passes the Canvas rules", async () => {
-    const csv = await exportGrades(ctx.db, { courseId: ctx.course.id, format: "canvas" });
+    const csv = await exportGrades(ctx.db, { termId: ctx.term.id, format: "canvas" });
     golden("canvas.csv", csv);
     expect(checkCanvasCsv(csv)).toEqual([]);
     expect(csv.split("\n")[1]).toMatch(/^Points Possible,,,,,/);
   });
 
   it("writes the long CSV of the golden file", async () => {
-    golden("long.csv", await exportGrades(ctx.db, { courseId: ctx.course.id, format: "long" }));
-    golden("long-xor.csv", await exportGrades(ctx.db, { courseId: ctx.course.id, format: "long", assignmentSlug: "xor-ln-net" }));
+    golden("long.csv", await exportGrades(ctx.db, { termId: ctx.term.id, format: "long" }));
+    golden("long-xor.csv", await exportGrades(ctx.db, { termId: ctx.term.id, format: "long", assignmentSlug: "xor-ln-net" }));
   });
 
   it("refuses a title Canvas would drop instead of writing it", async () => {
     await ctx.db.assignment.update({ where: { id: ctx.gb.id }, data: { title: "Bounds (Final Score practice)" } });
     try {
-      const refused = await exportGrades(ctx.db, { courseId: ctx.course.id, format: "canvas" }).catch((e: unknown) => e);
+      const refused = await exportGrades(ctx.db, { termId: ctx.term.id, format: "canvas" }).catch((e: unknown) => e);
       expect(refused).toBeInstanceOf(HttpError);
       expect((refused as HttpError).status).toBe(422);
-      await expect(exportGrades(ctx.db, { courseId: ctx.course.id, format: "canvas" })).rejects.toThrow(/Final Score/);
+      await expect(exportGrades(ctx.db, { termId: ctx.term.id, format: "canvas" })).rejects.toThrow(/Final Score/);
       expect(checkCanvasCsv("Student,ID,SIS User ID,SIS Login ID,Section,Final Score (x)\nPoints Possible,,,,,1\n")).toContainEqual(
         expect.stringMatching(/Canvas would drop/),
       );

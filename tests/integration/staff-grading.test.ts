@@ -34,7 +34,7 @@ describe("rubric grading", () => {
     const other = ctx.students[1]!;
     const proof2 = await ctx.db.submission.findFirstOrThrow({ where: { userId: other.id, questionKey: "xor-proof" } });
     await saveManualGrading(ctx.db, {
-      courseId: ctx.course.id,
+      termId: ctx.term.id,
       submissionId: proof2.id,
       graderId: ctx.ta.id,
       itemIds: [item("conclusion").id],
@@ -43,7 +43,7 @@ describe("rubric grading", () => {
       expectedRevision: 0,
     });
     const r = await editRubricItem(ctx.db, {
-      courseId: ctx.course.id,
+      termId: ctx.term.id,
       rubricItemId: item("combine").id,
       points: 1.5,
       description: "Adds the constraints pairwise",
@@ -52,7 +52,7 @@ describe("rubric grading", () => {
     expect(r.recomputed).toBe(1);
     expect((await ctx.db.manualGrading.findUniqueOrThrow({ where: { submissionId: ctx.proofId } })).score).toBe(3.5);
     expect((await ctx.db.manualGrading.findUniqueOrThrow({ where: { submissionId: proof2.id } })).score).toBe(1);
-    await editRubricItem(ctx.db, { courseId: ctx.course.id, rubricItemId: item("conclusion").id, points: 9, description: "Concludes", actorId: ctx.ta.id });
+    await editRubricItem(ctx.db, { termId: ctx.term.id, rubricItemId: item("conclusion").id, points: 9, description: "Concludes", actorId: ctx.ta.id });
     expect((await ctx.db.manualGrading.findUniqueOrThrow({ where: { submissionId: proof2.id } })).score).toBe(5); // clamped to the question's points
     const audit = await ctx.db.auditLog.findMany({ where: { action: "rubric.edit" } });
     expect(audit).toHaveLength(2);
@@ -60,7 +60,7 @@ describe("rubric grading", () => {
 
   it("a second grader saving over an older revision is refused with a clear message", async () => {
     const g = await ctx.db.manualGrading.findUniqueOrThrow({ where: { submissionId: ctx.proofId } });
-    const base = { courseId: ctx.course.id, submissionId: ctx.proofId, comment: "", adjustment: 0, expectedRevision: g.revision };
+    const base = { termId: ctx.term.id, submissionId: ctx.proofId, comment: "", adjustment: 0, expectedRevision: g.revision };
     const first = await saveManualGrading(ctx.db, { ...base, graderId: ctx.ta.id, itemIds: [item("constraints").id] });
     expect(first.revision).toBe(g.revision + 1);
     const late = await refused(saveManualGrading(ctx.db, { ...base, graderId: ctx.students[2]!.id, itemIds: [item("combine").id] }));
@@ -83,7 +83,7 @@ describe("rubric grading", () => {
     });
     const attempt = (itemId: string) =>
       saveManualGrading(ctx.db, {
-        courseId: ctx.course.id,
+        termId: ctx.term.id,
         submissionId: s.id,
         graderId: ctx.ta.id,
         itemIds: [itemId],
@@ -103,7 +103,7 @@ describe("rubric grading", () => {
       (
         await refused(
           saveManualGrading(ctx.db, {
-            courseId: ctx.course.id,
+            termId: ctx.term.id,
             submissionId: code.id,
             graderId: ctx.ta.id,
             itemIds: [],
@@ -119,7 +119,7 @@ describe("rubric grading", () => {
     });
     const err = await refused(
       saveManualGrading(ctx.db, {
-        courseId: ctx.course.id,
+        termId: ctx.term.id,
         submissionId: ctx.proofId,
         graderId: ctx.ta.id,
         itemIds: [foreign.id],
@@ -143,7 +143,7 @@ describe("rubric grading", () => {
 
 describe("regrade all", () => {
   it("queues every graded submission that can count (best: all of a student's, never a Run) below students' own jobs, with progress", async () => {
-    const p = await startRegrade(ctx.db, { courseId: ctx.course.id, assignmentSlug: ctx.xor.slug, questionKey: "construction", actorId: ctx.ta.id });
+    const p = await startRegrade(ctx.db, { termId: ctx.term.id, assignmentSlug: ctx.xor.slug, questionKey: "construction", actorId: ctx.ta.id });
     expect(p).toMatchObject({ total: 3, queued: 3, done: 0 });
     const jobs = await ctx.db.gradingJob.findMany();
     expect(jobs.every((j) => j.priority === PRIORITY.regrade && j.versionId === ctx.xor.currentVersionId)).toBe(true);
@@ -153,14 +153,14 @@ describe("regrade all", () => {
     });
     expect(jobs.map((j) => j.submissionId).sort()).toEqual(expected.map((s) => s.id).sort());
     await ctx.db.gradingJob.updateMany({ where: { id: jobs[0]!.id }, data: { status: "DONE" } });
-    expect(await regradeProgress(ctx.db, ctx.course.id, p.batchId)).toMatchObject({ total: 3, queued: 2, done: 1 });
+    expect(await regradeProgress(ctx.db, ctx.term.id, p.batchId)).toMatchObject({ total: 3, queued: 2, done: 1 });
     expect(
-      (await refused(startRegrade(ctx.db, { courseId: ctx.course.id, assignmentSlug: ctx.xor.slug, questionKey: "xor-proof", actorId: ctx.ta.id }))).status,
+      (await refused(startRegrade(ctx.db, { termId: ctx.term.id, assignmentSlug: ctx.xor.slug, questionKey: "xor-proof", actorId: ctx.ta.id }))).status,
     ).toBe(400);
   });
 
   it("under the latest policy queues only each student's latest graded submission", async () => {
-    const p = await startRegrade(ctx.db, { courseId: ctx.course.id, assignmentSlug: ctx.gb.slug, questionKey: "hoeffding", actorId: ctx.ta.id });
+    const p = await startRegrade(ctx.db, { termId: ctx.term.id, assignmentSlug: ctx.gb.slug, questionKey: "hoeffding", actorId: ctx.ta.id });
     const batch = await ctx.db.auditLog.findUniqueOrThrow({ where: { id: p.batchId } });
     const jobs = await ctx.db.gradingJob.findMany({ where: { id: { in: (batch.data as { jobIds: string[] }).jobIds } }, include: { submission: true } });
     expect(jobs.map((j) => j.submission.createdAt.toISOString())).toEqual(["2026-11-21T10:00:00.000Z"]);

@@ -20,7 +20,7 @@ beforeAll(async () => {
   await useFreshDatabase();
   ctx = await seedCourse(["xor-ln-net"], 1);
   const u = await ctx.db.user.create({ data: { email: "inst@x.test", name: "Inst" } });
-  await ctx.db.enrollment.create({ data: { userId: u.id, courseId: ctx.course.id, role: "INSTRUCTOR" } });
+  await ctx.db.enrollment.create({ data: { userId: u.id, termId: ctx.term.id, role: "INSTRUCTOR" } });
   instructor = { id: u.id, role: "INSTRUCTOR" };
 });
 afterAll(closeDb);
@@ -35,7 +35,7 @@ async function inChinese(work: Promise<unknown>): Promise<string> {
   return staffMessage((error as HttpError).message, "zh");
 }
 
-const base = () => ({ courseId: ctx.course.id, assignmentSlug: "xor-ln-net", actorId: instructor.id });
+const base = () => ({ termId: ctx.term.id, assignmentSlug: "xor-ln-net", actorId: instructor.id });
 
 describe("staff refusals in Chinese", () => {
   it("an override outside the question's points, and one for an unknown question", async () => {
@@ -55,11 +55,11 @@ describe("staff refusals in Chinese", () => {
   });
 
   it("dropping yourself, and a TA changing a role", async () => {
-    expect(await inChinese(applyRosterAction(ctx.db, ctx.course.id, instructor, { action: "drop", userIds: [instructor.id] }))).toBe(
+    expect(await inChinese(applyRosterAction(ctx.db, ctx.term.id, instructor, { action: "drop", userIds: [instructor.id] }))).toBe(
       "你不能将自己退课；请让另一位教师操作。",
     );
     const ta = { id: ctx.ta.id, role: "TA" as const };
-    expect(await inChinese(applyRosterAction(ctx.db, ctx.course.id, ta, { action: "role", userIds: [ctx.students[0]!.id], role: "TA" }))).toBe(
+    expect(await inChinese(applyRosterAction(ctx.db, ctx.term.id, ta, { action: "role", userIds: [ctx.students[0]!.id], role: "TA" }))).toBe(
       "只有教师才能修改角色，或对助教和教师进行操作。",
     );
   });
@@ -78,7 +78,7 @@ describe("staff refusals in Chinese", () => {
       "z@x.test,Z",
       "t@x.test,T,S5,A,ta",
     ].join("\n");
-    const preview = await previewRoster(ctx.db, ctx.course.id, csv, "TA");
+    const preview = await previewRoster(ctx.db, ctx.term.id, csv, "TA");
     const problems = preview.bad.flatMap((b) => b.problems);
     expect(problems.length).toBeGreaterThanOrEqual(6);
     const untranslated = problems.filter((p) => staffMessage(p, "zh") === p);

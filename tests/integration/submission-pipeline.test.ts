@@ -23,7 +23,7 @@ let ctx: Awaited<ReturnType<typeof seedCourse>>;
 let worker: Worker | undefined;
 const base = (userId: string, over: Partial<SubmitInput> = {}): SubmitInput => ({
   userId,
-  courseId: ctx.course.id,
+  termId: ctx.term.id,
   assignmentSlug: "layernorm",
   questionKey: "norms",
   kind: "SUBMIT",
@@ -49,7 +49,7 @@ const refused = (p: Promise<unknown>) => refusal(p, HttpError);
 /** The attempts the student's assignment page shows as used (the count submit enforces: lib/grades). */
 async function attemptsShown(userId: string, slug = "layernorm", questionKey = "norms") {
   const now = new Date("2026-12-01T12:00:00Z");
-  const assignment = (await findAssignment(ctx.course.id, slug, false, now))!;
+  const assignment = (await findAssignment(ctx.term.id, slug, false, now))!;
   const view = await studentAssignmentView({ assignment, courseSlug: "ml-theory", userId, isStaff: false, locale: "en", now });
   return view.questions.find((q) => q.id === questionKey)!.attemptsUsed;
 }
@@ -222,14 +222,14 @@ describe("the submission pipeline", () => {
     expect(job.lastError).toMatch(/grader stopped/);
     expect(await attemptsShown(ctx.students[1]!.id)).toBe(usedBefore); // failed on our side: not the student's attempt
     // Staff see it on the course's staff page and queue it again (audited).
-    const courseId = (await db.submission.findUniqueOrThrow({ where: { id: s.submissionId }, select: { assignment: { select: { courseId: true } } } }))
-      .assignment.courseId;
-    expect(await failedJobCount(db, courseId)).toBe(1);
+    const termId = (await db.submission.findUniqueOrThrow({ where: { id: s.submissionId }, select: { assignment: { select: { termId: true } } } })).assignment
+      .termId;
+    expect(await failedJobCount(db, termId)).toBe(1);
     await db.gradingJob.update({ where: { id: s.jobId! }, data: { maxAttempts: 3 } });
-    expect(await retryFailedJobs(db, courseId, ctx.students[0]!.id)).toBe(1);
-    expect(await failedJobCount(db, courseId)).toBe(0);
+    expect(await retryFailedJobs(db, termId, ctx.students[0]!.id)).toBe(1);
+    expect(await failedJobCount(db, termId)).toBe(0);
     expect(await retryFailedJob(db, s.jobId!)).toBe(false); // already queued again
-    expect(await db.auditLog.count({ where: { courseId, action: "jobs.retry" } })).toBe(1);
+    expect(await db.auditLog.count({ where: { termId, action: "jobs.retry" } })).toBe(1);
     const g = await waitGraded(s.submissionId);
     expect(g.score).toBe(g.maxScore);
   });

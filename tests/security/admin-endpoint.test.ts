@@ -66,7 +66,7 @@ describe("commands beside a running embedded site", () => {
     // The staff roster (now as an instructor) still shows section B.
     const s = new Session(app.baseUrl);
     expect(await s.signIn("new.prof@uni.test", "second-password-2")).toBe(true);
-    const html = await (await s.fetch("/courses/ml-theory/roster")).text();
+    const html = await (await s.fetch("/courses/ml-theory/2026-autumn/roster")).text();
     expect(html).toMatch(/new\.prof@uni\.test<\/td><td><span class="badge role-INSTRUCTOR">[^<]+<\/span><\/td><td>B<\/td><td class="hide-narrow">E77</);
   });
 

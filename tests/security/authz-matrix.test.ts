@@ -11,6 +11,8 @@ import { loadAllAssignments } from "@/lib/assignments/load";
 import { syncAssignments } from "@/lib/assignments/sync";
 import { questionPoints } from "@/lib/assignments/points";
 import { submit } from "@/lib/submissions/submit";
+import { ensureCourse } from "@/lib/courses/ensure-course";
+import { currentTerm } from "@/lib/courses/current-term";
 import { DEMO_PASSWORD, startApp, type AppServer } from "../e2e/lib/app-server";
 import { Session } from "../e2e/lib/session";
 import { PERSONAS, ROUTES, expected, type Objects, type Outcome, type Persona, type RouteSpec } from "./route-table";
@@ -36,6 +38,7 @@ function appRoutes(dir = "app", prefix = ""): { pattern: string; isPage: boolean
 }
 
 let app: AppServer;
+let adminId: string;
 let objects: Objects;
 const sessions = new Map<Persona, Session>();
 const EMAIL: Record<Exclude<Persona, "anonymous">, string> = {
@@ -44,6 +47,8 @@ const EMAIL: Record<Exclude<Persona, "anonymous">, string> = {
   ta: "ta@demo.test",
   instructor: "instructor@demo.test",
   taOther: "outsider-ta@other.test",
+  studentLastTerm: "last-term-student@demo.test",
+  admin: "site-admin@demo.test",
 };
 
 /** The status, or "signin" for a redirect there, or "object-404" for an API 404 about an object
@@ -58,6 +63,7 @@ async function outcomeOf(res: Response): Promise<Outcome | number | "object-404"
 }
 
 function matches(actual: Outcome | number | "object-404", want: Outcome): boolean {
+  if (want === "redirect") return typeof actual === "number" && actual >= 300 && actual < 400;
   if (want === "allowed") return actual === "object-404" || (typeof actual === "number" && actual < 500 && ![401, 403, 404].includes(actual));
   // Denying an object of another course may come from the guard or from the object lookup.
   if (want === 404) return actual === 404 || actual === "object-404";
@@ -70,55 +76,69 @@ beforeAll(async () => {
   resetEnvCache();
   const db = await getDb();
   // A second course with its own student and TA, and its own copy of two assignments.
-  const other = await db.course.create({ data: { slug: "other-course", title: "Other course" } });
+  const other = (await ensureCourse(db, "other-course", { title: "Other course" })).firstTerm!;
+  const course = await db.course.findUniqueOrThrow({ where: { slug: "ml-theory" } });
+  const current = (await currentTerm(db, course.id))!;
+  // The demo course's previous term, ended before this one began, with a student of its own.
+  const lastTerm = await db.term.create({
+    data: {
+      courseId: course.id,
+      slug: "2026-spring",
+      title: "Spring 2026",
+      startsAt: new Date("2026-02-20T00:00:00Z"),
+      endsAt: new Date("2026-07-10T00:00:00Z"),
+    },
+  });
   const hash = await hashPassword(DEMO_PASSWORD);
-  const mk = async (email: string, role: "STUDENT" | "TA") => {
+  const mk = async (email: string, role: "STUDENT" | "TA", termId: string) => {
     const u = await db.user.create({ data: { email, name: email.split("@")[0]!, passwordHash: hash } });
-    await db.enrollment.create({ data: { userId: u.id, courseId: other.id, role } });
+    await db.enrollment.create({ data: { userId: u.id, termId, role } });
     return u;
   };
-  const outsider = await mk(EMAIL.studentOther, "STUDENT");
-  await mk(EMAIL.taOther, "TA");
+  const outsider = await mk(EMAIL.studentOther, "STUDENT", other.id);
+  await mk(EMAIL.taOther, "TA", other.id);
+  await mk(EMAIL.studentLastTerm, "STUDENT", lastTerm.id);
+  adminId = (await db.user.create({ data: { email: EMAIL.admin, name: "Site admin", passwordHash: hash, isAdmin: true } })).id;
   const results = (await loadAllAssignments("assignments")).filter((r) => ["layernorm", "xor-ln-net"].includes(r.slug));
   await syncAssignments(db, other.id, results, questionPoints);
-  const course = await db.course.findUniqueOrThrow({ where: { slug: "ml-theory" } });
   const user = (email: string) => db.user.findUniqueOrThrow({ where: { email } });
   const [s1, s2] = [await user("student1@demo.test"), await user("student2@demo.test")];
   const now = new Date("2026-12-01T00:00:00Z");
-  const sub = (userId: string, courseId: string, assignmentSlug: string, questionKey: string, extra: object) =>
+  const sub = (userId: string, termId: string, assignmentSlug: string, questionKey: string, extra: object) =>
     submit(db, {
       userId,
-      courseId,
+      termId,
       assignmentSlug,
       questionKey,
       kind: "SUBMIT",
       isStaff: false,
       embedded: false,
       now,
-      clientToken: `matrix-${userId}-${assignmentSlug}-${courseId}`,
+      clientToken: `matrix-${userId}-${assignmentSlug}-${termId}`,
       ...extra,
     });
   const code = { code: "export function layerNorm(x: number[]) { return x; }" };
   const proof = { answer: { text: "By contradiction: add the inequalities." } };
   const proofKey = "xor-proof";
-  const rubric = async (courseId: string) =>
-    (await db.rubricItem.findFirstOrThrow({ where: { assignment: { courseId, slug: "xor-ln-net" }, questionKey: proofKey } })).id;
+  const rubric = async (termId: string) =>
+    (await db.rubricItem.findFirstOrThrow({ where: { assignment: { termId, slug: "xor-ln-net" }, questionKey: proofKey } })).id;
   objects = {
     course: "ml-theory",
+    term: current.slug,
     codeAssignment: "layernorm",
     codeQuestion: "norms",
     proofAssignment: "xor-ln-net",
     proofQuestion: proofKey,
     submission: {
-      own: (await sub(s1.id, course.id, "layernorm", "norms", code)).submissionId,
-      other: (await sub(s2.id, course.id, "layernorm", "norms", code)).submissionId,
+      own: (await sub(s1.id, current.id, "layernorm", "norms", code)).submissionId,
+      other: (await sub(s2.id, current.id, "layernorm", "norms", code)).submissionId,
     },
     proofSubmission: {
-      own: (await sub(s1.id, course.id, "xor-ln-net", proofKey, proof)).submissionId,
+      own: (await sub(s1.id, current.id, "xor-ln-net", proofKey, proof)).submissionId,
       other: (await sub(outsider.id, other.id, "xor-ln-net", proofKey, proof)).submissionId,
     },
     student: { own: s1.id, other: outsider.id },
-    rubricItem: { own: await rubric(course.id), other: await rubric(other.id) },
+    rubricItem: { own: await rubric(current.id), other: await rubric(other.id) },
   };
   sessions.set("anonymous", new Session(app.baseUrl));
   for (const [persona, email] of Object.entries(EMAIL) as [Exclude<Persona, "anonymous">, string][]) {
@@ -174,5 +194,14 @@ describe("authorization matrix", () => {
     }
     expect(failures).toEqual([]);
     expect(cells).toBeGreaterThan(100);
+  }, 600_000); // eight personas × every route, one request at a time
+
+  it("writes every visit of the site admin to a course they are not enrolled in to the audit log", async () => {
+    const db = await getDb();
+    const visits = await db.auditLog.findMany({ where: { action: "admin.access", actorId: adminId }, include: { term: { include: { course: true } } } });
+    const where = new Set(visits.map((v) => `${v.term!.course.slug}/${v.term!.slug}`));
+    expect([...where]).toContain(`ml-theory/${objects.term}`);
+    // At least one entry per guarded request the admin made (pages, APIs and redirects).
+    expect(visits.length).toBeGreaterThan(20);
   });
 });

@@ -196,7 +196,7 @@ const TARGETS: Target[] = [
   {
     name: "roster import",
     method: "POST",
-    path: "/api/courses/ml-theory/staff/roster",
+    path: "/api/courses/ml-theory/2026-autumn/staff/roster",
     who: () => instructor,
     base: () => ({ csv: "email,name,student id,section,role\nnot-an-email,Eve,S9,A,student", commit: true }),
     names: [],
@@ -219,7 +219,7 @@ const TARGETS: Target[] = [
   {
     name: "roster actions",
     method: "POST",
-    path: "/api/courses/ml-theory/staff/people",
+    path: "/api/courses/ml-theory/2026-autumn/staff/people",
     who: () => instructor,
     base: () => ({ action: "drop", userIds: ["no-such-user"] }),
     names: ["action"],
@@ -489,7 +489,7 @@ describe("fuzzing the JSON endpoints", () => {
       // (Kept under Node's 16 KB header limit, past which the HTTP server itself answers 431.)
       if (bad === 2) params.set("section", rng.next() < 0.5 ? "x".repeat(65) : hugeString(rng, 1 * KB));
       if (rng.next() < 0.2) params.append(bad === 0 ? "format" : "section", "x".repeat(100)); // a repeated parameter, the last one bad
-      const res = await instructor.fetch(`/api/courses/ml-theory/staff/export?${params}`);
+      const res = await instructor.fetch(`/api/courses/ml-theory/2026-autumn/staff/export?${params}`);
       const text = await res.text();
       const problem = problemWith({ status: res.status, contentType: res.headers.get("content-type") ?? "" }, text);
       if (problem) failures.push(`case ${i} (FUZZ_SEED=${SEED}) ?${params.toString().slice(0, 120)}: ${problem}`);
@@ -510,9 +510,9 @@ describe("fuzzing the JSON endpoints", () => {
   });
 
   it("after the fuzzing, prototype keys changed nothing: a student is still refused the staff pages", async () => {
-    const res = await student.fetch("/courses/ml-theory/staff");
+    const res = await student.fetch("/courses/ml-theory/2026-autumn/staff");
     expect([403, 404]).toContain(res.status);
-    const r = await student.json("POST", "/api/courses/ml-theory/staff/roster", { csv: "a@b.co,Eve,S1,A,student", commit: false });
+    const r = await student.json("POST", "/api/courses/ml-theory/2026-autumn/staff/roster", { csv: "a@b.co,Eve,S1,A,student", commit: false });
     expect(r.status).toBe(403);
   });
 });
@@ -521,7 +521,7 @@ describe("headers and cross-origin requests", () => {
   it("pages carry the CSP (frame-ancestors 'none'), nosniff and a referrer policy", async () => {
     for (const [who, path] of [
       [new Session(app.baseUrl), "/signin"],
-      [student, "/courses/ml-theory/assignments/layernorm"],
+      [student, "/courses/ml-theory/2026-autumn/assignments/layernorm"],
       [student, "/api/leaderboard"],
     ] as const) {
       const res = await who.fetch(path);

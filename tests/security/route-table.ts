@@ -1,16 +1,20 @@
 // The authorization matrix's route table: every page and route handler of app/, with who may use
 // it. tests/security/authz-matrix.test.ts walks app/ and fails for any route missing here, then
 // requests every route as every persona on their own and on another user's object.
-export type Persona = "anonymous" | "student" | "studentOther" | "ta" | "instructor" | "taOther";
-export const PERSONAS: Persona[] = ["anonymous", "student", "studentOther", "ta", "instructor", "taOther"];
+// studentLastTerm: a student of the same course's previous (ended) term; taOther: a TA of another
+// course; admin: a site admin enrolled nowhere (passes as an instructor, each visit audited).
+export type Persona = "anonymous" | "student" | "studentOther" | "ta" | "instructor" | "taOther" | "studentLastTerm" | "admin";
+export const PERSONAS: Persona[] = ["anonymous", "student", "studentOther", "ta", "instructor", "taOther", "studentLastTerm", "admin"];
 
 /** What a request may expect: an exact status, a redirect to sign-in, or "allowed" (the guard let
  * it through: not 401/403 and not the guard's 404 "No such course."; validation or a missing
  * object may still answer 400/404/409/422). */
-export type Outcome = 200 | 401 | 403 | 404 | "signin" | "allowed";
+export type Outcome = 200 | 401 | 403 | 404 | "signin" | "allowed" | "redirect";
 
 export type Objects = {
   course: string;
+  /** The course's current term (today's URLs redirect there). */
+  term: string;
   codeAssignment: string;
   codeQuestion: string;
   proofAssignment: string;
@@ -28,7 +32,7 @@ export type Which = "own" | "other";
 export type Request = { path: string; body?: unknown };
 /** "anyone": a public API whose own credential is in the body (a password link): every persona,
  *  signed in or not, gets past any guard to the input check. */
-export type Access = "public" | "anyone" | "signed-in" | "course" | "students" | "staff" | "author-or-staff";
+export type Access = "public" | "anyone" | "signed-in" | "course" | "students" | "staff" | "instructors" | "author-or-staff" | "legacy" | "admin";
 
 export type RouteSpec = {
   access: Access;
@@ -63,115 +67,149 @@ export const ROUTES: Record<string, RouteSpec[]> = {
   "/api/password": [api("anyone", "POST", () => ({ path: "/api/password", body: { token: "too-short", password: "x", confirm: "y" } }))],
   "/api/password/forgot": [api("anyone", "POST", () => ({ path: "/api/password/forgot", body: { email: "not-an-email" } }))],
   "/courses": [{ access: "signed-in", method: "GET", build: () => ({ path: "/courses" }) }],
-  "/courses/[courseSlug]": [{ access: "course", method: "GET", build: (o) => ({ path: `/courses/${o.course}` }) }],
-  "/courses/[courseSlug]/roster": [{ access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/roster` }) }],
-  "/courses/[courseSlug]/assignments/[assignmentSlug]": [
-    { access: "course", method: "GET", build: (o) => ({ path: `/courses/${o.course}/assignments/${o.codeAssignment}` }) },
+  // Today's URLs from before terms: a redirect into a term for the course's people, 404 for others.
+  "/courses/[courseSlug]": [{ access: "legacy", method: "GET", build: (o) => ({ path: `/courses/${o.course}` }) }],
+  "/courses/[courseSlug]/roster": [{ access: "legacy", method: "GET", build: (o) => ({ path: `/courses/${o.course}/roster` }) }],
+  "/courses/[courseSlug]/assignments/[...rest]": [
+    { access: "legacy", method: "GET", build: (o) => ({ path: `/courses/${o.course}/assignments/${o.codeAssignment}` }) },
   ],
-  "/courses/[courseSlug]/assignments/[assignmentSlug]/leaderboard": [
-    { access: "course", method: "GET", build: (o) => ({ path: `/courses/${o.course}/assignments/lnnet-capacity/leaderboard` }) },
+  "/courses/[courseSlug]/staff/[[...rest]]": [{ access: "legacy", method: "GET", build: (o) => ({ path: `/courses/${o.course}/staff/gradebook?section=A` }) }],
+  "/admin": [{ access: "admin", method: "GET", build: () => ({ path: "/admin" }) }],
+  // A body the input check refuses: the matrix proves the guard runs first and changes nothing.
+  "/api/admin": [api("admin", "POST", () => ({ path: "/api/admin", body: { action: "course", slug: "Not A Slug", title: "" } }))],
+  "/courses/[courseSlug]/[termSlug]": [{ access: "course", method: "GET", build: (o) => ({ path: `/courses/${o.course}/${o.term}` }) }],
+  "/courses/[courseSlug]/[termSlug]/roster": [{ access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/${o.term}/roster` }) }],
+  "/courses/[courseSlug]/[termSlug]/assignments/[assignmentSlug]": [
+    { access: "course", method: "GET", build: (o) => ({ path: `/courses/${o.course}/${o.term}/assignments/${o.codeAssignment}` }) },
   ],
-  "/courses/[courseSlug]/staff": [{ access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/staff` }) }],
-  "/courses/[courseSlug]/staff/gradebook": [{ access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/staff/gradebook` }) }],
-  "/courses/[courseSlug]/staff/gradebook/[userId]": [
-    { access: "staff", method: "GET", objectScoped: true, build: (o, w) => ({ path: `/courses/${o.course}/staff/gradebook/${o.student[w]}` }) },
+  "/courses/[courseSlug]/[termSlug]/assignments/[assignmentSlug]/leaderboard": [
+    { access: "course", method: "GET", build: (o) => ({ path: `/courses/${o.course}/${o.term}/assignments/lnnet-capacity/leaderboard` }) },
   ],
-  "/courses/[courseSlug]/staff/analytics": [{ access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/staff/analytics` }) }],
-  "/courses/[courseSlug]/staff/assignments/[assignmentSlug]": [
-    { access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/staff/assignments/${o.codeAssignment}` }) },
+  "/courses/[courseSlug]/[termSlug]/staff": [{ access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/${o.term}/staff` }) }],
+  "/courses/[courseSlug]/[termSlug]/staff/gradebook": [
+    { access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/${o.term}/staff/gradebook` }) },
   ],
-  "/courses/[courseSlug]/staff/extensions": [{ access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/staff/extensions` }) }],
-  "/courses/[courseSlug]/staff/roster": [{ access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/staff/roster` }) }],
-  "/courses/[courseSlug]/staff/similarity": [{ access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/staff/similarity` }) }],
-  "/courses/[courseSlug]/staff/grading": [{ access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/staff/grading` }) }],
-  "/courses/[courseSlug]/staff/grading/[assignmentSlug]/[questionKey]": [
-    { access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/staff/grading/${o.proofAssignment}/${o.proofQuestion}` }) },
+  "/courses/[courseSlug]/[termSlug]/staff/gradebook/[userId]": [
+    { access: "staff", method: "GET", objectScoped: true, build: (o, w) => ({ path: `/courses/${o.course}/${o.term}/staff/gradebook/${o.student[w]}` }) },
   ],
-  "/courses/[courseSlug]/staff/grading/[assignmentSlug]/[questionKey]/[submissionId]": [
+  "/courses/[courseSlug]/[termSlug]/staff/analytics": [
+    { access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/${o.term}/staff/analytics` }) },
+  ],
+  "/courses/[courseSlug]/[termSlug]/staff/assignments/[assignmentSlug]": [
+    { access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/${o.term}/staff/assignments/${o.codeAssignment}` }) },
+  ],
+  "/courses/[courseSlug]/[termSlug]/staff/extensions": [
+    { access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/${o.term}/staff/extensions` }) },
+  ],
+  "/courses/[courseSlug]/[termSlug]/staff/roster": [
+    { access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/${o.term}/staff/roster` }) },
+  ],
+  "/courses/[courseSlug]/[termSlug]/staff/similarity": [
+    { access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/${o.term}/staff/similarity` }) },
+  ],
+  "/courses/[courseSlug]/[termSlug]/staff/grading": [
+    { access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/${o.term}/staff/grading` }) },
+  ],
+  "/courses/[courseSlug]/[termSlug]/staff/grading/[assignmentSlug]/[questionKey]": [
+    { access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/${o.term}/staff/grading/${o.proofAssignment}/${o.proofQuestion}` }) },
+  ],
+  "/courses/[courseSlug]/[termSlug]/staff/grading/[assignmentSlug]/[questionKey]/[submissionId]": [
     {
       access: "staff",
       method: "GET",
       objectScoped: true,
-      build: (o, w) => ({ path: `/courses/${o.course}/staff/grading/${o.proofAssignment}/${o.proofQuestion}/${o.proofSubmission[w]}` }),
+      build: (o, w) => ({ path: `/courses/${o.course}/${o.term}/staff/grading/${o.proofAssignment}/${o.proofQuestion}/${o.proofSubmission[w]}` }),
     },
   ],
   "/api/submit": [
     api("course", "POST", (o) => ({
       path: "/api/submit",
-      body: { course: o.course, assignment: o.codeAssignment, question: o.codeQuestion, kind: "RUN", code: "export const x = 1;" },
+      body: { course: `${o.course}/${o.term}`, assignment: o.codeAssignment, question: o.codeQuestion, kind: "RUN", code: "export const x = 1;" },
     })),
   ],
   "/api/drafts": [
     api("course", "PUT", (o) => ({
       path: "/api/drafts",
-      body: { course: o.course, assignment: o.codeAssignment, question: o.codeQuestion, content: "// draft" },
+      body: { course: `${o.course}/${o.term}`, assignment: o.codeAssignment, question: o.codeQuestion, content: "// draft" },
     })),
   ],
-  "/api/leaderboard": [api("students", "PUT", (o) => ({ path: "/api/leaderboard", body: { course: o.course, optIn: false } }))],
+  "/api/leaderboard": [api("students", "PUT", (o) => ({ path: "/api/leaderboard", body: { course: `${o.course}/${o.term}`, optIn: false } }))],
   "/api/submissions/[submissionId]": [api("author-or-staff", "GET", (o, w) => ({ path: `/api/submissions/${o.submission[w]}` }), true)],
   "/api/submissions/[submissionId]/events": [api("author-or-staff", "GET", (o, w) => ({ path: `/api/submissions/${o.submission[w]}/events` }), true)],
-  "/api/courses/[courseSlug]/staff/export": [api("staff", "GET", (o) => ({ path: `/api/courses/${o.course}/staff/export?format=long` }))],
-  "/api/courses/[courseSlug]/staff/check": [
-    api("staff", "POST", (o) => ({ path: `/api/courses/${o.course}/staff/check`, body: { assignment: o.codeAssignment } })),
+  "/api/courses/[courseSlug]/[termSlug]/staff/export": [api("staff", "GET", (o) => ({ path: `/api/courses/${o.course}/${o.term}/staff/export?format=long` }))],
+  "/api/courses/[courseSlug]/[termSlug]/staff/check": [
+    api("staff", "POST", (o) => ({ path: `/api/courses/${o.course}/${o.term}/staff/check`, body: { assignment: o.codeAssignment } })),
   ],
-  "/api/courses/[courseSlug]/staff/extensions": [
+  "/api/courses/[courseSlug]/[termSlug]/staff/extensions": [
     api(
       "staff",
       "POST",
       (o, w) => ({
-        path: `/api/courses/${o.course}/staff/extensions`,
+        path: `/api/courses/${o.course}/${o.term}/staff/extensions`,
         body: { assignment: o.codeAssignment, userId: o.student[w], dueAt: "2027-01-31T23:59:00Z", reason: "matrix test" },
       }),
       true,
     ),
-    api("staff", "DELETE", (o) => ({ path: `/api/courses/${o.course}/staff/extensions`, body: { extensionId: "no-such-extension" } })),
+    api("staff", "DELETE", (o) => ({ path: `/api/courses/${o.course}/${o.term}/staff/extensions`, body: { extensionId: "no-such-extension" } })),
   ],
-  "/api/courses/[courseSlug]/staff/retry": [api("staff", "POST", (o) => ({ path: `/api/courses/${o.course}/staff/retry`, body: {} }))],
-  "/api/courses/[courseSlug]/staff/regrade": [
-    api("staff", "POST", (o) => ({ path: `/api/courses/${o.course}/staff/regrade`, body: { assignment: o.codeAssignment, question: o.codeQuestion } })),
-    api("staff", "GET", (o) => ({ path: `/api/courses/${o.course}/staff/regrade?batch=no-such-batch` })),
+  "/api/courses/[courseSlug]/[termSlug]/staff/term-copy": [
+    api("instructors", "POST", (o) => ({ path: `/api/courses/${o.course}/${o.term}/staff/term-copy`, body: { to: "not a term slug", shiftDays: 1 } })),
   ],
-  "/api/courses/[courseSlug]/staff/roster": [
+  "/api/courses/[courseSlug]/[termSlug]/staff/dates": [
+    api("instructors", "POST", (o) => ({
+      path: `/api/courses/${o.course}/${o.term}/staff/dates`,
+      body: { assignment: "no-such-assignment", releaseAt: "2026-11-01T00:00:00Z", dueAt: "2026-12-01T00:00:00Z", lateUntil: null },
+    })),
+  ],
+  "/api/courses/[courseSlug]/[termSlug]/staff/retry": [api("staff", "POST", (o) => ({ path: `/api/courses/${o.course}/${o.term}/staff/retry`, body: {} }))],
+  "/api/courses/[courseSlug]/[termSlug]/staff/regrade": [
     api("staff", "POST", (o) => ({
-      path: `/api/courses/${o.course}/staff/roster`,
+      path: `/api/courses/${o.course}/${o.term}/staff/regrade`,
+      body: { assignment: o.codeAssignment, question: o.codeQuestion },
+    })),
+    api("staff", "GET", (o) => ({ path: `/api/courses/${o.course}/${o.term}/staff/regrade?batch=no-such-batch` })),
+  ],
+  "/api/courses/[courseSlug]/[termSlug]/staff/roster": [
+    api("staff", "POST", (o) => ({
+      path: `/api/courses/${o.course}/${o.term}/staff/roster`,
       body: { csv: "email,name,student id,section,role\nnew-person@x.test,New Person,S9,A,student\n", commit: false },
     })),
   ],
-  "/api/courses/[courseSlug]/staff/people": [
+  "/api/courses/[courseSlug]/[termSlug]/staff/people": [
     api(
       "staff",
       "POST",
-      (o, w) => ({ path: `/api/courses/${o.course}/staff/people`, body: { action: "section", userIds: [o.student[w]], section: "A" } }),
+      (o, w) => ({ path: `/api/courses/${o.course}/${o.term}/staff/people`, body: { action: "section", userIds: [o.student[w]], section: "A" } }),
       true,
     ),
   ],
-  "/api/courses/[courseSlug]/staff/grading": [
+  "/api/courses/[courseSlug]/[termSlug]/staff/grading": [
     api(
       "staff",
       "POST",
       (o, w) => ({
-        path: `/api/courses/${o.course}/staff/grading`,
+        path: `/api/courses/${o.course}/${o.term}/staff/grading`,
         body: { submissionId: o.proofSubmission[w], itemIds: [], comment: "", adjustment: 0, revision: 0 },
       }),
       true,
     ),
   ],
-  "/api/courses/[courseSlug]/staff/overrides": [
+  "/api/courses/[courseSlug]/[termSlug]/staff/overrides": [
     api(
       "staff",
       "POST",
       (o, w) => ({
-        path: `/api/courses/${o.course}/staff/overrides`,
+        path: `/api/courses/${o.course}/${o.term}/staff/overrides`,
         body: { assignment: o.codeAssignment, question: o.codeQuestion, userId: o.student[w], score: null, reason: "matrix test" },
       }),
       true,
     ),
   ],
-  "/api/courses/[courseSlug]/staff/rubric": [
+  "/api/courses/[courseSlug]/[termSlug]/staff/rubric": [
     api(
       "staff",
       "POST",
-      (o, w) => ({ path: `/api/courses/${o.course}/staff/rubric`, body: { rubricItemId: o.rubricItem[w], points: 1, description: "matrix test" } }),
+      (o, w) => ({ path: `/api/courses/${o.course}/${o.term}/staff/rubric`, body: { rubricItemId: o.rubricItem[w], points: 1, description: "matrix test" } }),
       true,
     ),
   ],
@@ -183,7 +221,17 @@ const PAGE_DENY = { anonymous: "signin" } as const;
 export function expected(spec: RouteSpec, isPage: boolean, persona: Persona, which: Which): Outcome {
   if (spec.access === "anyone") return "allowed";
   if (persona === "anonymous") return spec.access === "public" ? 200 : isPage ? PAGE_DENY.anonymous : 401;
-  const outsider = persona === "studentOther" || persona === "taOther";
+  // A student of last term is an outsider to this term, exactly like someone of another course.
+  const outsider = persona === "studentOther" || persona === "taOther" || persona === "studentLastTerm";
+  if (spec.access === "admin") return persona === "admin" ? (isPage ? 200 : "allowed") : 404;
+  if (spec.access === "legacy") return persona === "studentOther" || persona === "taOther" ? 404 : "redirect";
+  if (persona === "admin") {
+    // Passes the guard everywhere as an instructor; another course's object still is not this term's.
+    if (spec.access === "students") return 403;
+    if ((spec.access === "staff" || spec.access === "instructors") && spec.objectScoped && which === "other") return 404;
+    if (spec.access === "author-or-staff") return 200;
+    return spec.access === "public" || spec.access === "signed-in" || isPage ? 200 : "allowed";
+  }
   switch (spec.access) {
     case "public":
     case "signed-in":
@@ -198,6 +246,9 @@ export function expected(spec: RouteSpec, isPage: boolean, persona: Persona, whi
       // Staff of this course asking for another course's object must not get it.
       if (spec.objectScoped && which === "other") return 404;
       return isPage ? 200 : "allowed";
+    case "instructors":
+      if (outsider) return 404;
+      return persona === "instructor" ? "allowed" : 403;
     case "author-or-staff":
       if (outsider) return 404;
       if (persona === "student" && which === "other") return 404;

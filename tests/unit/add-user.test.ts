@@ -18,7 +18,7 @@ describe("npm run user:add", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "add-user-"));
     try {
       const ok = run(["--email", "Prof@Uni.edu", "--name", "Prof. Lin", "--role", "instructor"], path.join(dir, "data"));
-      expect(ok.out).toMatch(/^prof@uni\.edu is instructor of ml-theory\. Password \(shown once\): \S{12,}$/m);
+      expect(ok.out).toMatch(/^prof@uni\.edu is instructor of ml-theory \(2026-autumn\)\. Password \(shown once\): \S{12,}$/m);
       expect(ok.code).toBe(0);
       const bad = run(["--email", "nope", "--role", "boss"], path.join(dir, "data"));
       expect(bad.code).toBe(2);

@@ -1,6 +1,6 @@
 // PUT /api/drafts — saves the student's editor content for a question (debounced by the browser).
 // A failed save keeps the previous draft and tells the browser, which keeps its copy and retries.
-import { authorizeCourse } from "@/lib/access";
+import { authorizeTerm } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { HttpError, handler } from "@/lib/http/responses";
 import { readJsonBody } from "@/lib/http/body";
@@ -12,10 +12,10 @@ export const PUT = handler(async (req: Request) => {
   const body = draftBodySchema.parse(await readJsonBody(req, 600 * 1024));
   if (Buffer.byteLength(body.content) > MAX_SUBMISSION_BYTES)
     throw new HttpError(413, `Your draft is over ${MAX_SUBMISSION_BYTES / 1024} KB, the limit; it was not saved.`);
-  const access = await authorizeCourse(body.course);
+  const access = await authorizeTerm(body.course.course, body.course.term);
   const db = await getDb();
   const assignment = await db.assignment.findUnique({
-    where: { courseId_slug: { courseId: access.course.id, slug: body.assignment } },
+    where: { termId_slug: { termId: access.term.id, slug: body.assignment } },
     include: { currentVersion: { select: { questions: { select: { key: true } } } } },
   });
   // Unreleased work is invisible to students, here as on submit (no probing slugs by status).

@@ -1,5 +1,5 @@
 // POST /api/submit — a student's Submit or Run. The guard, zod, a body cap, then lib/submissions.
-import { authorizeCourse } from "@/lib/access";
+import { authorizeTerm } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { isEmbedded } from "@/lib/env";
 import { HttpError, handler } from "@/lib/http/responses";
@@ -9,12 +9,12 @@ import { submit } from "@/lib/submissions/submit";
 
 export const POST = handler(async (req: Request) => {
   const body = submitBodySchema.parse(await readJsonBody(req, 600 * 1024));
-  const access = await authorizeCourse(body.course);
+  const access = await authorizeTerm(body.course.course, body.course.term);
   const db = await getDb();
   try {
     const result = await submit(db, {
       userId: access.user.id,
-      courseId: access.course.id,
+      termId: access.term.id,
       assignmentSlug: body.assignment,
       questionKey: body.question,
       kind: body.kind,

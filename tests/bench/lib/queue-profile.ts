@@ -80,7 +80,7 @@ export async function profileQueue(n: number, root: string): Promise<Record<stri
       const old = i % 2 === 1; // alternate, so both ways see the same table sizes and load
       const input = {
         userId: seeded.studentIds[i]!,
-        courseId: seeded.course.id,
+        termId: seeded.term.id,
         assignmentSlug: "layernorm",
         questionKey: "norms",
         kind: "SUBMIT" as const,
@@ -102,7 +102,7 @@ export async function profileQueue(n: number, root: string): Promise<Record<stri
               code: true,
               answer: true,
               gradingSeed: true,
-              assignment: { select: { slug: true, course: { select: { slug: true } } } },
+              assignment: { select: { slug: true, term: { select: { course: { select: { slug: true } } } } } },
             },
           }),
         );

@@ -114,6 +114,7 @@ export function kindOf(i: number, loopingEvery: number): Code {
 export async function seed(db: PrismaClient, students: number, gradingTimeoutMs: number) {
   const tag = randomBytes(4).toString("hex");
   const course = await db.course.create({ data: { slug: `bench-queue-${tag}`, title: "Queue benchmark" } });
+  const term = await db.term.create({ data: { courseId: course.id, slug: "2026-bench", title: "Benchmark", startsAt: new Date(0) } });
   const [loaded] = (await loadAllAssignments(path.join(ROOT, "assignments"), ["layernorm"])).filter((r) => r.slug === "layernorm");
   if (!loaded?.ok) throw new Error("assignments/layernorm does not load");
   const a = loaded.assignment;
@@ -122,15 +123,15 @@ export async function seed(db: PrismaClient, students: number, gradingTimeoutMs:
   if (shorter === yaml) throw new Error("assignments/layernorm/assignment.yaml has no timeoutMs to shorten");
   const files = { ...a.files, "assignment.yaml": shorter };
   const spec = { ...a.spec, questions: a.spec.questions.map((q) => (q.type === "code" ? { ...q, timeoutMs: gradingTimeoutMs } : q)) };
-  await syncAssignments(db, course.id, [{ ...loaded, assignment: { ...a, spec, files, hash: hashFiles(files) } }], questionPoints);
+  await syncAssignments(db, term.id, [{ ...loaded, assignment: { ...a, spec, files, hash: hashFiles(files) } }], questionPoints);
   const emails = Array.from({ length: students }, (_, i) => `bench-${tag}-${i}@x.test`);
   await db.user.createMany({ data: emails.map((email, i) => ({ email, name: `Bench student ${i}` })) });
   const users = await db.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } });
   const byEmail = new Map(users.map((u) => [u.email, u.id]));
   const ids = emails.map((e) => byEmail.get(e)!);
-  await db.enrollment.createMany({ data: ids.map((userId) => ({ userId, courseId: course.id, role: "STUDENT" as const })) });
-  const assignment = await db.assignment.findUniqueOrThrow({ where: { courseId_slug: { courseId: course.id, slug: "layernorm" } } });
-  return { course, assignmentId: assignment.id, studentIds: ids, emails };
+  await db.enrollment.createMany({ data: ids.map((userId) => ({ userId, termId: term.id, role: "STUDENT" as const })) });
+  const assignment = await db.assignment.findUniqueOrThrow({ where: { termId_slug: { termId: term.id, slug: "layernorm" } } });
+  return { course, term, assignmentId: assignment.id, studentIds: ids, emails };
 }
 
 type Slot = { index: number; proc?: ChildProcess; ready: boolean; killedByUs: Set<ChildProcess>; tail: string[] };
@@ -247,7 +248,7 @@ export async function runQueueScenario(opts: QueueScenarioOptions): Promise<Queu
     const t0 = Date.now();
     const warmup = opts.warmup ?? 4 * opts.workers * poolSize;
     const seeded = await seed(db, S + warmup, gradingTimeoutMs);
-    const { course, assignmentId } = seeded;
+    const { course, term, assignmentId } = seeded;
     const studentIds = seeded.studentIds.slice(0, S);
     const warmupIds = seeded.studentIds.slice(S);
     log(`seeded course ${course.slug}: ${S} students, layernorm with a ${gradingTimeoutMs} ms grading deadline (${Date.now() - t0} ms)`);
@@ -310,7 +311,7 @@ export async function runQueueScenario(opts: QueueScenarioOptions): Promise<Queu
         warmupIds.map(async (userId, k) => {
           const input = {
             userId,
-            courseId: course.id,
+            termId: term.id,
             assignmentSlug: "layernorm",
             questionKey: "norms",
             kind: "SUBMIT" as const,
@@ -364,7 +365,7 @@ export async function runQueueScenario(opts: QueueScenarioOptions): Promise<Queu
         const kind = kindOf(i, loopingEvery);
         const input = {
           userId: studentIds[s]!,
-          courseId: course.id,
+          termId: term.id,
           assignmentSlug: "layernorm",
           questionKey: "norms",
           kind: "SUBMIT" as const,

@@ -4,15 +4,15 @@ import { seedCourse } from "./course-fixture";
 
 export async function seedStaffCourse() {
   const ctx = await seedCourse(["xor-ln-net", "generalization-bounds"], 3);
-  const { db, course, students, ta } = ctx;
+  const { db, term, students, ta } = ctx;
   const names = ["Ada Lovelace", 'Bob, Jr. "Bobby" Kumar', "Chloé Martin"];
   for (const [i, s] of students.entries()) await db.user.update({ where: { id: s.id }, data: { name: names[i]!, studentId: `S${1001 + i}` } });
   const xor = await db.assignment.findUniqueOrThrow({
-    where: { courseId_slug: { courseId: course.id, slug: "xor-ln-net" } },
+    where: { termId_slug: { termId: term.id, slug: "xor-ln-net" } },
     include: { currentVersion: { include: { questions: true } } },
   });
   const gb = await db.assignment.update({
-    where: { courseId_slug: { courseId: course.id, slug: "generalization-bounds" } },
+    where: { termId_slug: { termId: term.id, slug: "generalization-bounds" } },
     data: { policy: "LATEST" },
     include: { currentVersion: { include: { questions: true } } },
   });
