@@ -16,6 +16,16 @@ const session = vi.hoisted(() => {
   return { userId: null as string | null };
 });
 vi.mock("next-auth", async (orig) => ({ ...(await orig<object>()), getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null) }));
+// Pages read their words through next-intl's request config, which only Next's server provides:
+// they get the English messages, as a request with no language choice does.
+vi.mock("next-intl/server", async () => {
+  const { createTranslator } = await import("next-intl");
+  const messages = (await import("@/messages/en.json")).default;
+  return {
+    getLocale: async () => "en",
+    getTranslations: async (namespace?: string) => createTranslator({ locale: "en", messages, namespace: namespace as never }),
+  };
+});
 
 let ctx: StaffCourse;
 const people: Record<"student" | "taA" | "taB" | "instructorA", string> = { student: "", taA: "", taB: "", instructorA: "" };
