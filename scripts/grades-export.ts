@@ -1,4 +1,4 @@
-// npm run --silent grades:export -- --course <course-slug> --format canvas|long [--assignment <slug>]
+// npm run --silent grades:export -- --course <course-slug> --format canvas|long [--assignment <slug>] [--include-unreleased]
 // Writes the course's grades as CSV to stdout (the same code as the staff download). A Canvas
 // export whose assignment titles Canvas would drop is refused on stderr with exit status 2.
 // --check <file> instead checks a CSV file against the Canvas import rules (exit 1 on problems).
@@ -12,7 +12,7 @@ import { checkCanvasCsv } from "@/lib/export/canvas-check";
 import { exitWithError } from "./lib/fatal";
 
 const USAGE =
-  "usage: npm run --silent grades:export -- --course <course-slug> --format canvas|long [--assignment <slug>]\n       npm run --silent grades:export -- --check <file.csv>";
+  "usage: npm run --silent grades:export -- --course <course-slug> --format canvas|long [--assignment <slug>] [--include-unreleased]\n       npm run --silent grades:export -- --check <file.csv>";
 
 const argsSchema = z.object({
   course: z.string({ error: "--course <course-slug> is required" }).regex(/^[a-z0-9-]+$/, "--course must be a course slug such as ml-theory"),
@@ -29,15 +29,23 @@ function fail(message: string, code: number): never {
 }
 
 async function main() {
-  let values: Record<string, string | undefined>;
+  let values: Record<string, string | boolean | undefined>;
   try {
     values = parseArgs({
-      options: { course: { type: "string" }, format: { type: "string" }, assignment: { type: "string" }, check: { type: "string" } },
+      options: {
+        course: { type: "string" },
+        format: { type: "string" },
+        assignment: { type: "string" },
+        check: { type: "string" },
+        "include-unreleased": { type: "boolean" },
+      },
     }).values;
   } catch (error) {
     fail(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`, 64);
   }
-  if (values.check !== undefined) {
+  const includeUnreleased = values["include-unreleased"] === true;
+  delete values["include-unreleased"];
+  if (typeof values.check === "string") {
     const text = values.check === "-" ? readFileSync(0, "utf8") : readFileSync(values.check, "utf8");
     const problems = checkCanvasCsv(text);
     if (problems.length) fail(`Canvas would not accept ${values.check}:\n${problems.map((p) => `  ${p}`).join("\n")}`, 1);
@@ -53,7 +61,7 @@ async function main() {
   try {
     const course = await db.course.findUnique({ where: { slug: args.course } });
     if (!course) fail(`No course "${args.course}" in this database; check --course (and DATABASE_URL).`, 1);
-    const csv = await exportGrades(db, { courseId: course.id, format: args.format, assignmentSlug: args.assignment });
+    const csv = await exportGrades(db, { courseId: course.id, format: args.format, assignmentSlug: args.assignment, includeUnreleased });
     await new Promise<void>((resolve, reject) => process.stdout.write(csv, (e) => (e ? reject(e) : resolve())));
   } catch (error) {
     if (error instanceof HttpError) {

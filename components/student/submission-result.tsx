@@ -18,6 +18,18 @@ export function SubmissionResult({ view }: { view: SubmissionView }) {
     <div className="result" aria-live="polite">
       <p>
         <StatusLine view={view} />
+        {view.unreleased && (
+          <>
+            {" "}
+            <span className="badge warn unreleased">{t("unreleased")}</span>
+          </>
+        )}
+        {view.lateDays && (
+          <>
+            {" "}
+            <span className="badge ok">{t("lateDaysUsed")}</span>
+          </>
+        )}
         {view.status === "graded" && view.score !== undefined && view.maxScore !== undefined && (
           <>
             {" "}

@@ -14,6 +14,7 @@ import { historyOf, type SubmissionView } from "@/lib/submissions/views";
 import { attemptsLeft, attemptsUsed } from "@/lib/grades/attempts";
 import { attemptCredit } from "@/lib/grades/credit";
 import type { findAssignment } from "@/lib/assignments/queries";
+import { lateDayAccount } from "@/lib/grades/late-days";
 
 type Assignment = NonNullable<Awaited<ReturnType<typeof findAssignment>>>;
 
@@ -40,12 +41,27 @@ export async function studentAssignmentView(opts: {
   const now = opts.now ?? new Date();
   const db = await getDb();
   const content: VersionContent = assignment.content;
-  const [extension, drafts] = await Promise.all([
+  const [extension, drafts, enrollment] = await Promise.all([
     db.extension.findUnique({ where: { userId_assignmentId: { userId, assignmentId: assignment.id } } }),
     db.draft.findMany({ where: { userId, assignmentId: assignment.id } }),
+    db.enrollment.findUnique({ where: { userId_courseId: { userId, courseId: assignment.courseId } } }),
   ]);
-  const deadlines = effectiveDeadlines(assignment, extension);
+  const deadlines = effectiveDeadlines(assignment, extension, enrollment?.accommodationDays ?? 0);
   const timing = submissionTiming(deadlines, now);
+  // Late days: what is left, and whether they can still open a closed assignment (submit decides).
+  const account = enrollment && !isStaff ? await lateDayAccount(db, enrollment) : null;
+  const lateDays =
+    account && account.budget > 0
+      ? {
+          left: account.left,
+          budget: account.budget,
+          spentHere: account.spent.get(assignment.id) ?? 0,
+          maxHere: assignment.maxLateDays,
+          hoursPerDay: account.hoursPerDay,
+        }
+      : null;
+  const lateDaysCanOpen =
+    lateDays !== null && now > deadlines.dueAt && now >= assignment.releaseAt && assignment.maxLateDays !== 0 && (lateDays.left > 0 || lateDays.spentHere > 0);
   const history = await historyOf(db, userId, assignment.id, { duePassed: deadlines.dueAt < now, staff: isStaff });
   const questions: StudentQuestion[] = assignment.currentVersion.questions.map((row) => {
     const spec = content.spec.questions.find((s: QuestionSpec) => s.id === row.key)!;
@@ -78,8 +94,10 @@ export async function studentAssignmentView(opts: {
     questions,
     deadlines,
     extension: extension ? { dueAt: extension.dueAt } : null,
+    accommodationDays: enrollment?.accommodationDays ?? 0,
+    lateDays,
     timing,
-    canSubmit: isStaff || timing.open,
+    canSubmit: isStaff || timing.open || lateDaysCanOpen,
   };
 }
 

@@ -35,6 +35,9 @@ export async function syncAssignment(db: PrismaClient, courseId: string, a: Load
     challenge: spec.challenge,
     hidden: false,
     position: spec.position ?? position,
+    gradeRelease: spec.gradeRelease === "manual" ? ("MANUAL" as const) : ("AUTO" as const),
+    hideScoresUntilRelease: spec.hideScoresUntilRelease,
+    maxLateDays: spec.maxLateDays ?? null,
   };
   const points = await Promise.all(spec.questions.map((q) => pointsOf(a, q)));
   return db.$transaction(async (tx) => {

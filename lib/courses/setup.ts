@@ -8,6 +8,7 @@ import { loadAllAssignments } from "@/lib/assignments/load";
 import { syncAssignments, type SyncOutcome } from "@/lib/assignments/sync";
 import { questionPoints } from "@/lib/assignments/points";
 import { ensureCourse } from "@/lib/courses/ensure-course";
+import { readCourseSettings, writeCourseSettings } from "@/lib/courses/course-settings";
 import { demoPassword, seedDemoPeople } from "@/lib/demo/people";
 import { seedDemoActivity } from "@/lib/demo/activity";
 
@@ -24,7 +25,9 @@ export function formatSync(outcomes: SyncOutcome[]): string {
 export async function syncCourseAssignments(courseSlug = getEnv().COURSE_SLUG): Promise<SyncOutcome[]> {
   const db = await getDb();
   const course = await ensureCourse(db, courseSlug);
-  const results = await loadAllAssignments(path.resolve(getEnv().ASSIGNMENTS_DIR));
+  const dir = path.resolve(getEnv().ASSIGNMENTS_DIR);
+  await writeCourseSettings(db, course.id, await readCourseSettings(dir));
+  const results = await loadAllAssignments(dir);
   return syncAssignments(db, course.id, results, questionPoints);
 }
 

@@ -11,6 +11,8 @@ const reason = z.string().trim().min(3, "give a reason of at least 3 characters"
 
 export const exportQuery = z.object({
   format: z.enum(EXPORT_FORMATS, { error: "format must be canvas or long" }),
+  /** Scores students cannot see yet (lib/grades/release) are left out unless asked for. */
+  unreleased: z.enum(["exclude", "include"], { error: "unreleased must be exclude or include" }).default("exclude"),
   assignment: slug.optional(),
   section: z.string().max(64).optional(),
 });
@@ -83,3 +85,18 @@ export const peopleBody = z.discriminatedUnion(
   ],
   { error: "action must be invite, drop, reactivate, unlock, role or section" },
 );
+
+export const releaseBody = z.object({ assignment: slug, published: z.boolean({ error: "published must be true (publish) or false (unpublish)" }) });
+
+const dayCount = (what: string) =>
+  z
+    .number({ error: `${what} must be a whole number of days` })
+    .int(`${what} must be a whole number of days`)
+    .min(0, `${what} cannot be negative`)
+    .max(365, `${what} is at most 365 days`);
+export const accommodationBody = z.object({
+  userId: id,
+  accommodationDays: dayCount("accommodationDays"),
+  extraLateDays: dayCount("extraLateDays"),
+  reason: z.string().trim().max(500, "keep the reason under 500 characters").default(""),
+});

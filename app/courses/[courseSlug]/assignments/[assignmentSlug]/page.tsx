@@ -37,9 +37,21 @@ export default async function AssignmentPage({ params }: { params: Promise<{ cou
         )}
       </p>
       {view.timing.open && view.timing.late && <p className="notice warn">{t("latePenaltyNow", { penalty: Math.round(view.timing.penalty * 100) })}</p>}
-      {!view.timing.open && (
+      {!view.timing.open && !view.canSubmit && (
         <p className="notice">
           {t("closed")} {view.timing.reason}
+        </p>
+      )}
+      {view.accommodationDays > 0 && <p className="muted small accommodation">{t("accommodation", { days: view.accommodationDays })}</p>}
+      {view.lateDays && (
+        <p className={`notice late-days${view.deadlines.dueAt.getTime() < Date.now() ? " warn" : ""}`}>
+          {t("lateDays", {
+            left: view.lateDays.left,
+            budget: view.lateDays.budget,
+            hours: view.lateDays.hoursPerDay,
+            max: view.lateDays.maxHere === null ? "none" : String(view.lateDays.maxHere),
+          })}
+          {view.lateDays.spentHere > 0 && <> {t("lateDaysSpentHere", { days: view.lateDays.spentHere })}</>}
         </p>
       )}
       {view.statement && <div className="statement card markdown" dangerouslySetInnerHTML={{ __html: view.statement }} />}

@@ -53,6 +53,9 @@ export default async function GradebookPage({
         <a className="button secondary" href={exportUrl("long")} download>
           Download long CSV
         </a>
+        <a className="button secondary" href={`${exportUrl("long")}&unreleased=include`} download title="also scores students cannot see yet">
+          Long CSV with unreleased
+        </a>
       </form>
       {book.rows.length === 0 ? (
         <p className="notice">
@@ -91,6 +94,8 @@ export default async function GradebookPage({
                     const late = res.cells.some((c) => c.late);
                     const pending = res.cells.some((c) => c.pending);
                     const overridden = res.cells.some((c) => c.override);
+                    const held = res.cells.some((c) => !c.released && c.score !== null);
+                    const lateDays = res.lateDaysSpent;
                     return (
                       <td key={a.id} className={`num${res.total === null ? " empty" : ""}`}>
                         {res.total === null ? "—" : pts(res.total)}
@@ -115,6 +120,22 @@ export default async function GradebookPage({
                             {" "}
                             <span className="badge warn" title="a submission waits for grading">
                               pending
+                            </span>
+                          </>
+                        )}
+                        {held && (
+                          <>
+                            {" "}
+                            <span className="badge warn" title="students do not see this score until you publish (staff → assignment → Grade release)">
+                              not released
+                            </span>
+                          </>
+                        )}
+                        {lateDays > 0 && (
+                          <>
+                            {" "}
+                            <span className="badge ok" title={`${lateDays} late day(s) spent`}>
+                              {lateDays} LD
                             </span>
                           </>
                         )}
@@ -150,6 +171,14 @@ export default async function GradebookPage({
           </li>
           <li>A regrade replaces the score of the submission it regraded; an override replaces the question&apos;s score and is kept in the audit log.</li>
           <li>An empty cell (—) means no submission: the export leaves it empty too.</li>
+          <li>
+            Precedence for a submission after the due date: an extension or accommodation (a later due date) first, then the student&apos;s late days (spent
+            automatically at submit), then the late penalty.
+          </li>
+          <li>
+            A <em>not released</em> score (gradeRelease: manual, before Publish) is shown here but not to the student, and the exports leave it out unless you
+            ask for unreleased scores.
+          </li>
         </ul>
       </details>
     </section>

@@ -7,6 +7,8 @@ import { rosterPeople } from "@/lib/courses/roster-people";
 import { RosterImport } from "@/components/staff/roster-import";
 import { RosterPeople } from "@/components/staff/roster-people";
 import { LocalTime } from "@/components/local-time";
+import { TimePolicies } from "@/components/staff/time-policies";
+import { courseTimePolicies } from "@/lib/grades/accommodations";
 
 export default async function RosterPage({ params }: { params: Promise<{ courseSlug: string }> }) {
   const { courseSlug } = await params;
@@ -46,6 +48,7 @@ export default async function RosterPage({ params }: { params: Promise<{ courseS
       )}
       <h2>People</h2>
       <RosterPeople course={course.slug} people={people} actorRole={enrollment.role} actorId={user.id} mail={mailConfigured()} />
+      <TimePolicies policies={await courseTimePolicies(db, course.id)} courseSlug={course.slug} />
       <h2>Import a roster</h2>
       <p className="muted">
         A CSV file with one person per line: <code>email,name,student id,section,role</code> (role: student, ta or instructor; empty means student; a header

@@ -10,6 +10,9 @@ import { regradeVersions } from "@/lib/queue/regrade";
 import { LocalTime } from "@/components/local-time";
 import { CheckButton } from "@/components/staff/check-button";
 import { RegradeButton } from "@/components/staff/regrade-button";
+import { ReleasePanel } from "@/components/staff/release-panel";
+import { publishHistory } from "@/lib/grades/publish";
+import { questionReleaseMode } from "@/lib/grades/release";
 
 const query = z.object({ seed: z.string().trim().max(200).optional() });
 
@@ -58,6 +61,12 @@ export default async function AssignmentPreviewPage({
         </button>
         <span className="muted small">Showing {student.label}: numeric parameters and option order are theirs.</span>
       </form>
+      <ReleasePanel
+        courseSlug={course.slug}
+        assignment={a}
+        manual={a.currentVersion.questions.filter((q) => questionReleaseMode(a, q.config) === "MANUAL").map((q) => q.key)}
+        history={await publishHistory(db, course.id, a.id)}
+      />
       <h2>Checker</h2>
       <CheckButton course={course.slug} assignment={a.slug} />
       {statement && <div className="statement markdown card" dangerouslySetInnerHTML={{ __html: statement }} />}
