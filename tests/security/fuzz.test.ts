@@ -1,8 +1,9 @@
 // Hostile input against the running built site: random and crafted payloads (huge strings, wrong
 // types, unicode, NUL, prototype keys, arrays for objects, invalid JSON, deep nesting, bodies over
 // the caps) to the submit (code, numeric, proof), draft, leaderboard, roster import and export
-// endpoints, the roster actions, and the public password-link and forgot-password endpoints. Every answer must be a 4xx with a JSON {error} message, never a 5xx, and nothing may
-// be written. Seeded (FUZZ_SEED, FUZZ_CASES) so that a failure reproduces; each failure names its
+// endpoints, the roster actions, grade release and accommodations, and the public password-link and
+// forgot-password endpoints. Every answer must be a 4xx with a JSON {error} message, never a 5xx,
+// and nothing may be written. Seeded (FUZZ_SEED, FUZZ_CASES) so that a failure reproduces; each failure names its
 // case. Also: the security headers, and cross-origin state-changing requests refused with 403.
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -47,6 +48,8 @@ async function snapshot(): Promise<Record<string, string>> {
       "SignInAttempt",
       "PasswordToken",
       "MailOutbox",
+      "Assignment",
+      "LateDaySpend",
     ]) {
       const [r] = await db.query<{ n: number; h: string | null }>(
         `SELECT count(*)::int AS n, md5(string_agg(x::text, E'\\n' ORDER BY x::text)) AS h FROM "${t}" x`,
@@ -253,6 +256,32 @@ const TARGETS: Target[] = [
     required: ["email"],
     cap: 4_000,
     strict: false,
+  },
+  // Course policies: bases name an assignment / a person that does not exist, so every mutation is refused too.
+  {
+    name: "grade release",
+    method: "POST",
+    path: "/api/courses/ml-theory/staff/release",
+    who: () => instructor,
+    base: () => ({ assignment: "no-such-assignment", published: true }),
+    names: ["assignment"],
+    texts: [],
+    required: ["assignment", "published"],
+    cap: 4 * KB,
+    strict: false,
+  },
+  {
+    name: "accommodations",
+    method: "POST",
+    path: "/api/courses/ml-theory/staff/accommodations",
+    who: () => instructor,
+    base: () => ({ userId: "no-such-user", accommodationDays: 1, extraLateDays: 0, reason: "fuzz" }),
+    names: ["userId"],
+    texts: ["reason"],
+    required: ["userId", "accommodationDays", "extraLateDays"],
+    cap: 4 * KB,
+    strict: false,
+    badTexts: () => [42, null, ["a"], "x".repeat(501)],
   },
 ];
 

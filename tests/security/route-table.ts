@@ -175,6 +175,20 @@ export const ROUTES: Record<string, RouteSpec[]> = {
       true,
     ),
   ],
+  "/api/courses/[courseSlug]/staff/release": [
+    api("staff", "POST", (o) => ({ path: `/api/courses/${o.course}/staff/release`, body: { assignment: o.codeAssignment, published: false } })),
+  ],
+  "/api/courses/[courseSlug]/staff/accommodations": [
+    api(
+      "staff",
+      "POST",
+      (o, w) => ({
+        path: `/api/courses/${o.course}/staff/accommodations`,
+        body: { userId: o.student[w], accommodationDays: 0, extraLateDays: 0, reason: "matrix test" },
+      }),
+      true,
+    ),
+  ],
 };
 
 const PAGE_DENY = { anonymous: "signin" } as const;
