@@ -7,7 +7,6 @@ export type Visibility = "visible" | "hidden" | "after_due" | "after_published";
 /** What a test may declare: Gradescope's spelling `after_due_date` is accepted for `after_due`. */
 export type DeclaredVisibility = Visibility | "after_due_date";
 
-
 /** The student's module as tests see it: every value crossing is a fresh copy of plain JSON data. */
 export interface Student {
   /**

@@ -113,6 +113,13 @@ export const assignmentSchema = z
       .default(false)
       .describe("Exam style: with gradeRelease manual, students see no scores at all (auto-graded ones and totals too) until Publish"),
     maxLateDays: z.number().int().min(0).optional().describe("Most late days (course.yaml lateDays) a student may spend on this assignment"),
+    regradeWindowDays: z
+      .number()
+      .int()
+      .min(0)
+      .max(365)
+      .default(7)
+      .describe("Days a student may ask for a regrade, from the grade's release (Publish, or the due date under auto release); 0: no regrade requests"),
     questions: z.array(questionSchema).min(1, "an assignment needs at least one question"),
   })
   .strict()

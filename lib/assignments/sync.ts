@@ -38,6 +38,7 @@ export async function syncAssignment(db: PrismaClient, courseId: string, a: Load
     gradeRelease: spec.gradeRelease === "manual" ? ("MANUAL" as const) : ("AUTO" as const),
     hideScoresUntilRelease: spec.hideScoresUntilRelease,
     maxLateDays: spec.maxLateDays ?? null,
+    regradeWindowDays: spec.regradeWindowDays,
   };
   const points = await Promise.all(spec.questions.map((q) => pointsOf(a, q)));
   return db.$transaction(async (tx) => {

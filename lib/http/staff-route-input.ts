@@ -100,3 +100,9 @@ export const accommodationBody = z.object({
   extraLateDays: dayCount("extraLateDays"),
   reason: z.string().trim().max(500, "keep the reason under 500 characters").default(""),
 });
+
+export const regradeAnswerBody = z.object({
+  requestId: id,
+  action: z.enum(["reply", "escalate", "resolve", "reopen"], { error: "action must be reply, escalate, resolve or reopen" }),
+  text: z.string().trim().min(2, "write the answer the student will read").max(2000, "keep the answer under 2,000 characters"),
+});

@@ -1,6 +1,6 @@
 // Course policies against the real database and the real submit path: late days spent at submit
 // (precedence: extension or accommodation, then late days, then the penalty) and never twice under
-// concurrent submits; grade release held until Publish; and every view (submission view, course
+// concurrent submits; grade release held until Publish; regrade requests; and every view (submission view, course
 // home, gradebook, export) reading the same computation.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
@@ -14,6 +14,7 @@ import { setGradesPublished } from "@/lib/grades/publish";
 import { setAccommodation } from "@/lib/grades/accommodations";
 import { exportGrades } from "@/lib/export/gradebook-csv";
 import { HttpError } from "@/lib/http/http-error";
+import { answerRegradeRequest, createRegradeRequest, studentRegradeRequests, REGRADE_RATE } from "@/lib/grades/regrade-requests";
 import { useFreshDatabase } from "./lib/test-db";
 import { seedCourse } from "./lib/course-fixture";
 
@@ -242,5 +243,86 @@ describe("grade release", () => {
     expect(await message()).toBeNull();
     await setGradesPublished(db, { courseId: course.id, assignmentSlug: "layernorm", published: true, actorId: ta.id });
     expect(await message()).toBe("expected 0.5");
+  });
+});
+
+describe("regrade requests", () => {
+  const refusal = (p: Promise<unknown>) => p.then(() => null).catch((e: unknown) => (e instanceof HttpError ? [e.status, e.message] : e));
+
+  it("a student asks once per question inside the window; a TA answers and passes it on; the instructor resolves it; all audited", async () => {
+    const { db, course, students, ta } = ctx;
+    const a = await assignment("xor-ln-net");
+    const u = students[4]!.id;
+    const proof = await db.submission.findFirstOrThrow({ where: { userId: u, assignmentId: a.id, questionKey: "xor-proof" } });
+    const ask = (now: Date, extra: Partial<Parameters<typeof createRegradeRequest>[1]> = {}) =>
+      createRegradeRequest(db, {
+        courseId: course.id,
+        userId: u,
+        submissionId: proof.id,
+        target: "combine",
+        text: "The contradiction is in line 3.",
+        now,
+        ...extra,
+      });
+    // Under auto release the window opens at the due date and closes regradeWindowDays (7) later.
+    expect(await refusal(ask(new Date(DUE.getTime() - 3_600_000)))).toEqual([403, expect.stringMatching(/open on .* after the due date/)]);
+    expect(await refusal(ask(new Date(DUE.getTime() + 8 * 24 * 3_600_000)))).toEqual([403, expect.stringMatching(/window .* closed/)]);
+    expect(await refusal(ask(TEN_HOURS_LATE, { target: "no-such-item" }))).toEqual([400, expect.stringMatching(/not a test or rubric item/)]);
+    const other = students[0]!.id;
+    expect(await refusal(ask(TEN_HOURS_LATE, { userId: other }))).toEqual([404, "No such submission."]);
+    const { id } = await ask(TEN_HOURS_LATE);
+    expect(await refusal(ask(TEN_HOURS_LATE))).toEqual([409, expect.stringMatching(/already have an open regrade request/)]);
+
+    const instructor = await db.user.create({ data: { email: "prof@x.test", name: "Prof" } });
+    await db.enrollment.create({ data: { userId: instructor.id, courseId: course.id, role: "INSTRUCTOR" } });
+    let minute = 0;
+    const answer = (action: "reply" | "escalate" | "resolve" | "reopen", actorId: string, actorRole: "TA" | "INSTRUCTOR", text: string) =>
+      answerRegradeRequest(db, {
+        courseId: course.id,
+        requestId: id,
+        actorId,
+        actorRole,
+        action,
+        text,
+        now: new Date(TEN_HOURS_LATE.getTime() + ++minute * 60_000),
+      });
+    await answer("reply", ta.id, "TA", "Looking at it.");
+    expect(await refusal(answer("escalate", instructor.id, "INSTRUCTOR", "x1"))).toEqual([400, expect.stringMatching(/Only a TA/)]);
+    await answer("escalate", ta.id, "TA", "Passing this to the instructor.");
+    await answer("resolve", instructor.id, "INSTRUCTOR", "Granted: +2 for combine.");
+    expect(await refusal(answer("reply", ta.id, "TA", "late reply"))).toEqual([409, expect.stringMatching(/resolved; reopen it first/)]);
+
+    const [mine] = await studentRegradeRequests(db, u, a.id);
+    expect({ status: mine!.status, outcome: mine!.outcome, target: mine!.target, thread: mine!.messages.map((m) => m.text) }).toEqual({
+      status: "RESOLVED",
+      outcome: "Granted: +2 for combine.",
+      target: "combine",
+      thread: ["The contradiction is in line 3.", "Looking at it.", "Passing this to the instructor.", "Granted: +2 for combine."],
+    });
+    const audit = await db.auditLog.findMany({ where: { courseId: course.id, action: { startsWith: "regrade." } }, orderBy: { createdAt: "asc" } });
+    expect(audit.map((x) => x.action)).toEqual(["regrade.request", "regrade.reply", "regrade.escalate", "regrade.resolve"]);
+    // Resolved, the question is open for a new request.
+    expect(await refusal(ask(TEN_HOURS_LATE, { target: null }))).toBeNull();
+  });
+
+  it("waits for the grade's release under manual release, and limits requests per day", async () => {
+    const { db, course, students, ta } = ctx;
+    const a = await assignment("xor-ln-net");
+    await db.assignment.update({ where: { id: a.id }, data: { gradeRelease: "MANUAL", gradesPublishedAt: null } });
+    const u = students[0]!.id;
+    const mc = await db.submission.findFirstOrThrow({ where: { userId: u, assignmentId: a.id, questionKey: "ln-width2", gradings: { some: {} } } });
+    const ask = (now: Date) => createRegradeRequest(db, { courseId: course.id, userId: u, submissionId: mc.id, target: null, text: "Option a is right.", now });
+    expect(await refusal(ask(TEN_HOURS_LATE))).toEqual([403, expect.stringMatching(/open when its grades are released/)]);
+    const published = new Date(DUE.getTime() + 2 * 24 * 3_600_000);
+    await setGradesPublished(db, { courseId: course.id, assignmentSlug: "xor-ln-net", published: true, actorId: ta.id, now: published });
+    expect(await refusal(ask(new Date(published.getTime() + 8 * 24 * 3_600_000)))).toEqual([403, expect.stringMatching(/closed/)]);
+    // Rate limit: resolve each request and ask again, until the day's allowance is spent.
+    const at = new Date(published.getTime() + 3_600_000);
+    for (let i = 0; i < REGRADE_RATE.perDay; i++) {
+      const { id } = await ask(at);
+      await answerRegradeRequest(db, { courseId: course.id, requestId: id, actorId: ta.id, actorRole: "TA", action: "resolve", text: "No change." });
+    }
+    expect(await refusal(ask(at))).toEqual([429, expect.stringMatching(/At most 5 regrade requests a day/)]);
+    await db.assignment.update({ where: { id: a.id }, data: { gradeRelease: "AUTO" } });
   });
 });

@@ -1,7 +1,7 @@
 // Hostile input against the running built site: random and crafted payloads (huge strings, wrong
 // types, unicode, NUL, prototype keys, arrays for objects, invalid JSON, deep nesting, bodies over
 // the caps) to the submit (code, numeric, proof), draft, leaderboard, roster import and export
-// endpoints, the roster actions, grade release and accommodations, and the public password-link and
+// endpoints, the roster actions, grade release, accommodations and regrade requests, and the public password-link and
 // forgot-password endpoints. Every answer must be a 4xx with a JSON {error} message, never a 5xx,
 // and nothing may be written. Seeded (FUZZ_SEED, FUZZ_CASES) so that a failure reproduces; each failure names its
 // case. Also: the security headers, and cross-origin state-changing requests refused with 403.
@@ -50,6 +50,8 @@ async function snapshot(): Promise<Record<string, string>> {
       "MailOutbox",
       "Assignment",
       "LateDaySpend",
+      "RegradeRequest",
+      "RegradeMessage",
     ]) {
       const [r] = await db.query<{ n: number; h: string | null }>(
         `SELECT count(*)::int AS n, md5(string_agg(x::text, E'\\n' ORDER BY x::text)) AS h FROM "${t}" x`,
@@ -282,6 +284,32 @@ const TARGETS: Target[] = [
     cap: 4 * KB,
     strict: false,
     badTexts: () => [42, null, ["a"], "x".repeat(501)],
+  },
+  {
+    name: "regrade request",
+    method: "POST",
+    path: "/api/regrade-requests",
+    who: () => student,
+    base: () => ({ course: "ml-theory", submissionId: "nosuchsubmission", text: "please look at this again" }),
+    names: ["course", "submissionId"],
+    texts: ["text"],
+    required: ["course", "submissionId", "text"],
+    cap: 16 * KB,
+    strict: true,
+    badTexts: () => ["too short", "", 42, null, "x".repeat(2001)],
+  },
+  {
+    name: "regrade answer",
+    method: "POST",
+    path: "/api/courses/ml-theory/staff/regrade-requests",
+    who: () => instructor,
+    base: () => ({ requestId: "no-such-request", action: "reply", text: "fuzz answer" }),
+    names: ["requestId", "action"],
+    texts: ["text"],
+    required: ["requestId", "action", "text"],
+    cap: 16 * KB,
+    strict: false,
+    badTexts: () => ["", " ", 42, null, "x".repeat(2001)],
   },
 ];
 

@@ -156,6 +156,7 @@ describe("assignment.yaml and course.yaml", () => {
   };
   it("defaults to auto release and accepts manual, per question too, with maxLateDays", () => {
     expect(assignmentSchema.parse(base).gradeRelease).toBe("auto");
+    expect(assignmentSchema.parse(base).regradeWindowDays).toBe(7);
     const a = assignmentSchema.parse({ ...base, gradeRelease: "manual", hideScoresUntilRelease: true, maxLateDays: 2 });
     expect([a.gradeRelease, a.hideScoresUntilRelease, a.maxLateDays]).toEqual(["manual", true, 2]);
     expect(assignmentSchema.parse({ ...base, questions: [{ ...base.questions[0], gradeRelease: "manual" }] }).questions[0]!.gradeRelease).toBe("manual");

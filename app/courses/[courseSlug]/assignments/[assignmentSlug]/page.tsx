@@ -7,6 +7,7 @@ import { studentAssignmentView } from "@/lib/assignments/student-view";
 import { LocalTime } from "@/components/local-time";
 import { Countdown } from "@/components/countdown";
 import { QuestionPanel } from "@/components/student/question-panel";
+import { RegradeRequests } from "@/components/student/regrade-request";
 
 export default async function AssignmentPage({ params }: { params: Promise<{ courseSlug: string; assignmentSlug: string }> }) {
   const { courseSlug, assignmentSlug } = await params;
@@ -72,6 +73,7 @@ export default async function AssignmentPage({ params }: { params: Promise<{ cou
             </p>
           )}
           <QuestionPanel course={course.slug} assignment={assignment.slug} question={q} canSubmit={view.canSubmit} />
+          <RegradeRequests course={course.slug} {...q.regrade} />
         </section>
       ))}
     </article>
