@@ -1,7 +1,8 @@
 // Course policies in real Chromium against the built site and the demo course: an instructor
 // publishes proof grades held back by gradeRelease: manual (the student sees "graded, not yet
 // released" until then), and grants late days on the roster, which a student's late submission
-// then spends instead of the late penalty. Screenshots in tests/output/screenshots/.
+// then spends instead of the late penalty; a student asks for a regrade of the published proof, a TA
+// passes it to the instructor, who resolves it, and the student reads the outcome. Screenshots in tests/output/screenshots/.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pgRunner } from "@/lib/db/sql-runner";
@@ -109,5 +110,47 @@ describe("late days and accommodations in the browser", () => {
     await bob.locator(".badge", { hasText: / LD$/ }).waitFor();
     await instructor.context().close();
     await student.context().close();
+  }, 240_000);
+});
+
+describe("regrade requests in the browser", () => {
+  it("a student asks for a regrade of a published proof; a TA passes it on; the instructor resolves it; the student reads the outcome", async () => {
+    // The first test published xor-ln-net (manual release), which opened the regrade window.
+    const student = await as("student1@demo.test");
+    await open(student, `${app.baseUrl}${COURSE}/assignments/xor-ln-net`);
+    const proof = student.locator("#q-xor-proof");
+    await proof.getByRole("button", { name: "Ask for a regrade" }).click();
+    await proof.getByLabel("About (optional)").selectOption("conclusion");
+    await proof.getByLabel("What should be looked at again, and why").fill("My last paragraph states the conclusion for every threshold.");
+    await proof.getByRole("button", { name: "Send regrade request" }).click();
+    await proof.getByTestId("regrade-thread").getByText("open", { exact: true }).waitFor();
+    expect(await proof.getByRole("button", { name: "Ask for a regrade" }).count()).toBe(0);
+    await screenshot(student, "policies-08-student-regrade-open");
+
+    const ta = await as("ta@demo.test");
+    await open(ta, `${app.baseUrl}${COURSE}/staff/regrade-requests`);
+    const request = ta.getByTestId("regrade-request").first();
+    await request.getByText("conclusion", { exact: true }).waitFor();
+    await request.getByLabel("Answer (the student reads it)").fill("Checking with the instructor about the threshold case.");
+    await request.getByRole("button", { name: "Pass to the instructor" }).click();
+    await request.getByText("for the instructor", { exact: true }).waitFor();
+    await screenshot(ta, "policies-09-ta-queue");
+
+    const instructor = await as("instructor@demo.test");
+    await open(instructor, `${app.baseUrl}${COURSE}/staff/regrade-requests`);
+    const req2 = instructor.getByTestId("regrade-request").first();
+    expect(await req2.getByRole("button", { name: "Pass to the instructor" }).count()).toBe(0);
+    await req2.getByLabel("Answer (the student reads it)").fill("Granted: the conclusion item applies; see the new rubric score.");
+    await req2.getByRole("button", { name: "Resolve with this outcome" }).click();
+    await instructor.getByRole("heading", { name: "Resolved" }).waitFor();
+    await screenshot(instructor, "policies-10-instructor-resolved");
+
+    await open(student, `${app.baseUrl}${COURSE}/assignments/xor-ln-net`);
+    const thread = proof.getByTestId("regrade-thread");
+    await thread.getByText("resolved", { exact: true }).waitFor();
+    expect(await thread.innerText()).toMatch(/Outcome:\s*Granted: the conclusion item applies/);
+    expect(await thread.innerText()).toMatch(/Checking with the instructor/);
+    await screenshot(student, "policies-11-student-regrade-outcome");
+    for (const p of [student, ta, instructor]) await p.context().close();
   }, 240_000);
 });
