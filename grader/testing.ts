@@ -4,6 +4,8 @@
 import type { Rng } from "./rng";
 
 export type Visibility = "visible" | "hidden" | "after_due" | "after_published";
+/** What a test may declare: Gradescope's spelling `after_due_date` is accepted for `after_due`. */
+export type DeclaredVisibility = Visibility | "after_due_date";
 
 /** The student's module as tests see it: every value crossing is a fresh copy of plain JSON data. */
 export interface Student {
@@ -41,7 +43,7 @@ export interface TestSpec {
   name: string;
   points: number;
   /** Default: "visible" in a file whose path contains "visible", "hidden" when it contains "hidden". */
-  visibility?: Visibility;
+  visibility?: DeclaredVisibility;
   /**
    * Throwing fails the test; returning a number in [0, 1] awards that fraction of the points.
    * Returning `{ fraction?, record }` also records figures for the platform (a leaderboard metric,
@@ -58,7 +60,7 @@ export interface TestSuite {
   readonly tests: readonly TestSpec[];
 }
 
-const VISIBILITIES: readonly string[] = ["visible", "hidden", "after_due", "after_published"];
+const VISIBILITIES: readonly string[] = ["visible", "hidden", "after_due", "after_due_date", "after_published"];
 
 export function defineTests(tests: TestSpec[]): TestSuite {
   const names = new Set<string>();

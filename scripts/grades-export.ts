@@ -1,4 +1,4 @@
-// npm run --silent grades:export -- --course <course-slug> [--term <term>] --format canvas|long [--assignment <slug>]
+// npm run --silent grades:export -- --course <course-slug> [--term <term>] --format canvas|long [--assignment <slug>] [--include-unreleased]
 // Writes the grades of one term of a course (default: its current term, lib/courses/current-term.ts) as CSV to stdout (the same code as the staff download). A Canvas
 // export whose assignment titles Canvas would drop is refused on stderr with exit status 2.
 // --check <file> instead checks a CSV file against the Canvas import rules (exit 1 on problems).
@@ -14,7 +14,7 @@ import { termSlug } from "@/lib/courses/slugs";
 import { exitWithError } from "./lib/fatal";
 
 const USAGE =
-  "usage: npm run --silent grades:export -- --course <course-slug> [--term <term>] --format canvas|long [--assignment <slug>]\n       npm run --silent grades:export -- --check <file.csv>";
+  "usage: npm run --silent grades:export -- --course <course-slug> [--term <term>] --format canvas|long [--assignment <slug>] [--include-unreleased]\n       npm run --silent grades:export -- --check <file.csv>";
 
 const argsSchema = z.object({
   course: z.string({ error: "--course <course-slug> is required" }).regex(/^[a-z0-9-]+$/, "--course must be a course slug such as ml-theory"),
@@ -32,15 +32,24 @@ function fail(message: string, code: number): never {
 }
 
 async function main() {
-  let values: Record<string, string | undefined>;
+  let values: Record<string, string | boolean | undefined>;
   try {
     values = parseArgs({
-      options: { course: { type: "string" }, term: { type: "string" }, format: { type: "string" }, assignment: { type: "string" }, check: { type: "string" } },
+      options: {
+        course: { type: "string" },
+        term: { type: "string" },
+        format: { type: "string" },
+        assignment: { type: "string" },
+        check: { type: "string" },
+        "include-unreleased": { type: "boolean" },
+      },
     }).values;
   } catch (error) {
     fail(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`, 64);
   }
-  if (values.check !== undefined) {
+  const includeUnreleased = values["include-unreleased"] === true;
+  delete values["include-unreleased"];
+  if (typeof values.check === "string") {
     const text = values.check === "-" ? readFileSync(0, "utf8") : readFileSync(values.check, "utf8");
     const problems = checkCanvasCsv(text);
     if (problems.length) fail(`Canvas would not accept ${values.check}:\n${problems.map((p) => `  ${p}`).join("\n")}`, 1);
@@ -61,7 +70,7 @@ async function main() {
       const terms = await db.term.findMany({ where: { courseId: course.id }, orderBy: { startsAt: "desc" }, select: { slug: true } });
       fail(`No term "${args.term}" in ${args.course}; its terms: ${terms.map((t) => t.slug).join(", ") || "none"}.`, 1);
     }
-    const csv = await exportGrades(db, { termId: term.id, format: args.format, assignmentSlug: args.assignment });
+    const csv = await exportGrades(db, { termId: term.id, format: args.format, assignmentSlug: args.assignment, includeUnreleased });
     await new Promise<void>((resolve, reject) => process.stdout.write(csv, (e) => (e ? reject(e) : resolve())));
   } catch (error) {
     if (error instanceof HttpError) {

@@ -7,6 +7,8 @@ import { FigureChart } from "./figure-chart";
 
 export function StatusLine({ view }: { view: SubmissionView }) {
   const t = useTranslations("status");
+  // Graded, but staff have not published the grades yet (gradeRelease: manual).
+  if (view.unreleased) return <span className="status unreleased">{t("unreleased")}</span>;
   if (view.status === "queued" && view.position !== undefined && view.position > 0)
     return <span className="status queued">{t("queuedAt", { position: view.position + 1 })}</span>;
   return <span className={`status ${view.status}`}>{t(view.status)}</span>;
@@ -18,6 +20,12 @@ export function SubmissionResult({ view }: { view: SubmissionView }) {
     <div className="result" aria-live="polite">
       <p>
         <StatusLine view={view} />
+        {view.lateDays && (
+          <>
+            {" "}
+            <span className="badge ok">{t("lateDaysUsed")}</span>
+          </>
+        )}
         {view.status === "graded" && view.score !== undefined && view.maxScore !== undefined && (
           <>
             {" "}

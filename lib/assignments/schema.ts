@@ -24,12 +24,18 @@ export const limitsSchema = z
   })
   .strict();
 
+// `release:` is already the assignment's opening date, so the grade-release switch is `gradeRelease`.
+export const gradeReleaseSchema = z
+  .enum(["auto", "manual"])
+  .describe("auto: students see grades as soon as they exist; manual: scores people give (rubric, comments, overrides) wait for staff's Publish");
+
 const questionCommon = {
   id,
   title: z.string().min(1, "must not be empty"),
   title_zh: z.string().optional(),
   prompt: relPath.optional().describe("Markdown file with the question's prompt"),
   limits: limitsSchema.optional(),
+  gradeRelease: gradeReleaseSchema.optional().describe("This question's own release mode (default: the assignment's)"),
 };
 
 export const codeQuestionSchema = z
@@ -101,12 +107,27 @@ export const assignmentSchema = z
     limits: limitsSchema.default({ perWindow: 10, windowMinutes: 10 }),
     challenge: z.boolean().default(false),
     position: z.number().int().optional().describe("Order on the course page (default: by due date)"),
+    gradeRelease: gradeReleaseSchema.default("auto"),
+    hideScoresUntilRelease: z
+      .boolean()
+      .default(false)
+      .describe("Exam style: with gradeRelease manual, students see no scores at all (auto-graded ones and totals too) until Publish"),
+    maxLateDays: z.number().int().min(0).optional().describe("Most late days (course.yaml lateDays) a student may spend on this assignment"),
+    regradeWindowDays: z
+      .number()
+      .int()
+      .min(0)
+      .max(365)
+      .default(7)
+      .describe("Days a student may ask for a regrade, from the grade's release (Publish, or the due date under auto release); 0: no regrade requests"),
     questions: z.array(questionSchema).min(1, "an assignment needs at least one question"),
   })
   .strict()
   .superRefine((a, ctx) => {
     if (a.due < a.release) ctx.addIssue({ code: "custom", path: ["due"], message: "is before release" });
     if (a.late && a.late.until < a.due) ctx.addIssue({ code: "custom", path: ["late", "until"], message: "is before due" });
+    if (a.hideScoresUntilRelease && a.gradeRelease !== "manual")
+      ctx.addIssue({ code: "custom", path: ["hideScoresUntilRelease"], message: "needs gradeRelease: manual (scores are held until staff publish)" });
     const seen = new Set<string>();
     a.questions.forEach((q, i) => {
       if (seen.has(q.id)) ctx.addIssue({ code: "custom", path: ["questions", i, "id"], message: `"${q.id}" is used twice` });

@@ -46,6 +46,10 @@ export async function syncAssignment(
     challenge: spec.challenge,
     hidden: false,
     position: spec.position ?? position,
+    gradeRelease: spec.gradeRelease === "manual" ? ("MANUAL" as const) : ("AUTO" as const),
+    hideScoresUntilRelease: spec.hideScoresUntilRelease,
+    maxLateDays: spec.maxLateDays ?? null,
+    regradeWindowDays: spec.regradeWindowDays,
   };
   const points = await Promise.all(spec.questions.map((q) => pointsOf(a, q)));
   return db.$transaction(async (tx) => {

@@ -7,6 +7,7 @@ import { parseDocument } from "yaml";
 import { z } from "zod";
 import { TERMS_DIR, type Problem } from "@/lib/assignments/load";
 import { courseSlug, TERM_SLUG_RE } from "@/lib/courses/slugs";
+import { lateDaysSchema } from "@/lib/courses/course-settings";
 
 export const COURSE_FILE = "course.yaml";
 
@@ -26,6 +27,8 @@ export const courseFileSchema = z
     titleZh: z.string().trim().min(1).max(200).optional(),
     languages: z.array(z.enum(["en", "zh"], { error: "must be en or zh" })).min(1, "name at least one language, such as [en, zh]"),
     timezone: z.string().refine(isTimeZone, "must be an IANA time zone such as Asia/Shanghai or Europe/Berlin"),
+    /** The late-day budget per student (lib/grades/late-days.ts); none: no late days. */
+    lateDays: lateDaysSchema.optional(),
   })
   .strict();
 export type CourseFile = z.infer<typeof courseFileSchema>;

@@ -12,7 +12,15 @@ export const FIRST_COURSE = {
 /** The demo course's first term, the same a carried-over single-course database gets. */
 export const FIRST_TERM = { slug: "2026-autumn", title: "Autumn 2026" };
 
-export type CourseMeta = { title: string; titleZh?: string | null; languages?: string; timezone?: string; contentDir?: string | null };
+export type CourseMeta = {
+  title: string;
+  titleZh?: string | null;
+  languages?: string;
+  timezone?: string;
+  contentDir?: string | null;
+  lateDayCount?: number;
+  lateDayHours?: number;
+};
 
 /** The term slug and title for the season `at` falls in (UTC): 2027-spring, 2027-summer, 2027-autumn. */
 export function seasonTerm(at: Date): { slug: string; title: string } {

@@ -12,6 +12,7 @@ import { hasCourseFile, loadCourseFolder, type DateOverride } from "@/lib/course
 import { ensureCourse, type CourseMeta } from "@/lib/courses/ensure-course";
 import { hasEnded } from "@/lib/courses/current-term";
 import { getEnv } from "@/lib/env";
+import { courseSettingsOf } from "@/lib/courses/course-settings";
 
 export type CourseSyncReport = {
   dir: string;
@@ -45,7 +46,14 @@ export async function syncCourseDir(
     if (!folder.ok) return fail(folder.problems);
     const c = folder.course;
     slug = c.slug;
-    meta = { title: c.title, titleZh: c.titleZh ?? null, languages: c.languages.join(","), timezone: c.timezone, contentDir: abs };
+    meta = {
+      title: c.title,
+      titleZh: c.titleZh ?? null,
+      languages: c.languages.join(","),
+      timezone: c.timezone,
+      contentDir: abs,
+      ...courseSettingsOf(c.lateDays),
+    };
     termDates = folder.termDates;
   }
   if (options.taken?.has(slug))

@@ -7,7 +7,7 @@
 // - long: one row per student × question with the details behind each score.
 import { stringify } from "csv-stringify/sync";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { computeGradebook, type Gradebook } from "@/lib/grades/gradebook";
+import { computeGradebook, releasedOnly, type Gradebook } from "@/lib/grades/gradebook";
 import { HttpError } from "@/lib/http/http-error";
 
 export const EXPORT_FORMATS = ["canvas", "long"] as const;
@@ -100,10 +100,19 @@ export function longCsv(book: Gradebook): string {
   return stringify(records);
 }
 
-export type ExportRequest = { termId: string; format: ExportFormat; assignmentSlug?: string | undefined; section?: string | undefined };
+/** `includeUnreleased`: also scores students cannot see yet (default: only released ones, as an LMS
+ *  should receive them; lib/grades/release). */
+export type ExportRequest = {
+  termId: string;
+  format: ExportFormat;
+  assignmentSlug?: string | undefined;
+  section?: string | undefined;
+  includeUnreleased?: boolean | undefined;
+};
 
 export async function exportGrades(db: PrismaClient, req: ExportRequest): Promise<string> {
-  const book = await computeGradebook(db, req.termId, { assignmentSlug: req.assignmentSlug, section: req.section });
+  const full = await computeGradebook(db, req.termId, { assignmentSlug: req.assignmentSlug, section: req.section });
+  const book = req.includeUnreleased ? full : releasedOnly(full);
   if (req.assignmentSlug && book.assignments.length === 0)
     throw new HttpError(422, `No assignment "${req.assignmentSlug}" in this course; check the slug (the folder name under assignments/).`);
   return req.format === "canvas" ? canvasCsv(book) : longCsv(book);

@@ -6,13 +6,16 @@
 // neither a counted submission nor an override in it, otherwise the sum of its questions.
 import type { GradePolicy, PrismaClient, QuestionType } from "@/lib/generated/prisma/client";
 import { questionResult, type SubmissionFacts } from "@/lib/grades/question-result";
+import type { LateContext } from "@/lib/grades/late";
 import { scaledToPoints, newestOverride } from "@/lib/grades/final-score";
 import { groupBy } from "@/lib/grades/counted";
 import { creditRuleOf, type CreditRule } from "@/lib/grades/credit";
 import { staffAssignments } from "@/lib/assignments/course-data";
-import type { ExtensionDates } from "@/lib/submissions/policy";
+import { effectiveDeadlines, type ExtensionDates } from "@/lib/submissions/policy";
+import { scoreReleased, type ReleaseFacts } from "@/lib/grades/release";
+import { lateDaysCoverUntil } from "@/lib/grades/late-days";
 
-export type GradebookQuestion = { key: string; title: string; type: QuestionType; points: number; credit: CreditRule | null };
+export type GradebookQuestion = { key: string; title: string; type: QuestionType; points: number; credit: CreditRule | null; config: unknown };
 export type GradebookAssignment = {
   id: string;
   slug: string;
@@ -24,6 +27,7 @@ export type GradebookAssignment = {
   points: number;
   versionNumber: number;
   questions: GradebookQuestion[];
+  release: ReleaseFacts;
 };
 export type GradebookStudent = { userId: string; name: string; email: string; studentId: string | null; section: string | null };
 export type OverrideInfo = { score: number; reason: string; by: string | null; at: Date; computed: number | null };
@@ -48,8 +52,22 @@ export type QuestionCell = {
   /** Under declining credit: the counted attempt's number and the fraction it could earn. */
   attempt: { number: number; credit: number } | null;
   override: OverrideInfo | null;
+  /** The counted submission came after the due date and late days covered it (no penalty). */
+  lateDays: boolean;
+  /** Whether the student may see this score now (lib/grades/release: gradeRelease, Publish). */
+  released: boolean;
 };
-export type AssignmentResult = { total: number | null; max: number; cells: QuestionCell[]; extensionDueAt: Date | null; extension: ExtensionDates };
+/** `dueAt`/`lateUntil`: the student's own deadlines (extension, accommodation); `lateDaysSpent` on this assignment. */
+export type AssignmentResult = {
+  total: number | null;
+  max: number;
+  cells: QuestionCell[];
+  extensionDueAt: Date | null;
+  extension: ExtensionDates;
+  dueAt: Date;
+  lateUntil: Date | null;
+  lateDaysSpent: number;
+};
 export type GradebookRow = { student: GradebookStudent; results: Map<string, AssignmentResult>; total: number; max: number };
 export type Gradebook = { assignments: GradebookAssignment[]; rows: GradebookRow[]; sections: string[] };
 
@@ -75,6 +93,7 @@ export async function computeGradebook(db: PrismaClient, termId: string, options
       type: q.type,
       points: q.points,
       credit: creditRuleOf(q.config),
+      config: q.config as unknown,
     }));
     return {
       id: a.id,
@@ -87,6 +106,7 @@ export async function computeGradebook(db: PrismaClient, termId: string, options
       points: round6(questions.reduce((s, q) => s + q.points, 0)),
       versionNumber: a.currentVersion?.number ?? 0,
       questions,
+      release: { gradeRelease: a.gradeRelease, hideScoresUntilRelease: a.hideScoresUntilRelease, gradesPublishedAt: a.gradesPublishedAt },
     };
   });
 
@@ -106,7 +126,7 @@ export async function computeGradebook(db: PrismaClient, termId: string, options
   const userIds = enrollments.map((e) => e.userId);
   const assignmentIds = assignments.map((a) => a.id);
 
-  const [submissions, overrides, extensions] = await Promise.all([
+  const [submissions, overrides, extensions, spends, term] = await Promise.all([
     db.submission.findMany({
       where: { assignmentId: { in: assignmentIds }, userId: { in: userIds }, kind: "SUBMIT" },
       select: {
@@ -131,12 +151,15 @@ export async function computeGradebook(db: PrismaClient, termId: string, options
       orderBy: { createdAt: "asc" },
     }),
     db.extension.findMany({ where: { assignmentId: { in: assignmentIds }, userId: { in: userIds } } }),
+    db.lateDaySpend.findMany({ where: { assignmentId: { in: assignmentIds }, enrollmentId: { in: enrollments.map((e) => e.id) } } }),
+    db.term.findUniqueOrThrow({ where: { id: termId }, select: { course: { select: { lateDayHours: true } } } }),
   ]);
 
   const key = (u: string, a: string, q = "") => `${u}\u0000${a}\u0000${q}`;
   const byCell = groupBy(submissions, (s) => key(s.userId, s.assignmentId, s.questionKey));
   const overrideOf = new Map([...groupBy(overrides, (o) => key(o.userId, o.assignmentId, o.questionKey))].map(([k, list]) => [k, newestOverride(list)!]));
   const extensionOf = new Map(extensions.map((e) => [key(e.userId, e.assignmentId), e]));
+  const spentOf = new Map(spends.map((x) => [key(x.enrollmentId, x.assignmentId), x.days]));
 
   const rows: GradebookRow[] = enrollments.map((e) => {
     const results = new Map<string, AssignmentResult>();
@@ -144,8 +167,17 @@ export async function computeGradebook(db: PrismaClient, termId: string, options
     let max = 0;
     for (const a of assignments) {
       const ext = extensionOf.get(key(e.userId, a.id)) ?? null;
+      // Precedence (lib/grades/late): the student's own due date (extension or accommodation),
+      // then the late days they spent here, then the late penalty.
+      const own = effectiveDeadlines(a, ext ? { dueAt: ext.dueAt, lateUntil: ext.lateUntil } : null, e.accommodationDays);
+      const spent = spentOf.get(key(e.id, a.id)) ?? 0;
+      const lateCtx: LateContext = {
+        penalty: a.latePenalty,
+        extensionDueAt: own.dueAt.getTime() !== a.dueAt.getTime() ? own.dueAt : null,
+        lateDaysUntil: lateDaysCoverUntil(own.dueAt, spent, term.course.lateDayHours),
+      };
       const cells = a.questions.map((q) =>
-        buildCell(a, q, byCell.get(key(e.userId, a.id, q.key)) ?? [], ext?.dueAt ?? null, overrideOf.get(key(e.userId, a.id, q.key)) ?? null),
+        buildCell(a, q, byCell.get(key(e.userId, a.id, q.key)) ?? [], lateCtx, overrideOf.get(key(e.userId, a.id, q.key)) ?? null),
       );
       const counted = cells.filter((c) => c.score !== null);
       const aTotal = counted.length ? round6(counted.reduce((s, c) => s + (c.score ?? 0), 0)) : null;
@@ -155,6 +187,9 @@ export async function computeGradebook(db: PrismaClient, termId: string, options
         cells,
         extensionDueAt: ext?.dueAt ?? null,
         extension: ext ? { dueAt: ext.dueAt, lateUntil: ext.lateUntil } : null,
+        dueAt: own.dueAt,
+        lateUntil: own.lateUntil,
+        lateDaysSpent: spent,
       });
       total += aTotal ?? 0;
       max += a.points;
@@ -172,7 +207,7 @@ export async function computeGradebook(db: PrismaClient, termId: string, options
     a: GradebookAssignment,
     q: GradebookQuestion,
     subs: typeof submissions,
-    extensionDue: Date | null,
+    lateCtx: LateContext,
     override: (typeof overrides)[number] | null,
   ): QuestionCell {
     const facts: SubmissionFacts[] = subs.map((s) => {
@@ -191,7 +226,7 @@ export async function computeGradebook(db: PrismaClient, termId: string, options
       }
       return { id: s.id, kind: s.kind, createdAt: s.createdAt, late: s.late, result, jobStatuses: s.jobs.map((j) => j.status) };
     });
-    const r = questionResult(a.policy, { penalty: a.latePenalty, extensionDueAt: extensionDue }, facts, override, q.credit);
+    const r = questionResult(a.policy, lateCtx, facts, override, q.credit);
     const chosen = r.counted;
     const cell: QuestionCell = {
       questionKey: q.key,
@@ -209,6 +244,8 @@ export async function computeGradebook(db: PrismaClient, termId: string, options
       attempts: r.attempts,
       attempt: r.attempt,
       override: null,
+      lateDays: r.lateDays,
+      released: scoreReleased(a.release, q.config, q.type === "PROOF" || override !== null),
     };
     if (override) {
       const by = override.createdBy?.email ?? null;
@@ -237,4 +274,24 @@ export async function countedSubmissionIds(
       if (c.submissionId) out.get(c.questionKey)?.push({ userId: row.student.userId, submissionId: c.submissionId });
   }
   return out;
+}
+
+/**
+ * The gradebook as students (and, by default, the export) may see it: scores not yet released
+ * (lib/grades/release) are empty and left out of the totals.
+ */
+export function releasedOnly(book: Gradebook): Gradebook {
+  const rows = book.rows.map((row) => {
+    const results = new Map<string, AssignmentResult>();
+    let total = 0;
+    for (const [id, r] of row.results) {
+      const cells = r.cells.map((c) => (c.released ? c : { ...c, score: null, rawScore: null, penaltyPoints: 0, override: null }));
+      const counted = cells.filter((c) => c.score !== null);
+      const aTotal = counted.length ? round6(counted.reduce((s, c) => s + (c.score ?? 0), 0)) : null;
+      results.set(id, { ...r, cells, total: aTotal });
+      total += aTotal ?? 0;
+    }
+    return { ...row, results, total: round6(total) };
+  });
+  return { ...book, rows };
 }

@@ -5,14 +5,20 @@
 export type LateContext = {
   /** The assignment's fraction of a late score removed, in [0, 1]. */
   penalty: number;
-  /** The student's extended due date, if any. */
+  /** The student's own due date when an extension or an accommodation moved it, else null. */
   extensionDueAt: Date | null;
+  /** Until when the late days the student spent on this assignment cover submissions (null: none spent). */
+  lateDaysUntil?: Date | null;
 };
-export type LateOutcome = { late: boolean; fraction: number };
+/** `lateDays`: after the due date, but covered by late days (so no penalty). */
+export type LateOutcome = { late: boolean; fraction: number; lateDays?: boolean };
 
+/** Precedence: the extension (a later due date), then late days spent, then the late penalty. */
 export function lateOutcome(sub: { late: boolean; createdAt: Date }, ctx: LateContext): LateOutcome {
-  const late = sub.late && (ctx.extensionDueAt === null || sub.createdAt > ctx.extensionDueAt);
-  return { late, fraction: late ? ctx.penalty : 0 };
+  const afterDue = sub.late && (ctx.extensionDueAt === null || sub.createdAt > ctx.extensionDueAt);
+  const covered = afterDue && ctx.lateDaysUntil != null && sub.createdAt <= ctx.lateDaysUntil;
+  const late = afterDue && !covered;
+  return { late, fraction: late ? ctx.penalty : 0, ...(covered ? { lateDays: true } : {}) };
 }
 
 /** A score after the late penalty (rounded to 1e-6 so sums print cleanly). */

@@ -36,6 +36,8 @@ export type QuestionResult = {
   /** A newer submission than the counted one is still waiting for its result. */
   pending: boolean;
   attempts: number;
+  /** The counted submission was after the due date and late days covered it. */
+  lateDays: boolean;
 };
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
@@ -57,6 +59,7 @@ export function questionResult(
       kind: s.kind,
       createdAt: s.createdAt,
       late: outcome.late,
+      lateDays: outcome.lateDays === true,
       k,
       raw,
       score: raw === null ? null : afterLatePenalty(raw, outcome),
@@ -77,6 +80,7 @@ export function questionResult(
     late: chosen?.late ?? false,
     counted: chosen?.facts ?? null,
     pending,
+    lateDays: chosen?.lateDays ?? false,
     attempts: attemptsUsed(subs.map((s) => ({ kind: s.kind, hasResult: s.result !== null, jobStatuses: s.jobStatuses }))),
   };
 }

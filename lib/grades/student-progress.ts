@@ -2,14 +2,19 @@
 // grading, or graded with a score. Read from the gradebook's own cells, so the student sees what
 // staff see: best or latest per question as the assignment says, the late penalty unless an
 // extension covers it, overrides, rescaled points, and failed gradings not counted as waiting.
-// The deadlines are the person's own: an extension moves the due date and the late window with it.
+// The deadlines are the person's own: an extension or accommodation moves the due date and the late
+// window with it. Scores not yet released (lib/grades/release) are left out: a student sees
+// "graded, not yet released" until staff publish (staff looking at their own row see the same).
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { computeGradebook } from "@/lib/grades/gradebook";
-import { effectiveDeadlines } from "@/lib/submissions/policy";
+import { computeGradebook, releasedOnly } from "@/lib/grades/gradebook";
 
 export type Progress = {
   state: "not_started" | "in_progress" | "awaiting" | "graded";
+  /** Some of this work is graded but its scores are not released yet. */
+  unreleased: boolean;
+  /** Late days spent on this assignment. */
+  lateDays: number;
   score: number;
   max: number;
   late: boolean;
@@ -20,15 +25,18 @@ export type Progress = {
 };
 
 export async function studentProgress(db: PrismaClient, termId: string, userId: string): Promise<Map<string, Progress>> {
-  const book = await computeGradebook(db, termId, { userIds: [userId], includeStaff: true });
+  const full = await computeGradebook(db, termId, { userIds: [userId], includeStaff: true });
+  const book = releasedOnly(full);
   const out = new Map<string, Progress>();
-  const assignmentOf = new Map(book.assignments.map((a) => [a.id, a]));
   for (const [assignmentId, r] of book.rows[0]?.results ?? []) {
-    const { dueAt, lateUntil } = effectiveDeadlines(assignmentOf.get(assignmentId)!, r.extension);
+    const { dueAt, lateUntil } = r;
+    const held = (full.rows[0]?.results.get(assignmentId)?.cells ?? []).some((c) => !c.released && (c.score !== null || c.override !== null));
     const answered = r.cells.filter((c) => c.attempts > 0 || c.override).length;
     const state = answered === 0 ? "not_started" : r.cells.some((c) => c.pending) ? "awaiting" : answered < r.cells.length ? "in_progress" : "graded";
     out.set(assignmentId, {
       state,
+      unreleased: held,
+      lateDays: r.lateDaysSpent,
       score: Math.round((r.total ?? 0) * 100) / 100,
       max: r.max,
       late: r.cells.some((c) => c.late),

@@ -12,6 +12,8 @@ const reason = z.string().trim().min(3, "give a reason of at least 3 characters"
 
 export const exportQuery = z.object({
   format: z.enum(EXPORT_FORMATS, { error: "format must be canvas or long" }),
+  /** Scores students cannot see yet (lib/grades/release) are left out unless asked for. */
+  unreleased: z.enum(["exclude", "include"], { error: "unreleased must be exclude or include" }).default("exclude"),
   assignment: slug.optional(),
   section: z.string().max(64).optional(),
 });
@@ -97,3 +99,24 @@ export const termCopyBody = z
   .refine((b) => (b.shiftDays === undefined) !== (b.startsAt === undefined), { message: "give either shiftDays or startsAt", path: ["shiftDays"] });
 
 export const datesBody = z.object({ assignment: slug, releaseAt: isoDate, dueAt: isoDate, lateUntil: isoDate.nullable().default(null) });
+
+export const releaseBody = z.object({ assignment: slug, published: z.boolean({ error: "published must be true (publish) or false (unpublish)" }) });
+
+const dayCount = (what: string) =>
+  z
+    .number({ error: `${what} must be a whole number of days` })
+    .int(`${what} must be a whole number of days`)
+    .min(0, `${what} cannot be negative`)
+    .max(365, `${what} is at most 365 days`);
+export const accommodationBody = z.object({
+  userId: id,
+  accommodationDays: dayCount("accommodationDays"),
+  extraLateDays: dayCount("extraLateDays"),
+  reason: z.string().trim().max(500, "keep the reason under 500 characters").default(""),
+});
+
+export const regradeAnswerBody = z.object({
+  requestId: id,
+  action: z.enum(["reply", "escalate", "resolve", "reopen"], { error: "action must be reply, escalate, resolve or reopen" }),
+  text: z.string().trim().min(2, "write the answer the student will read").max(2000, "keep the answer under 2,000 characters"),
+});

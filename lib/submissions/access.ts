@@ -22,8 +22,11 @@ export async function submissionReader(id: string): Promise<() => Promise<Submis
   if (!s) throw new HttpError(404, "No such submission.");
   const access = await decideTermAccess(user.id, s.assignment.term.course.slug, s.assignment.term.slug).catch(() => null);
   if (!access || (s.userId !== user.id && !access.isStaff)) throw new HttpError(404, "No such submission.");
-  const ext = await db.extension.findUnique({ where: { userId_assignmentId: { userId: s.userId, assignmentId: s.assignmentId } } });
-  const due = effectiveDeadlines(s.assignment, ext).dueAt;
+  const [ext, enrollment] = await Promise.all([
+    db.extension.findUnique({ where: { userId_assignmentId: { userId: s.userId, assignmentId: s.assignmentId } } }),
+    db.enrollment.findUnique({ where: { userId_termId: { userId: s.userId, termId: s.assignment.termId } }, select: { accommodationDays: true } }),
+  ]);
+  const due = effectiveDeadlines(s.assignment, ext, enrollment?.accommodationDays ?? 0).dueAt;
   return async () => {
     const found = await submissionView(db, id, { duePassed: due.getTime() < Date.now(), staff: access.isStaff });
     if (!found) throw new HttpError(404, "No such submission.");

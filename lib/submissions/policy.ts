@@ -6,12 +6,20 @@ import type { AssignmentSpec } from "@/lib/assignments/schema";
 export type Deadlines = { releaseAt: Date; dueAt: Date; lateUntil: Date | null; latePenalty: number };
 export type ExtensionDates = { dueAt: Date; lateUntil: Date | null } | null;
 
-/** The student's own deadlines: an extension moves the due date (and the late window with it). */
-export function effectiveDeadlines<D extends Pick<Deadlines, "dueAt" | "lateUntil">>(a: D, ext: ExtensionDates): D {
-  if (!ext) return a;
+const DAY_MS = 24 * 3_600_000;
+
+/**
+ * The student's own deadlines: an extension moves the due date (and the late window with it); an
+ * accommodation (extra days on every assignment, set on the roster) does the same, and when both
+ * apply the later due date wins.
+ */
+export function effectiveDeadlines<D extends Pick<Deadlines, "dueAt" | "lateUntil">>(a: D, ext: ExtensionDates, accommodationDays = 0): D {
+  const accommodated: ExtensionDates = accommodationDays > 0 ? { dueAt: new Date(a.dueAt.getTime() + accommodationDays * DAY_MS), lateUntil: null } : null;
+  const moved = !ext ? accommodated : accommodated && accommodated.dueAt > ext.dueAt ? accommodated : ext;
+  if (!moved) return a;
   const lateSpan = a.lateUntil ? a.lateUntil.getTime() - a.dueAt.getTime() : null;
-  const lateUntil = ext.lateUntil ?? (lateSpan !== null ? new Date(ext.dueAt.getTime() + lateSpan) : null);
-  return { ...a, dueAt: ext.dueAt, lateUntil };
+  const lateUntil = moved.lateUntil ?? (lateSpan !== null ? new Date(moved.dueAt.getTime() + lateSpan) : null);
+  return { ...a, dueAt: moved.dueAt, lateUntil };
 }
 
 export type Timing = { open: true; late: boolean; penalty: number } | { open: false; reason: string };

@@ -35,3 +35,17 @@ export const submissionIdSchema = z
   .min(1)
   .max(64)
   .regex(/^[a-z0-9]+$/);
+
+/** A regrade request: one question's graded submission, optionally a test or rubric item, a short explanation. */
+export const regradeRequestBodySchema = z
+  .object({
+    course: courseRef,
+    submissionId: submissionIdSchema,
+    target: z.string().trim().min(1).max(200, "name a test or rubric item from the list").nullable().default(null),
+    text: z
+      .string({ error: "explain what should be looked at again" })
+      .trim()
+      .min(10, "explain in at least 10 characters what should be looked at again")
+      .max(2000, "keep the explanation under 2,000 characters"),
+  })
+  .strict();

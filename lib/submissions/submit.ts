@@ -2,7 +2,9 @@
 // student (release, due date, late window, extension), the answer's shape and size, one in flight
 // per question, attempts and the rate limit — then the submission and its grading job in one
 // transaction. Checks run under a per-(student, question) advisory lock so that two requests at once
-// (a double click, two tabs) cannot both slip through.
+// (a double click, two tabs) cannot both slip through. After the due date, late days are spent here
+// (lib/grades/late-days.ts) under a second lock on the student's budget, so two submissions at
+// once (two questions, two tabs) cannot spend the same day twice.
 import { randomUUID } from "node:crypto";
 import pLimit from "p-limit";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
@@ -16,6 +18,7 @@ import { normalizeAnswer } from "@/lib/submissions/answer-shape";
 import { attemptsUsed, type AttemptFacts } from "@/lib/grades/attempts";
 import { isReleasedTo } from "@/lib/grades/release";
 import { effectiveDeadlines, questionLimits, submissionTiming, type Limits } from "@/lib/submissions/policy";
+import { decideLateDays, lateDayAccount, lateDayLockKey, lateDaysNeeded } from "@/lib/grades/late-days";
 
 export type SubmitInput = {
   userId: string;
@@ -31,7 +34,8 @@ export type SubmitInput = {
   now?: Date;
 };
 
-export type SubmitResult = { submissionId: string; jobId: string | null; late: boolean; duplicate: boolean };
+/** `lateDays`: late days this submission spent (0 when none). */
+export type SubmitResult = { submissionId: string; jobId: string | null; late: boolean; duplicate: boolean; lateDays?: number };
 
 const RUN_LIMIT: Limits = { perWindow: 30, windowMinutes: 10 };
 
@@ -151,10 +155,28 @@ async function submitNow(db: PrismaClient, input: SubmitInput): Promise<SubmitRe
   if (input.kind === "RUN" && spec.type !== "code") throw new HttpError(400, "Only code questions can be run against visible tests.");
   const { code, answer } = normalizeAnswer(spec, { code: input.code, answer: input.answer });
 
-  const extension = await db.extension.findUnique({ where: { userId_assignmentId: { userId: input.userId, assignmentId: assignment.id } } });
-  const timing = submissionTiming(effectiveDeadlines(assignment, extension), now);
-  const late = timing.open ? timing.late : false;
-  if (input.kind === "SUBMIT" && !input.isStaff && !timing.open) {
+  // One read for the extension, one for the enrollment with its course's late-day budget.
+  const [extension, enrollment] = await Promise.all([
+    db.extension.findUnique({ where: { userId_assignmentId: { userId: input.userId, assignmentId: assignment.id } } }),
+    db.enrollment.findUnique({
+      where: { userId_termId: { userId: input.userId, termId: input.termId } },
+      select: { id: true, accommodationDays: true, extraLateDays: true, term: { select: { course: { select: { lateDayCount: true } } } } },
+    }),
+  ]);
+  const deadlines = effectiveDeadlines(assignment, extension, enrollment?.accommodationDays ?? 0);
+  const timing = submissionTiming(deadlines, now);
+  // Late days may cover a SUBMIT after the due date, even past the late window (precedence:
+  // extension, then late days, then the penalty); whether they do is decided under the lock.
+  const lateDaysMayCover =
+    input.kind === "SUBMIT" &&
+    !input.isStaff &&
+    enrollment !== null &&
+    now > deadlines.dueAt &&
+    now >= assignment.releaseAt &&
+    assignment.maxLateDays !== 0 &&
+    enrollment.term.course.lateDayCount + enrollment.extraLateDays > 0;
+  const late = timing.open ? timing.late : lateDaysMayCover;
+  if (input.kind === "SUBMIT" && !input.isStaff && !timing.open && !lateDaysMayCover) {
     // A retried request (same clientToken) gets its first answer, even after the deadline has
     // passed. (While it is open, the checks under the lock below find it.)
     const earlier = await duplicateOf(db, input.userId, input.clientToken);
@@ -204,6 +226,29 @@ async function submitNow(db: PrismaClient, input: SubmitInput): Promise<SubmitRe
           }
         }
       }
+      let lateDays = 0;
+      if (lateDaysMayCover && enrollment) {
+        await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext($1))`, lateDayLockKey(enrollment.id));
+        const fresh = await tx.enrollment.findUniqueOrThrow({ where: { id: enrollment.id }, select: { id: true, termId: true, extraLateDays: true } });
+        const account = await lateDayAccount(tx, fresh);
+        const spentHere = account.spent.get(assignment.id) ?? 0;
+        const decision = decideLateDays({
+          needed: lateDaysNeeded(deadlines.dueAt, now, account.hoursPerDay),
+          spentHere,
+          spentTotal: account.used,
+          budget: account.budget,
+          maxHere: assignment.maxLateDays,
+        });
+        if (decision.covered && decision.spendTo > spentHere) {
+          lateDays = decision.spendTo - spentHere;
+          await tx.lateDaySpend.upsert({
+            where: { enrollmentId_assignmentId: { enrollmentId: enrollment.id, assignmentId: assignment.id } },
+            create: { enrollmentId: enrollment.id, assignmentId: assignment.id, days: decision.spendTo },
+            update: { days: decision.spendTo },
+          });
+        }
+        if (!decision.covered && !timing.open) throw new HttpError(403, `${timing.reason} Late days cannot cover this submission: ${decision.reason}.`);
+      }
       const submission = await tx.submission.create({
         data: {
           ...mine,
@@ -220,7 +265,7 @@ async function submitNow(db: PrismaClient, input: SubmitInput): Promise<SubmitRe
       });
       // Proofs are graded by people (the staff's queue), so they get no job.
       const jobId = spec.type === "proof" ? null : await queueJob(tx, submission.id, input.kind === "RUN" ? PRIORITY.run : PRIORITY.submit, input.embedded);
-      return { submissionId: submission.id, jobId, late: submission.late, duplicate: false };
+      return { submissionId: submission.id, jobId, late: submission.late, duplicate: false, ...(lateDays ? { lateDays } : {}) };
       // A class arriving at the deadline waits for a connection rather than failing after Prisma's 2 s.
     },
     { maxWait: 15_000, timeout: 15_000 },

@@ -2,7 +2,8 @@
 // failed, awaiting grading), the score after the late penalty as the gradebook applies it (an
 // extension covering the submission removes it: lib/grades/late), and the report redacted per
 // test visibility. Staff of the course see everything. Under declining credit (lib/grades/credit)
-// a SUBMIT's score is its attempt's share, numbered as the gradebook numbers it.
+// a SUBMIT's score is its attempt's share, numbered as the gradebook numbers it. Grades not yet
+// released (lib/grades/release) show as "graded, not yet released": no score, no rubric, no comment.
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { redactReport, type GradeReport } from "@/grader/bundle-safe";
@@ -10,6 +11,9 @@ import { queuePosition } from "@/lib/queue/jobs";
 import { afterLatePenalty, lateOutcome, type LateContext } from "@/lib/grades/late";
 import { attemptCredit, attemptNumbers, creditRuleOf, scaledByCredit } from "@/lib/grades/credit";
 import { figuresOf, type FigureView } from "@/lib/submissions/figures";
+import { gradesPublished, scoreReleased, type ReleaseFacts } from "@/lib/grades/release";
+import { lateDaysCoverUntil } from "@/lib/grades/late-days";
+import { effectiveDeadlines } from "@/lib/submissions/policy";
 
 export type SubmissionStatus = "queued" | "running" | "graded" | "failed" | "awaiting_grading";
 
@@ -19,6 +23,10 @@ export type SubmissionView = {
   questionKey: string;
   createdAt: string;
   late: boolean;
+  /** After the due date, covered by late days (no penalty). */
+  lateDays?: boolean;
+  /** Graded, but the score waits for staff to publish it. */
+  unreleased?: boolean;
   status: SubmissionStatus;
   position?: number;
   score?: number;
@@ -43,19 +51,37 @@ const include = {
   gradings: { orderBy: { gradedAt: "desc" as const }, take: 1 },
   manualGrading: { include: { items: { include: { rubricItem: true } } } },
   assignment: true,
+  question: { select: { config: true, type: true } },
 };
 
 type Row = NonNullable<Awaited<ReturnType<PrismaClient["submission"]["findFirst"]>>> & {
   jobs: { id: string; status: string; lastError: string | null; createdAt: Date }[];
   gradings: { score: number; maxScore: number; status: string; report: unknown }[];
   manualGrading: { score: number; comment: string; items: { rubricItem: { description: string; points: number } }[] } | null;
-  assignment: { id: string; latePenalty: number; dueAt: Date };
+  assignment: { id: string; termId: string; latePenalty: number; dueAt: Date; lateUntil: Date | null } & ReleaseFacts;
+  question: { config: unknown; type: string };
 };
 
-/** The late rule for one student's submissions to one assignment. */
-async function lateContextOf(db: PrismaClient, userId: string, assignment: { id: string; latePenalty: number }): Promise<LateContext> {
-  const ext = await db.extension.findUnique({ where: { userId_assignmentId: { userId, assignmentId: assignment.id } }, select: { dueAt: true } });
-  return { penalty: assignment.latePenalty, extensionDueAt: ext?.dueAt ?? null };
+type AssignmentFacts = Row["assignment"];
+
+/** The late rule for one student's submissions to one assignment, as the gradebook builds it:
+ *  their own due date (extension, accommodation), then the late days they spent, then the penalty. */
+async function lateContextOf(db: PrismaClient, userId: string, assignment: AssignmentFacts): Promise<LateContext> {
+  const [ext, enrollment, term] = await Promise.all([
+    db.extension.findUnique({ where: { userId_assignmentId: { userId, assignmentId: assignment.id } }, select: { dueAt: true, lateUntil: true } }),
+    db.enrollment.findUnique({
+      where: { userId_termId: { userId, termId: assignment.termId } },
+      select: { accommodationDays: true, lateDaySpends: { where: { assignmentId: assignment.id }, select: { days: true } } },
+    }),
+    db.term.findUniqueOrThrow({ where: { id: assignment.termId }, select: { course: { select: { lateDayHours: true } } } }),
+  ]);
+  const own = effectiveDeadlines(assignment, ext, enrollment?.accommodationDays ?? 0);
+  const spent = enrollment?.lateDaySpends[0]?.days ?? 0;
+  return {
+    penalty: assignment.latePenalty,
+    extensionDueAt: own.dueAt.getTime() !== assignment.dueAt.getTime() ? own.dueAt : null,
+    lateDaysUntil: lateDaysCoverUntil(own.dueAt, spent, term.course.lateDayHours),
+  };
 }
 
 type CreditOf = (submissionId: string) => { attempt: number; fraction: number } | null;
@@ -111,13 +137,20 @@ export async function toView(
     questionKey: s.questionKey,
     createdAt: s.createdAt.toISOString(),
     late: late.late,
+    ...(late.lateDays ? { lateDays: true } : {}),
     ...(opts.withContent ? { code: s.code, answer: s.answer } : {}),
   };
   const grading = s.gradings[0];
   const job = s.jobs[0];
+  // A Run is practice against visible tests: its result is never held back.
+  const released = opts.staff || s.kind === "RUN" || scoreReleased(s.assignment, s.question.config, s.question.type === "PROOF");
+  if ((grading || (!job && s.manualGrading)) && !released) {
+    const output = grading ? (grading.report as GradeReport).output : undefined;
+    return { ...base, status: "graded", unreleased: true, ...(output !== undefined ? { output } : {}) };
+  }
   if (grading) {
     const report = grading.report as GradeReport;
-    const shown = opts.staff ? report : redactReport(report, { duePassed: opts.duePassed });
+    const shown = opts.staff ? report : redactReport(report, { duePassed: opts.duePassed, published: gradesPublished(s.assignment) });
     const score = s.kind === "SUBMIT" ? afterLatePenalty(credited(grading.score), late) : grading.score;
     const figures = figuresOf(report.records);
     return {
@@ -160,7 +193,10 @@ export async function toView(
 export async function submissionView(db: PrismaClient, id: string, opts: { duePassed: boolean; staff: boolean }) {
   const s = await db.submission.findUnique({ where: { id }, include });
   if (!s) return null;
-  const [lateCtx, creditOf] = await Promise.all([lateContextOf(db, s.userId, s.assignment), creditOfSubmissions(db, s.userId, s.assignmentId)]);
+  const [lateCtx, creditOf] = await Promise.all([
+    lateContextOf(db, s.userId, s.assignment as AssignmentFacts),
+    creditOfSubmissions(db, s.userId, s.assignmentId),
+  ]);
   return { row: s, view: await toView(db, s as Row, { ...opts, withContent: true, lateCtx, creditOf }) };
 }
 
@@ -169,6 +205,9 @@ export async function historyOf(db: PrismaClient, userId: string, assignmentId: 
   const rows = await db.submission.findMany({ where: { userId, assignmentId }, include, orderBy: { createdAt: "desc" }, take: 200 });
   const first = rows[0];
   if (!first) return [];
-  const [lateCtx, creditOf] = await Promise.all([lateContextOf(db, userId, first.assignment), creditOfSubmissions(db, userId, assignmentId)]);
+  const [lateCtx, creditOf] = await Promise.all([
+    lateContextOf(db, userId, first.assignment as AssignmentFacts),
+    creditOfSubmissions(db, userId, assignmentId),
+  ]);
   return Promise.all(rows.map((r) => toView(db, r as Row, { ...opts, withContent: true, lateCtx, creditOf })));
 }

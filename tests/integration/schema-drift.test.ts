@@ -10,8 +10,11 @@ import { MAX_JOB_ATTEMPTS } from "@/lib/queue/jobs";
 // exactly these (a new one is added to this list on purpose, not by accident).
 const CHECKS = [
   "Assignment_latePenalty_check",
+  "Course_lateDays_check",
+  "Enrollment_lateDays_check",
   "GradeOverride_score_check",
   "Grading_score_check",
+  "LateDaySpend_days_check",
   "ManualGrading_score_check",
   "Question_points_check",
   "TestResult_score_check",

@@ -1,8 +1,9 @@
 // Hostile input against the running built site: random and crafted payloads (huge strings, wrong
 // types, unicode, NUL, prototype keys, arrays for objects, invalid JSON, deep nesting, bodies over
 // the caps) to the submit (code, numeric, proof), draft, leaderboard, roster import and export
-// endpoints, the roster actions, and the public password-link and forgot-password endpoints. Every answer must be a 4xx with a JSON {error} message, never a 5xx, and nothing may
-// be written. Seeded (FUZZ_SEED, FUZZ_CASES) so that a failure reproduces; each failure names its
+// endpoints, the roster actions, grade release, accommodations and regrade requests, and the public password-link and
+// forgot-password endpoints. Every answer must be a 4xx with a JSON {error} message, never a 5xx,
+// and nothing may be written. Seeded (FUZZ_SEED, FUZZ_CASES) so that a failure reproduces; each failure names its
 // case. Also: the security headers, and cross-origin state-changing requests refused with 403.
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -47,6 +48,10 @@ async function snapshot(): Promise<Record<string, string>> {
       "SignInAttempt",
       "PasswordToken",
       "MailOutbox",
+      "Assignment",
+      "LateDaySpend",
+      "RegradeRequest",
+      "RegradeMessage",
     ]) {
       const [r] = await db.query<{ n: number; h: string | null }>(
         `SELECT count(*)::int AS n, md5(string_agg(x::text, E'\\n' ORDER BY x::text)) AS h FROM "${t}" x`,
@@ -253,6 +258,58 @@ const TARGETS: Target[] = [
     required: ["email"],
     cap: 4_000,
     strict: false,
+  },
+  // Course policies: bases name an assignment / a person that does not exist, so every mutation is refused too.
+  {
+    name: "grade release",
+    method: "POST",
+    path: "/api/courses/ml-theory/staff/release",
+    who: () => instructor,
+    base: () => ({ assignment: "no-such-assignment", published: true }),
+    names: ["assignment"],
+    texts: [],
+    required: ["assignment", "published"],
+    cap: 4 * KB,
+    strict: false,
+  },
+  {
+    name: "accommodations",
+    method: "POST",
+    path: "/api/courses/ml-theory/staff/accommodations",
+    who: () => instructor,
+    base: () => ({ userId: "no-such-user", accommodationDays: 1, extraLateDays: 0, reason: "fuzz" }),
+    names: ["userId"],
+    texts: ["reason"],
+    required: ["userId", "accommodationDays", "extraLateDays"],
+    cap: 4 * KB,
+    strict: false,
+    badTexts: () => [42, null, ["a"], "x".repeat(501)],
+  },
+  {
+    name: "regrade request",
+    method: "POST",
+    path: "/api/regrade-requests",
+    who: () => student,
+    base: () => ({ course: "ml-theory", submissionId: "nosuchsubmission", text: "please look at this again" }),
+    names: ["course", "submissionId"],
+    texts: ["text"],
+    required: ["course", "submissionId", "text"],
+    cap: 16 * KB,
+    strict: true,
+    badTexts: () => ["too short", "", 42, null, "x".repeat(2001)],
+  },
+  {
+    name: "regrade answer",
+    method: "POST",
+    path: "/api/courses/ml-theory/staff/regrade-requests",
+    who: () => instructor,
+    base: () => ({ requestId: "no-such-request", action: "reply", text: "fuzz answer" }),
+    names: ["requestId", "action"],
+    texts: ["text"],
+    required: ["requestId", "action", "text"],
+    cap: 16 * KB,
+    strict: false,
+    badTexts: () => ["", " ", 42, null, "x".repeat(2001)],
   },
 ];
 

@@ -32,7 +32,7 @@ export type Which = "own" | "other";
 export type Request = { path: string; body?: unknown };
 /** "anyone": a public API whose own credential is in the body (a password link): every persona,
  *  signed in or not, gets past any guard to the input check. */
-export type Access = "public" | "anyone" | "signed-in" | "course" | "students" | "staff" | "instructors" | "author-or-staff" | "legacy" | "admin";
+export type Access = "public" | "anyone" | "signed-in" | "course" | "students" | "staff" | "instructors" | "author-or-staff" | "author" | "legacy" | "admin";
 
 export type RouteSpec = {
   access: Access;
@@ -213,6 +213,40 @@ export const ROUTES: Record<string, RouteSpec[]> = {
       true,
     ),
   ],
+  "/courses/[courseSlug]/[termSlug]/staff/regrade-requests": [
+    { access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/${o.term}/staff/regrade-requests` }) },
+  ],
+  "/api/regrade-requests": [
+    api(
+      "author",
+      "POST",
+      (o, w) => ({
+        path: "/api/regrade-requests",
+        body: { course: `${o.course}/${o.term}`, submissionId: o.submission[w], text: "matrix test: please look again" },
+      }),
+      true,
+    ),
+  ],
+  "/api/courses/[courseSlug]/[termSlug]/staff/regrade-requests": [
+    api("staff", "POST", (o) => ({
+      path: `/api/courses/${o.course}/${o.term}/staff/regrade-requests`,
+      body: { requestId: "no-such-request", action: "reply", text: "matrix test" },
+    })),
+  ],
+  "/api/courses/[courseSlug]/[termSlug]/staff/release": [
+    api("staff", "POST", (o) => ({ path: `/api/courses/${o.course}/${o.term}/staff/release`, body: { assignment: o.codeAssignment, published: false } })),
+  ],
+  "/api/courses/[courseSlug]/[termSlug]/staff/accommodations": [
+    api(
+      "staff",
+      "POST",
+      (o, w) => ({
+        path: `/api/courses/${o.course}/${o.term}/staff/accommodations`,
+        body: { userId: o.student[w], accommodationDays: 0, extraLateDays: 0, reason: "matrix test" },
+      }),
+      true,
+    ),
+  ],
 };
 
 const PAGE_DENY = { anonymous: "signin" } as const;
@@ -253,6 +287,10 @@ export function expected(spec: RouteSpec, isPage: boolean, persona: Persona, whi
       if (outsider) return 404;
       if (persona === "student" && which === "other") return 404;
       return 200;
+    // Only the student whose object it is (a regrade request about their own submission): anyone
+    // else, staff included, gets the 404 of an object that does not exist.
+    case "author":
+      return persona === "student" && which === "own" ? "allowed" : 404;
   }
 }
 

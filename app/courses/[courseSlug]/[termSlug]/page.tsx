@@ -4,6 +4,7 @@ import { requireTermRole } from "@/lib/access";
 import { courseAssignments } from "@/lib/courses/queries";
 import { getDb } from "@/lib/db";
 import { studentProgress, type Progress } from "@/lib/grades/student-progress";
+import { lateDayAccount } from "@/lib/grades/late-days";
 import { LocalTime } from "@/components/local-time";
 import { Countdown } from "@/components/countdown";
 
@@ -11,12 +12,16 @@ export default async function CoursePage({ params }: { params: Promise<{ courseS
   const { courseSlug, termSlug } = await params;
   const { course, term, enrollment, role, isStaff, user } = await requireTermRole(courseSlug, termSlug);
   const [assignments, t] = await Promise.all([courseAssignments(term.id, isStaff), getTranslations("course")]);
-  const progress = await studentProgress(await getDb(), term.id, user.id);
+  const db = await getDb();
+  const progress = await studentProgress(db, term.id, user.id);
+  const account = isStaff || !enrollment ? null : await lateDayAccount(db, enrollment);
+  const lateDays = account && account.budget > 0 ? account : null;
   const zh = (await getLocale()) === "zh";
   const now = Date.now();
   const statusBadge = (p: Progress | undefined) => {
     if (!p || p.state === "not_started") return <span className="badge">{t("status.notStarted")}</span>;
     if (p.state === "awaiting") return <span className="badge warn">{t("status.awaiting")}</span>;
+    if (p.unreleased && p.state === "graded") return <span className="badge warn">{t("status.unreleased")}</span>;
     if (p.state === "in_progress")
       return (
         <span className="badge">
@@ -43,6 +48,12 @@ export default async function CoursePage({ params }: { params: Promise<{ courseS
           </>
         )}
       </p>
+      {lateDays && (
+        <p className="notice late-day-balance">
+          {t("lateDayBalance", { left: lateDays.left, budget: lateDays.budget, hours: lateDays.hoursPerDay })}
+          {enrollment && enrollment.accommodationDays > 0 && <> {t("accommodation", { days: enrollment.accommodationDays })}</>}
+        </p>
+      )}
       <h2>{t("assignments")}</h2>
       {assignments.length === 0 ? (
         <p className="notice">{t("none")}</p>
@@ -90,6 +101,18 @@ export default async function CoursePage({ params }: { params: Promise<{ courseS
                   </td>
                   <td>
                     {statusBadge(p)}
+                    {p?.unreleased && p.state !== "graded" && (
+                      <>
+                        {" "}
+                        <span className="badge warn">{t("status.unreleased")}</span>
+                      </>
+                    )}
+                    {p && p.lateDays > 0 && (
+                      <>
+                        {" "}
+                        <span className="badge ok">{t("status.lateDays", { days: p.lateDays })}</span>
+                      </>
+                    )}
                     {p?.late && (
                       <>
                         {" "}

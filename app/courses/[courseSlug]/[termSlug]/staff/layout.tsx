@@ -20,6 +20,7 @@ export default async function StaffLayout({ children, params }: { children: Reac
         <Link href={`${base}/roster`}>{t("roster")}</Link>
         <Link href={`${base}/analytics`}>{t("analytics")}</Link>
         <Link href={`${base}/similarity`}>{t("similarity")}</Link>
+        <Link href={`${base}/regrade-requests`}>{t("regradeRequests")}</Link>
       </nav>
       {children}
     </>

@@ -7,6 +7,7 @@ import { studentAssignmentView } from "@/lib/assignments/student-view";
 import { LocalTime } from "@/components/local-time";
 import { Countdown } from "@/components/countdown";
 import { QuestionPanel } from "@/components/student/question-panel";
+import { RegradeRequests } from "@/components/student/regrade-request";
 
 export default async function AssignmentPage({ params }: { params: Promise<{ courseSlug: string; termSlug: string; assignmentSlug: string }> }) {
   const { courseSlug, termSlug, assignmentSlug } = await params;
@@ -42,9 +43,21 @@ export default async function AssignmentPage({ params }: { params: Promise<{ cou
         )}
       </p>
       {view.timing.open && view.timing.late && <p className="notice warn">{t("latePenaltyNow", { penalty: Math.round(view.timing.penalty * 100) })}</p>}
-      {!view.timing.open && (
+      {!view.timing.open && !view.canSubmit && (
         <p className="notice">
           {t("closed")} {view.timing.reason}
+        </p>
+      )}
+      {view.accommodationDays > 0 && <p className="muted small accommodation">{t("accommodation", { days: view.accommodationDays })}</p>}
+      {view.lateDays && (
+        <p className={`notice late-days${view.deadlines.dueAt.getTime() < Date.now() ? " warn" : ""}`}>
+          {t("lateDays", {
+            left: view.lateDays.left,
+            budget: view.lateDays.budget,
+            hours: view.lateDays.hoursPerDay,
+            max: view.lateDays.maxHere === null ? "none" : String(view.lateDays.maxHere),
+          })}
+          {view.lateDays.spentHere > 0 && <> {t("lateDaysSpentHere", { days: view.lateDays.spentHere })}</>}
         </p>
       )}
       {view.statement && <div className="statement card markdown" dangerouslySetInnerHTML={{ __html: view.statement }} />}
@@ -65,6 +78,7 @@ export default async function AssignmentPage({ params }: { params: Promise<{ cou
             </p>
           )}
           <QuestionPanel course={`${course.slug}/${term.slug}`} assignment={assignment.slug} question={q} canSubmit={view.canSubmit} />
+          <RegradeRequests course={`${course.slug}/${term.slug}`} {...q.regrade} />
         </section>
       ))}
     </article>

@@ -56,6 +56,9 @@ export default async function GradebookPage({
         <a className="button secondary" href={exportUrl("long")} download>
           {t("downloadLong")}
         </a>
+        <a className="button secondary" href={`${exportUrl("long")}&unreleased=include`} download title="also scores students cannot see yet">
+          Long CSV with unreleased
+        </a>
       </form>
       {book.rows.length === 0 ? (
         <p className="notice">
@@ -94,6 +97,8 @@ export default async function GradebookPage({
                     const late = res.cells.some((c) => c.late);
                     const pending = res.cells.some((c) => c.pending);
                     const overridden = res.cells.some((c) => c.override);
+                    const held = res.cells.some((c) => !c.released && c.score !== null);
+                    const lateDays = res.lateDaysSpent;
                     return (
                       <td key={a.id} className={`num${res.total === null ? " empty" : ""}`}>
                         {res.total === null ? "—" : pts(res.total)}
@@ -118,6 +123,22 @@ export default async function GradebookPage({
                             {" "}
                             <span className="badge warn" title={t("pendingTitle")}>
                               {t("pending")}
+                            </span>
+                          </>
+                        )}
+                        {held && (
+                          <>
+                            {" "}
+                            <span className="badge warn" title="students do not see this score until you publish (staff → assignment → Grade release)">
+                              not released
+                            </span>
+                          </>
+                        )}
+                        {lateDays > 0 && (
+                          <>
+                            {" "}
+                            <span className="badge ok" title={`${lateDays} late day(s) spent`}>
+                              {lateDays} LD
                             </span>
                           </>
                         )}
@@ -148,6 +169,8 @@ export default async function GradebookPage({
           <li>{t("how2")}</li>
           <li>{t("how3")}</li>
           <li>{t("how4")}</li>
+          <li>{t("how5")}</li>
+          <li>{t.rich("how6", { em: (chunks) => <em>{chunks}</em> })}</li>
         </ul>
       </details>
     </section>

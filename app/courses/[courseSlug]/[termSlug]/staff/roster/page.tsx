@@ -8,6 +8,8 @@ import { rosterPeople } from "@/lib/courses/roster-people";
 import { RosterImport } from "@/components/staff/roster-import";
 import { RosterPeople } from "@/components/staff/roster-people";
 import { LocalTime } from "@/components/local-time";
+import { TimePolicies } from "@/components/staff/time-policies";
+import { courseTimePolicies } from "@/lib/grades/accommodations";
 
 export default async function RosterPage({ params }: { params: Promise<{ courseSlug: string; termSlug: string }> }) {
   const { courseSlug, termSlug } = await params;
@@ -46,6 +48,7 @@ export default async function RosterPage({ params }: { params: Promise<{ courseS
       )}
       <h2>{t("people")}</h2>
       <RosterPeople course={`${course.slug}/${term.slug}`} people={people} actorRole={role} actorId={user.id} mail={mailConfigured()} />
+      <TimePolicies policies={await courseTimePolicies(db, term.id)} courseSlug={`${course.slug}/${term.slug}`} />
       <h2>{t("importTitle")}</h2>
       <p className="muted">{t.rich("importLead", { code: (chunks) => <code>{chunks}</code> })}</p>
       <RosterImport course={`${course.slug}/${term.slug}`} />

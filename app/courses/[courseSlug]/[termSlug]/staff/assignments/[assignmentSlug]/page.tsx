@@ -12,6 +12,9 @@ import { regradeVersions } from "@/lib/queue/regrade";
 import { LocalTime } from "@/components/local-time";
 import { CheckButton } from "@/components/staff/check-button";
 import { RegradeButton } from "@/components/staff/regrade-button";
+import { ReleasePanel } from "@/components/staff/release-panel";
+import { publishHistory } from "@/lib/grades/publish";
+import { questionReleaseMode } from "@/lib/grades/release";
 
 const query = z.object({ seed: z.string().trim().max(200).optional() });
 
@@ -64,6 +67,12 @@ export default async function AssignmentPreviewPage({
         </button>
         <span className="muted small">{t("showing", { label: student.key === seed ? t("seedLabel", { seed }) : student.label })}</span>
       </form>
+      <ReleasePanel
+        courseSlug={`${course.slug}/${term.slug}`}
+        assignment={a}
+        manual={a.currentVersion.questions.filter((q) => questionReleaseMode(a, q.config) === "MANUAL").map((q) => q.key)}
+        history={await publishHistory(db, term.id, a.id)}
+      />
       <h2>{t("checker")}</h2>
       <CheckButton course={`${course.slug}/${term.slug}`} assignment={a.slug} />
       {statement && <div className="statement markdown card" dangerouslySetInnerHTML={{ __html: statement }} />}
