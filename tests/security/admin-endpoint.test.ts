@@ -55,7 +55,7 @@ describe("commands beside a running embedded site", () => {
       { USER_PASSWORD: "first-password-1" },
     );
     expect(first.err).toBe("");
-    expect(first.out).toContain("new.prof@uni.test is ta of ml-theory (written by the running site).");
+    expect(first.out).toContain("new.prof@uni.test is ta of ml-theory (2026-autumn) (written by the running site).");
     expect(first.code).toBe(0);
     expect(await new Session(app.baseUrl).signIn("new.prof@uni.test", "first-password-1")).toBe(true);
     const again = await run("scripts/add-user.ts", ["--email", "new.prof@uni.test", "--name", "New Prof", "--role", "instructor"], {
@@ -111,7 +111,7 @@ describe("commands beside a running embedded site", () => {
     });
     const r = await run("scripts/add-user.ts", ["--email", "late@uni.test", "--name", "Late", "--role", "student"], { USER_PASSWORD: "late-password-1" });
     expect(r.code).toBe(0);
-    expect(r.out).toContain("late@uni.test is student of ml-theory.");
+    expect(r.out).toContain("late@uni.test is student of ml-theory (2026-autumn).");
     expect(existsSync(lockPath())).toBe(false);
     // The writes of both ways are in the folder.
     delete process.env.DATABASE_URL;
