@@ -74,3 +74,19 @@ export async function requireUser(callbackUrl = "/courses"): Promise<SessionUser
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
   return user;
 }
+
+/** Site administrators (User.isAdmin): the LTI platform registration. 401 signed out, 403 others. */
+export async function authorizeAdmin(): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) throw new HttpError(401, "Sign in to continue.");
+  if (!user.isAdmin) throw new HttpError(403, "This page is for site administrators.");
+  return user;
+}
+
+export async function requireAdmin(callbackUrl: string): Promise<SessionUser> {
+  try {
+    return await authorizeAdmin();
+  } catch (error) {
+    interrupt(error, callbackUrl);
+  }
+}

@@ -18,6 +18,7 @@ export default async function StaffLayout({ children, params }: { children: Reac
         <Link href={`${base}/roster`}>Roster</Link>
         <Link href={`${base}/analytics`}>Analytics</Link>
         <Link href={`${base}/similarity`}>Similarity</Link>
+        <Link href={`${base}/lti`}>LMS</Link>
       </nav>
       {children}
     </>
