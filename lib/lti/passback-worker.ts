@@ -1,13 +1,14 @@
 // Runs beside the grader workers (npm run grader, and npm start's embedded worker): every pollMs
 // it queues changed scores and sends what is due. Any number may run; rows are claimed, not shared.
 import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
 import { claimScores, markScoreFailed, markScoreSent, queueChangedScores, sendScore } from "@/lib/lti/scores";
 
 export type ScoreSender = { stop(): Promise<void> };
 
 export function startScoreSender(options: { pollMs?: number; leaseMs?: number; log?: (m: string) => void } = {}): ScoreSender {
   const log = options.log ?? ((m: string) => console.log(`[lti] ${m}`));
-  const pollMs = options.pollMs ?? (Number(process.env.LTI_POLL_MS) || 15_000);
+  const pollMs = options.pollMs ?? getEnv().LTI_POLL_MS;
   const leaseMs = options.leaseMs ?? 60_000;
   let stopping = false;
   let wake: () => void = () => {};
