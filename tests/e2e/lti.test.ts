@@ -338,6 +338,23 @@ describe("LTI 1.3 tool", () => {
       await hydrated(page);
       await page.getByRole("heading", { name: "Registered platforms" }).waitFor();
       await screenshot(page, "lti-admin");
+      // The assignment picker of deep linking, as the instructor who launched it sees it.
+      const launcher = new Session(app.baseUrl);
+      const picker = (await launch(launcher, { kind: "deep", user: instructor })).headers.get("location")!;
+      const launched = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+      await launched.addCookies([{ name: "next-auth.session-token", value: launcher.cookies.get("next-auth.session-token")!, url: app.baseUrl }]);
+      const pickerPage = await launched.newPage();
+      await pickerPage.goto(`${app.baseUrl}${picker}`);
+      await pickerPage.getByRole("button", { name: "Add to the LMS" }).waitFor();
+      await screenshot(pickerPage, "lti-deep-link-picker");
+      const framed = await fetch(
+        `${app.baseUrl}/lti/login?${new URLSearchParams({ iss: platform.issuer, login_hint: "x", target_link_uri: `${app.baseUrl}/lti/launch` })}`,
+        {
+          headers: { "sec-fetch-dest": "iframe" },
+        },
+      );
+      await pickerPage.setContent(await framed.text());
+      await screenshot(pickerPage, "lti-breakout");
       await page.goto(`${app.baseUrl}/courses/ml-theory/staff/lti`);
       await hydrated(page);
       await page.getByRole("button", { name: "Preview the roster from the LMS" }).click();
