@@ -355,6 +355,24 @@ describe("LTI 1.3 tool", () => {
       );
       await pickerPage.setContent(await framed.text());
       await screenshot(pickerPage, "lti-breakout");
+      // The tool inside the LMS's iframe: the button continues in a new window, which ends signed
+      // in on the assignment (a fresh browser context: no session of the site yet).
+      const lms = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+      const lmsPage = await lms.newPage();
+      const src = `${app.baseUrl}/lti/login?${new URLSearchParams({
+        iss: platform.issuer,
+        login_hint: learner.sub,
+        target_link_uri: `${app.baseUrl}/lti/launch`,
+        lti_message_hint: platform.launch({ kind: "resource", user: learner, custom: { assignment: "layernorm" } }),
+      })}`;
+      await lmsPage.goto(`${platform.base}/course-page?${new URLSearchParams({ src })}`);
+      const open = lmsPage.frameLocator("iframe").getByRole("link", { name: "Open in a new window" });
+      await open.waitFor();
+      await screenshot(lmsPage, "lti-in-lms-iframe");
+      const [popup] = await Promise.all([lmsPage.waitForEvent("popup"), open.click()]);
+      await popup.waitForURL(`${app.baseUrl}/courses/ml-theory/assignments/layernorm`);
+      await popup.getByRole("heading", { name: "LayerNorm, RMSNorm and GroupNorm" }).first().waitFor();
+      await screenshot(popup, "lti-launched-window");
       await page.goto(`${app.baseUrl}/courses/ml-theory/staff/lti`);
       await hydrated(page);
       await page.getByRole("button", { name: "Preview the roster from the LMS" }).click();

@@ -106,6 +106,11 @@ export async function startPlatform(toolJwksUrl: () => string) {
     const url = new URL(req.url ?? "/", base);
     const p = url.pathname;
     if (p === "/jwks") return json(res, 200, { keys: [jwk] });
+    // An LMS course page that shows the tool in an iframe, as LMSs do.
+    if (p === "/course-page")
+      return res
+        .writeHead(200, { "content-type": "text/html" })
+        .end(`<h1>LMS course</h1><iframe title="tool" src="${(url.searchParams.get("src") ?? "").replace(/"/g, "&quot;")}" width="900" height="500"></iframe>`);
     if (p === "/auth") {
       // The OIDC authorization endpoint: checks what the tool sent, answers with the form post.
       const q = url.searchParams;
