@@ -1,7 +1,7 @@
 // Checks an id_token launch (LTI Core 1.3 §5.1.3, 1EdTech Security Framework §5.1.3): the state is
 // one this tool issued, unused and unexpired, and came back to the same browser (its cookie); the
 // signature verifies against the platform's JWKS; iss, aud, azp, exp and the nonce match; the
-// deployment is registered. The state is spent atomically, so a replayed post is refused.
+// deployment is registered. The state is spent first, atomically, so a replayed post is refused.
 import { errors, jwtVerify } from "jose";
 import type { PrismaClient, LtiPlatform } from "@/lib/generated/prisma/client";
 import { CLAIM, launchClaimsSchema, type LaunchClaims } from "@/lib/lti/claims";
@@ -21,6 +21,10 @@ export async function verifyLaunch(db: PrismaClient, req: Request, form: { id_to
   if (login.usedAt) throw new LaunchRefused("replayed");
   if (login.expiresAt < new Date()) throw new LaunchRefused("expired", 400, "the sign-in took longer than 10 minutes");
   if (!hasStateCookie(req, state)) throw new LaunchRefused("state-cookie");
+  // Spent before the token is even looked at, atomically: whatever is posted with this state,
+  // valid or not, it is the only post it gets, and of two at once one wins.
+  const spent = await db.ltiLogin.updateMany({ where: { state, usedAt: null }, data: { usedAt: new Date() } });
+  if (spent.count !== 1) throw new LaunchRefused("replayed");
   const platform = login.platform;
 
   let payload: Record<string, unknown>;
@@ -46,9 +50,6 @@ export async function verifyLaunch(db: PrismaClient, req: Request, form: { id_to
   const claims = parsed.data;
   if (claims.nonce !== login.nonce) throw new LaunchRefused("bad-nonce");
   if (!deploymentIdsOf(platform).includes(claims[CLAIM.deploymentId])) throw new LaunchRefused("unknown-deployment", 403, claims[CLAIM.deploymentId]);
-  // Spend the state only now: one winner if the same post arrives twice at once.
-  const spent = await db.ltiLogin.updateMany({ where: { state, usedAt: null }, data: { usedAt: new Date() } });
-  if (spent.count !== 1) throw new LaunchRefused("replayed");
   return { platform, claims, state };
 }
 

@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
 import { STAFF, requireCourseRole } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { contextsOfCourse } from "@/lib/lti/context-link";
 import { scoreLog } from "@/lib/lti/scores";
+import { ltiTranslator } from "@/lib/lti/translator";
 import { LocalTime } from "@/components/local-time";
 import { RetryScoreButton, RosterSync } from "@/components/lti/roster-sync";
 
@@ -11,7 +11,7 @@ import { RetryScoreButton, RosterSync } from "@/components/lti/roster-sync";
 export default async function StaffLtiPage({ params }: { params: Promise<{ courseSlug: string }> }) {
   const { courseSlug } = await params;
   const { course } = await requireCourseRole(courseSlug, STAFF, `/courses/${courseSlug}/staff/lti`);
-  const t = await getTranslations("lti");
+  const t = await ltiTranslator();
   const db = await getDb();
   const [contexts, scores, lineItems] = await Promise.all([
     contextsOfCourse(db, course.id),
