@@ -28,6 +28,17 @@ const OPTIONS = {
   email: { type: "string" },
 } as const;
 
+/** The flag of each registration field, for messages. */
+const FLAG: Record<string, string> = {
+  name: "name",
+  issuer: "issuer",
+  clientId: "client-id",
+  deploymentIds: "deployment-id",
+  authUrl: "auth-url",
+  tokenUrl: "token-url",
+  jwksUrl: "jwks-url",
+};
+
 function fail(message: string): never {
   console.error(`${message}\n${USAGE}`);
   process.exit(2);
@@ -63,8 +74,7 @@ try {
       await signingKey(db);
       console.log(`Platform "${p.name}" saved (${p.issuer}, client id ${p.clientId}).`);
     } catch (error) {
-      if (error instanceof ZodError)
-        fail(error.issues.map((i) => `--${String(i.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${i.message}`).join("\n"));
+      if (error instanceof ZodError) fail(error.issues.map((i) => `--${FLAG[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`).join("\n"));
       throw error;
     }
   } else if (command === "list") {
