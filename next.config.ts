@@ -29,7 +29,9 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    // The LTI endpoints the LMS calls set their own headers (lib/lti/pages.ts): the iframe
+    // break-out page may be framed by the platform, the deep-linking answer posts to it.
+    return [{ source: "/:path((?!lti/(?:login|launch|jwks|deep-link-return)$).*)", headers: securityHeaders }];
   },
   // Native, WASM or process-spawning packages stay plain Node requires, never bundled.
   serverExternalPackages: ["isolated-vm", "esbuild", "@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg", "bcryptjs"],

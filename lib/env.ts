@@ -50,6 +50,7 @@ export const envSchema = z
         .regex(/^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'must be an address, e.g. course@uni.edu or "ML theory <course@uni.edu>"')
         .optional(),
     ),
+    LTI_POLL_MS: z.coerce.number().int().min(100, "must be at least 100 (milliseconds)").default(15_000),
     COURSE_SLUG: z
       .string()
       .regex(/^[a-z0-9-]+$/, "lowercase letters, digits and dashes")

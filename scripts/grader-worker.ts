@@ -24,10 +24,13 @@ try {
   // Invitation and reset mail (SMTP_URL) is sent by the grader workers too: the outbox is theirs.
   // Imported only then, so a worker without mail settings starts as fast as before.
   const mail = env.SMTP_URL ? (await import("@/lib/mail/sender")).startMailSender() : undefined;
+  // LMS score passback (LTI AGS): idle but for one count a poll on a site without LMS links.
+  const scores = (await import("@/lib/lti/passback-worker")).startScoreSender();
   const shutdown = async (signal: string) => {
     console.log(`[grader] ${signal}: finishing or releasing claimed jobs...`);
     await worker.stop();
     await mail?.stop();
+    await scores.stop();
     await closeDb();
     process.exit(0);
   };

@@ -10,6 +10,7 @@ import { describeDemo } from "@/lib/demo/people";
 import { formatCourseSync, prepareDatabase } from "@/lib/courses/setup";
 import { startWorker } from "@/lib/queue/worker";
 import { startMailSender } from "@/lib/mail/sender";
+import { startScoreSender } from "@/lib/lti/passback-worker";
 import { startAdminServer } from "@/lib/embedded/admin-server";
 import { claimDataFolder, newAdminToken, releaseDataFolder } from "@/lib/embedded/lock";
 import { buildIfNeeded } from "./lib/build-if-needed";
@@ -59,6 +60,8 @@ async function main() {
   const worker = (env.EMBEDDED_WORKER ?? isEmbedded(env)) ? await startWorker({ name: "embedded" }) : undefined;
   // The outbox is sent where grading happens: here with the embedded worker, else by npm run grader.
   const mail = worker ? startMailSender() : undefined;
+  // LMS score passback (LTI AGS) too: its outbox is drained where grading happens.
+  const scores = worker ? startScoreSender() : undefined;
 
   console.log(`\nCourse site ready on ${baseUrl} (${isEmbedded(env) ? `embedded database in ${env.DATA_DIR}/` : "PostgreSQL at DATABASE_URL"})`);
   if (prepared.demoSeeded && prepared.demoPassword) console.log(describeDemo(prepared.demoPassword, baseUrl));
@@ -71,6 +74,7 @@ async function main() {
     server.close();
     await worker?.stop();
     await mail?.stop();
+    await scores?.stop();
     await admin?.close();
     await closeDb();
     releaseDataFolder();

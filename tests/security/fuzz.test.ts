@@ -52,6 +52,11 @@ async function snapshot(): Promise<Record<string, string>> {
       "LateDaySpend",
       "RegradeRequest",
       "RegradeMessage",
+      "LtiPlatform",
+      "LtiLogin",
+      "LtiAccount",
+      "LtiContext",
+      "LtiScore",
     ]) {
       const [r] = await db.query<{ n: number; h: string | null }>(
         `SELECT count(*)::int AS n, md5(string_agg(x::text, E'\\n' ORDER BY x::text)) AS h FROM "${t}" x`,
@@ -247,6 +252,19 @@ const TARGETS: Target[] = [
     strict: false,
     badTexts: () => ["", "123456789", 1234567890, null, ["long-enough-password"], "long-enough-password"],
   },
+  // An LMS course that does not exist: every mutation is refused before any call to an LMS.
+  {
+    name: "LMS staff actions",
+    method: "POST",
+    path: "/api/courses/ml-theory/2026-autumn/staff/lti",
+    who: () => instructor,
+    base: () => ({ action: "roster", context: "no-such-context", commit: false }),
+    names: ["action", "context"],
+    texts: [],
+    required: ["action", "context"],
+    cap: 4096,
+    strict: true,
+  },
   {
     name: "forgot password",
     method: "POST",
@@ -263,7 +281,7 @@ const TARGETS: Target[] = [
   {
     name: "grade release",
     method: "POST",
-    path: "/api/courses/ml-theory/staff/release",
+    path: "/api/courses/ml-theory/2026-autumn/staff/release",
     who: () => instructor,
     base: () => ({ assignment: "no-such-assignment", published: true }),
     names: ["assignment"],
@@ -275,7 +293,7 @@ const TARGETS: Target[] = [
   {
     name: "accommodations",
     method: "POST",
-    path: "/api/courses/ml-theory/staff/accommodations",
+    path: "/api/courses/ml-theory/2026-autumn/staff/accommodations",
     who: () => instructor,
     base: () => ({ userId: "no-such-user", accommodationDays: 1, extraLateDays: 0, reason: "fuzz" }),
     names: ["userId"],
@@ -301,7 +319,7 @@ const TARGETS: Target[] = [
   {
     name: "regrade answer",
     method: "POST",
-    path: "/api/courses/ml-theory/staff/regrade-requests",
+    path: "/api/courses/ml-theory/2026-autumn/staff/regrade-requests",
     who: () => instructor,
     base: () => ({ requestId: "no-such-request", action: "reply", text: "fuzz answer" }),
     names: ["requestId", "action"],
@@ -564,6 +582,25 @@ describe("fuzzing the JSON endpoints", () => {
       expect(problemWith({ ...res, status: 413 }, res.text), c.desc).toBeNull();
     }
     expect(await new Session(app.baseUrl).signIn("student2@demo.test", DEMO_PASSWORD)).toBe(true);
+  });
+
+  it("the public LTI endpoints answer hostile form posts with a 4xx refusal page that names the cause, never a 5xx, nothing written", async () => {
+    const rng = createRng(`${SEED}:lti`);
+    const before = await snapshot();
+    const failures: string[] = [];
+    const fields = ["id_token", "state", "iss", "login_hint", "target_link_uri", "lti_message_hint", "client_id", "error"];
+    for (let i = 0; i < CASES; i++) {
+      const form = new URLSearchParams();
+      for (const f of fields) if (rng.next() < 0.5) form.append(f, rng.next() < 0.1 ? hugeString(rng, rng.int(1, 80) * KB) : rng.pick(HOSTILE_STRINGS));
+      if (rng.next() < 0.3) form.set("iss", "https://lms.example.edu");
+      const path = rng.pick(["/lti/launch", "/lti/login"]);
+      const res = await new Session(app.baseUrl).fetch(path, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: form });
+      const text = await res.text();
+      if (res.status < 400 || res.status >= 500 || !/Code: [a-z-]+/.test(text))
+        failures.push(`case ${i} (FUZZ_SEED=${SEED}) ${path}: status ${res.status} ${text.slice(0, 120)}`);
+    }
+    expect(failures).toEqual([]);
+    expect(await snapshot()).toEqual(before);
   });
 
   it("after the fuzzing, prototype keys changed nothing: a student is still refused the staff pages", async () => {

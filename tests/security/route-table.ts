@@ -31,8 +31,11 @@ export type Objects = {
 export type Which = "own" | "other";
 export type Request = { path: string; body?: unknown };
 /** "anyone": a public API whose own credential is in the body (a password link): every persona,
- *  signed in or not, gets past any guard to the input check. */
-export type Access = "public" | "anyone" | "signed-in" | "course" | "students" | "staff" | "instructors" | "author-or-staff" | "author" | "legacy" | "admin";
+ *  signed in or not, gets past any guard to the input check. "signed-in-input": any signed-in
+ *  person gets past the guard to the input check (its credential, a signed ticket, is in the body).
+ *  "admin": site administrators only. */
+export type Access =
+  "public" | "anyone" | "signed-in" | "signed-in-input" | "course" | "students" | "staff" | "instructors" | "author-or-staff" | "author" | "legacy" | "admin";
 
 export type RouteSpec = {
   access: Access;
@@ -205,6 +208,24 @@ export const ROUTES: Record<string, RouteSpec[]> = {
       true,
     ),
   ],
+  // LTI 1.3 (lib/lti): the endpoints the LMS calls are public and validate their input with zod and
+  // their own credentials (state, signatures); tests/e2e/lti.test.ts covers their refusals.
+  "/lti/jwks": [{ access: "public", method: "GET", build: () => ({ path: "/lti/jwks" }) }],
+  "/lti/login": [
+    api("anyone", "GET", () => ({ path: "/lti/login?iss=https%3A%2F%2Flms.example&login_hint=x&target_link_uri=https%3A%2F%2Fx.example" })),
+    api("anyone", "POST", () => ({ path: "/lti/login", body: { iss: "not a url" } })),
+  ],
+  "/lti/launch": [api("anyone", "POST", () => ({ path: "/lti/launch", body: { id_token: "x" } }))],
+  "/lti/link": [{ access: "signed-in", method: "GET", build: () => ({ path: "/lti/link?ticket=not-a-ticket" }) }],
+  "/lti/link/confirm": [api("signed-in-input", "POST", (o) => ({ path: "/lti/link/confirm", body: { ticket: "not-a-ticket", course: o.course } }))],
+  "/lti/deep-link": [{ access: "signed-in", method: "GET", build: () => ({ path: "/lti/deep-link?ticket=not-a-ticket" }) }],
+  "/lti/deep-link-return": [api("signed-in-input", "POST", () => ({ path: "/lti/deep-link-return", body: { ticket: "not-a-ticket" } }))],
+  "/admin/lti": [{ access: "admin", method: "GET", build: () => ({ path: "/admin/lti" }) }],
+  "/api/admin/lti": [api("admin", "POST", () => ({ path: "/api/admin/lti", body: { action: "rotate-key" } }))],
+  "/courses/[courseSlug]/[termSlug]/staff/lti": [{ access: "staff", method: "GET", build: (o) => ({ path: `/courses/${o.course}/${o.term}/staff/lti` }) }],
+  "/api/courses/[courseSlug]/[termSlug]/staff/lti": [
+    api("staff", "POST", (o) => ({ path: `/api/courses/${o.course}/${o.term}/staff/lti`, body: { action: "retry", scoreId: "no-such-score" } })),
+  ],
   "/api/courses/[courseSlug]/[termSlug]/staff/rubric": [
     api(
       "staff",
@@ -255,6 +276,7 @@ const PAGE_DENY = { anonymous: "signin" } as const;
 export function expected(spec: RouteSpec, isPage: boolean, persona: Persona, which: Which): Outcome {
   if (spec.access === "anyone") return "allowed";
   if (persona === "anonymous") return spec.access === "public" ? 200 : isPage ? PAGE_DENY.anonymous : 401;
+  if (spec.access === "signed-in-input") return "allowed";
   // A student of last term is an outsider to this term, exactly like someone of another course.
   const outsider = persona === "studentOther" || persona === "taOther" || persona === "studentLastTerm";
   if (spec.access === "admin") return persona === "admin" ? (isPage ? 200 : "allowed") : 404;

@@ -21,6 +21,7 @@ export default async function StaffLayout({ children, params }: { children: Reac
         <Link href={`${base}/analytics`}>{t("analytics")}</Link>
         <Link href={`${base}/similarity`}>{t("similarity")}</Link>
         <Link href={`${base}/regrade-requests`}>{t("regradeRequests")}</Link>
+        <Link href={`${base}/lti`}>{t("lms")}</Link>
       </nav>
       {children}
     </>
