@@ -56,8 +56,8 @@ export default async function GradebookPage({
         <a className="button secondary" href={exportUrl("long")} download>
           {t("downloadLong")}
         </a>
-        <a className="button secondary" href={`${exportUrl("long")}&unreleased=include`} download title="also scores students cannot see yet">
-          Long CSV with unreleased
+        <a className="button secondary" href={`${exportUrl("long")}&unreleased=include`} download title={t("downloadUnreleasedTitle")}>
+          {t("downloadUnreleased")}
         </a>
       </form>
       {book.rows.length === 0 ? (
