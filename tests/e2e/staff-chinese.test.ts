@@ -56,7 +56,17 @@ describe("staff pages in Chinese", () => {
     await page.getByRole("columnheader", { name: "总分" }).waitFor();
     expect(await page.getByLabel("分组").count()).toBe(1);
     const nav = page.getByRole("navigation", { name: "教学工具" });
-    expect(await nav.getByRole("link").allTextContents()).toEqual(["概览", "成绩册", "证明题评分", "延期", "花名册", "统计分析", "相似度检查", "重新评分申请", "LMS 对接"]);
+    expect(await nav.getByRole("link").allTextContents()).toEqual([
+      "概览",
+      "成绩册",
+      "证明题评分",
+      "延期",
+      "花名册",
+      "统计分析",
+      "相似度检查",
+      "重新评分申请",
+      "LMS 对接",
+    ]);
     await page.locator("details summary", { hasText: "分数如何计算" }).click();
     expect(await englishOn(page)).toEqual([]);
     await screenshot(page, "staff-zh-gradebook");
