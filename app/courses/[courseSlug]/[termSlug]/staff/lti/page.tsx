@@ -3,7 +3,7 @@ import { STAFF, requireTermRole } from "@/lib/access";
 import { getDb } from "@/lib/db";
 import { contextsOfTerm } from "@/lib/lti/context-link";
 import { scoreLog } from "@/lib/lti/scores";
-import { ltiTranslator } from "@/lib/lti/translator";
+import { getTranslations } from "next-intl/server";
 import { LocalTime } from "@/components/local-time";
 import { RetryScoreButton, RosterSync } from "@/components/lti/roster-sync";
 
@@ -11,7 +11,7 @@ import { RetryScoreButton, RosterSync } from "@/components/lti/roster-sync";
 export default async function StaffLtiPage({ params }: { params: Promise<{ courseSlug: string; termSlug: string }> }) {
   const { courseSlug, termSlug } = await params;
   const { course, term } = await requireTermRole(courseSlug, termSlug, STAFF, `/courses/${courseSlug}/${termSlug}/staff/lti`);
-  const t = await ltiTranslator();
+  const t = await getTranslations("lti");
   const db = await getDb();
   const [contexts, scores, lineItems] = await Promise.all([
     contextsOfTerm(db, term.id),
