@@ -4,6 +4,7 @@
 // from stdin and prints the report (the benchmark's process-per-submission runner).
 import { gradeJob, type GradeJob } from "./grade-job";
 import type { TestResult } from "./report";
+import { openProgressLog } from "./progress-log";
 import { prepareSpareIsolate } from "./sandbox";
 
 /**
@@ -25,6 +26,10 @@ export type FromChild =
   | { type: "failed"; id: number; message: string }
   | { type: "idle"; id: number };
 
+// The esbuild service this process starts compiles one small file at a time: with Go's default of
+// one thread per core its idle threads spin on every request (measured: about a fifth of its CPU).
+process.env.GOMAXPROCS ??= "1";
+
 process.on("unhandledRejection", (e) => {
   // A staff test that forgot an `await`; the test's own outcome is already decided.
   process.stderr.write(`grader: unhandled rejection: ${String(e)}\n`);
@@ -32,6 +37,13 @@ process.on("unhandledRejection", (e) => {
 
 function send(m: FromChild): void {
   process.send?.(m);
+}
+
+// Progress goes to the file the parent reads only after a kill (grader/progress-log.ts); without
+// one (or when it cannot be written) it is sent over IPC as before.
+const progressLog = openProgressLog();
+function record(m: Extract<FromChild, { type: "progress" | "compiled" }>): void {
+  if (!progressLog?.write(m)) send(m);
 }
 
 async function handle(m: ToChild): Promise<void> {
@@ -49,15 +61,16 @@ async function handle(m: ToChild): Promise<void> {
     timer = null;
     if (output === sentOutput && pending.length === 0) return;
     const text = output === sentOutput ? {} : output.startsWith(sentOutput) ? { append: output.slice(sentOutput.length) } : { replace: output };
-    send({ type: "progress", id, results: pending, ...text });
+    record({ type: "progress", id, results: pending, ...text });
     sentOutput = output;
     pending = [];
   };
   const syncCalls = (m.job.callMode ?? "sync") === "sync";
+  progressLog?.begin();
   try {
     const done = await gradeJob(m.job, {
       onTests: (tests) => send({ type: "tests", id, tests }),
-      onCompiled: () => send({ type: "compiled", id }),
+      onCompiled: () => record({ type: "compiled", id }),
       onResult: (index, result) => {
         pending.push({ index, result });
         if (!syncCalls) timer ??= setTimeout(flush, RESULT_FLUSH_MS);

@@ -14,6 +14,7 @@ import { ceilingMbFor, forkCommand, prlimitPath, saysOutOfMemory, setCeiling } f
 import { compileTimeoutMessage, sizeRefusal } from "./compile";
 import type { GradeJob, TestInfo } from "./grade-job";
 import { DEFAULT_MEMORY_MB } from "./limits";
+import { createProgressFiles, PROGRESS_FILE_ENV } from "./progress-log";
 import type { CodeQuestionSettings } from "./question-spec";
 import type { GradeReport, GradeStatus, TestResult, TestStatus } from "./report";
 import { summarize } from "./report";
@@ -121,6 +122,8 @@ interface Worker {
   ceilingMb: number | null;
   /** The end of what the child wrote to stderr: says whether it died of an allocation failure. */
   stderrTail: string;
+  /** Where the child writes its progress (grader/progress-log.ts). */
+  progressFile: string;
 }
 
 const STDERR_TAIL_CHARS = 4096;
@@ -168,16 +171,21 @@ export function createGraderPool(opts: PoolOptions = {}): GraderPool {
   const scriptPromise = childScriptPath();
   const hasCeiling = prlimitPath() !== null;
   const firstCeilingMb = ceilingMbFor(opts.memoryMb ?? DEFAULT_MEMORY_MB);
+  const progressFiles = createProgressFiles();
+  let spawned = 0;
 
   function spawnWorker(): Worker {
     const ceilingMb = hasCeiling ? firstCeilingMb : null;
-    const w: Worker = { proc: null as unknown as ChildProcess, state: "starting", job: null, ceilingMb, stderrTail: "" };
+    const progressFile = progressFiles.fileFor(++spawned);
+    const w: Worker = { proc: null as unknown as ChildProcess, state: "starting", job: null, ceilingMb, stderrTail: "", progressFile };
     workers.push(w);
     scriptPromise.then(
       (script) => {
         if (closed) return;
+        const command = forkCommand(ceilingMb, opts.exposeWasm === true);
         const proc = fork(script, [], {
-          ...forkCommand(ceilingMb, opts.exposeWasm === true),
+          ...command,
+          env: { ...command.env, [PROGRESS_FILE_ENV]: progressFile },
           stdio: ["ignore", "ignore", "pipe", "ipc"],
           cwd: process.cwd(),
         });
@@ -198,7 +206,22 @@ export function createGraderPool(opts: PoolOptions = {}): GraderPool {
     return w;
   }
 
+  /** What the child recorded of job j before it was killed or died (it writes no more after that). */
+  function absorbProgress(w: Worker, j: Job): void {
+    for (const m of progressFiles.read(w.progressFile, j.id)) applyProgress(j, m);
+  }
+
+  function applyProgress(j: Job, m: Extract<FromChild, { type: "progress" | "compiled" }>): void {
+    if (m.type === "compiled") {
+      j.compiled = true;
+      return;
+    }
+    for (const r of m.results) j.results[r.index] = r.result;
+    j.output = m.replace ?? j.output + (m.append ?? "");
+  }
+
   function replace(w: Worker): void {
+    progressFiles.remove(w.progressFile);
     const i = workers.indexOf(w);
     if (i >= 0) workers.splice(i, 1);
     if (!closed) {
@@ -272,6 +295,7 @@ export function createGraderPool(opts: PoolOptions = {}): GraderPool {
         if (w.job !== j) return;
         w.job = null;
         kill(w);
+        absorbProgress(w, j);
         if (!j.compiled) j.resolve(finishPartial(j, "error", compileTimeoutMessage(j.job.timeoutMs), "error"));
         else
           j.resolve(
@@ -282,11 +306,9 @@ export function createGraderPool(opts: PoolOptions = {}): GraderPool {
             ),
           );
       }, limit);
-    } else if (m.type === "compiled") {
-      j.compiled = true;
-    } else if (m.type === "progress") {
-      for (const r of m.results) j.results[r.index] = r.result;
-      j.output = m.replace ?? j.output + (m.append ?? "");
+    } else if (m.type === "compiled" || m.type === "progress") {
+      // Sent only when the child could not write its progress file.
+      applyProgress(j, m);
     } else if (m.type === "report" || m.type === "failed") {
       clearTimeout(j.timer);
       w.job = null;
@@ -322,6 +344,7 @@ export function createGraderPool(opts: PoolOptions = {}): GraderPool {
     if (w.cleanTimer) clearTimeout(w.cleanTimer);
     if (j) {
       clearTimeout(j.timer);
+      absorbProgress(w, j);
       if (j.tests) {
         // At the OS ceiling V8 or malloc fails and the process aborts, saying so on stderr.
         const oom = signal === "SIGABRT" || signal === "SIGTRAP" || code === 134 || saysOutOfMemory(w.stderrTail);
@@ -404,6 +427,7 @@ export function createGraderPool(opts: PoolOptions = {}): GraderPool {
           }),
       );
       await Promise.all(exits);
+      progressFiles.close();
     },
   };
 }

@@ -53,12 +53,31 @@ function needsTags(v: unknown, depth = 0): boolean {
   return false;
 }
 
-function encodeArgs(args: unknown[]): string {
-  if (!needsTags(args)) return JSON.stringify(args);
+/** Adds the places of an argument list's top-level undefined values to `out`; false when something deeper needs tags. */
+function holesOf(list: unknown[], prefix: string, out: string[]): boolean {
+  for (let j = 0; j < list.length; j++) {
+    const x = list[j];
+    if (x === undefined) out.push(prefix + j);
+    else if (needsTags(x)) return false;
+  }
+  return true;
+}
+
+/**
+ * The JSON text of an argument list (or, `batch`, of a list of them) and the places of its
+ * top-level undefined values, which JSON.stringify writes as null and the harness puts back
+ * (so default parameters apply). Only values JSON would lose deeper inside (undefined, NaN,
+ * ±Infinity) are tagged, which needs a replacer here and a reviver in the isolate: both are slow.
+ */
+function encodeArgs(args: unknown[], batch = false): [json: string, holes: string] {
+  const holes: string[] = [];
+  const plain = batch ? args.every((list, i) => holesOf(list as unknown[], `${i}.`, holes)) : holesOf(args, "", holes);
+  if (plain) return [JSON.stringify(args), holes.join(",")];
   // undefined is kept (so default parameters apply), NaN and ±Infinity stay numbers.
-  return JSON.stringify(args, (_k, v: unknown) =>
+  const json = JSON.stringify(args, (_k, v: unknown) =>
     v === undefined ? { $cg: "undefined" } : typeof v === "number" && !Number.isFinite(v) ? { $cg: String(v) } : v,
   );
+  return [json, ""];
 }
 
 function revive(_k: string, v: unknown): unknown {
@@ -155,7 +174,9 @@ function warmHarnessCache(source: string): ivm.ExternalCopy<ArrayBuffer> | undef
     fn("isDone").applySync(undefined, [], o);
     fn("call").applySync(undefined, ["f", "[1]"], o);
     fn("call").applySync(undefined, ["f", '[{"$cg":"NaN"},1]'], o);
+    fn("call").applySync(undefined, ["f", "[null,1]", "0"], o);
     fn("callEach").applySync(undefined, ["f", "[[1],[2,true]]"], o);
+    fn("callEach").applySync(undefined, ["f", "[[1],[null,null]]", "1.0,1.1"], o);
     fn("get").applySync(undefined, ["k"], o);
     fn("mute").applySync(undefined, [true], o);
     fn("mute").applySync(undefined, [false], o);
@@ -382,7 +403,7 @@ export class Sandbox implements StudentSession {
 
   private async invoke(fn: "call" | "get", name: string, args: unknown[]): Promise<unknown> {
     const what = fn === "call" ? `${name}()` : `reading ${name}`;
-    const env = await this.cross(fn, what, fn === "call" ? [name, encodeArgs(args)] : [name], this.o.callTimeoutMs);
+    const env = await this.cross(fn, what, fn === "call" ? [name, ...encodeArgs(args)] : [name], this.o.callTimeoutMs);
     const r = settle(env, what, this.locate);
     return r.status === "fulfilled" ? r.value : Promise.reject(r.reason);
   }
@@ -402,7 +423,7 @@ export class Sandbox implements StudentSession {
     if (argLists.length === 0) return [];
     const what = `${name}()`;
     // The batch may take as long as its calls would one by one (the grading deadline still caps it).
-    const env = await this.cross("callEach", what, [name, encodeArgs(argLists)], this.o.callTimeoutMs * argLists.length);
+    const env = await this.cross("callEach", what, [name, ...encodeArgs(argLists, true)], this.o.callTimeoutMs * argLists.length);
     if (!env.ok || !Array.isArray(env.each)) throw settleError(env, what, this.locate);
     return env.each.map((e) => settle(e, what, this.locate) as PromiseSettledResult<T>);
   }
