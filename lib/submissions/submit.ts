@@ -18,6 +18,7 @@ import { normalizeAnswer } from "@/lib/submissions/answer-shape";
 import { attemptsUsed, type AttemptFacts } from "@/lib/grades/attempts";
 import { isReleasedTo } from "@/lib/grades/release";
 import { effectiveDeadlines, questionLimits, submissionTiming, type Limits } from "@/lib/submissions/policy";
+import { readSubmitContext } from "@/lib/submissions/submit-context";
 import { decideLateDays, lateDayAccount, lateDayLockKey, lateDaysNeeded } from "@/lib/grades/late-days";
 
 export type SubmitInput = {
@@ -112,19 +113,57 @@ async function checkFacts(
   return rows[0]!;
 }
 
-/** The submission's grading job; on PostgreSQL the same statement notifies the workers, which hear it when the transaction commits. */
-async function queueJob(tx: Prisma.TransactionClient, submissionId: string, priority: number, embedded: boolean): Promise<string> {
-  const id = randomUUID();
+type NewSubmission = Mine & {
+  versionId: string;
+  questionId: string;
+  code: string | null;
+  answer: unknown;
+  clientToken: string | null;
+  gradingSeed: string;
+  late: boolean;
+  createdAt: Date;
+};
+
+/**
+ * The submission and (unless `job` is null) its grading job, in one statement. On PostgreSQL the
+ * same statement notifies the workers, which hear it when the transaction commits.
+ */
+async function insertSubmission(
+  tx: Prisma.TransactionClient,
+  s: NewSubmission,
+  job: { priority: number } | null,
+  embedded: boolean,
+): Promise<{ submissionId: string; jobId: string | null }> {
+  const submissionId = randomUUID();
+  const jobId = job ? randomUUID() : null;
   await tx.$queryRawUnsafe(
-    `WITH job AS (
-       INSERT INTO "GradingJob" (id, "submissionId", priority, "maxAttempts", "updatedAt") VALUES ($1, $2, $3, $4, now()) RETURNING id)
-     SELECT id${embedded ? "" : `, pg_notify('${JOB_CHANNEL}', '')::text AS notified`} FROM job`,
-    id,
+    `WITH sub AS (
+       INSERT INTO "Submission" (id, "userId", "assignmentId", "questionKey", kind, "versionId", "questionId", code, answer, "clientToken", "gradingSeed", late, "createdAt")
+       VALUES ($1, $2, $3, $4, $5::"SubmissionKind", $6, $7, $8, $9::jsonb, $10, $11, $12, ($13::timestamptz AT TIME ZONE 'UTC'))
+       RETURNING id),
+     job AS (
+       INSERT INTO "GradingJob" (id, "submissionId", priority, "maxAttempts", "updatedAt")
+       SELECT $14::text, sub.id, $15::int, $16::int, now() FROM sub WHERE $14::text IS NOT NULL
+       RETURNING id)
+     SELECT (SELECT id FROM job) AS "jobId"${embedded ? "" : `, CASE WHEN $14::text IS NOT NULL THEN pg_notify('${JOB_CHANNEL}', '')::text END AS notified`}`,
     submissionId,
-    priority,
+    s.userId,
+    s.assignmentId,
+    s.questionKey,
+    s.kind,
+    s.versionId,
+    s.questionId,
+    s.code,
+    s.answer === null || s.answer === undefined ? null : JSON.stringify(s.answer),
+    s.clientToken,
+    s.gradingSeed,
+    s.late,
+    s.createdAt.toISOString(),
+    jobId,
+    job?.priority ?? 0,
     MAX_JOB_ATTEMPTS,
   );
-  return id;
+  return { submissionId, jobId };
 }
 
 // At most this many submissions of one process work with the database at once; the rest wait
@@ -140,29 +179,18 @@ export function submit(db: PrismaClient, input: SubmitInput): Promise<SubmitResu
 
 async function submitNow(db: PrismaClient, input: SubmitInput): Promise<SubmitResult> {
   const now = input.now ?? new Date();
-  const assignment = await db.assignment.findUnique({
-    where: { termId_slug: { termId: input.termId, slug: input.assignmentSlug } },
-    include: { currentVersion: { select: { id: true, number: true, questions: true } } },
-  });
-  if (!assignment || !assignment.currentVersion || !isReleasedTo(assignment, input, now)) {
+  const context = await readSubmitContext(db, input.termId, input.assignmentSlug, input.questionKey, input.userId);
+  if (!context || !context.version || !isReleasedTo(context.assignment, input, now)) {
     throw new HttpError(404, "No such assignment.");
   }
-  const version = assignment.currentVersion;
-  const row = version.questions.find((q) => q.key === input.questionKey);
+  const { assignment, version, extension, enrollment } = context;
   const content = await versionContent(db, version, assignment.slug);
   const spec = content.spec.questions.find((q: QuestionSpec) => q.id === input.questionKey);
-  if (!row || !spec) throw new HttpError(404, "No such question in this assignment.");
+  if (!context.questionId || !spec) throw new HttpError(404, "No such question in this assignment.");
+  const questionId = context.questionId;
   if (input.kind === "RUN" && spec.type !== "code") throw new HttpError(400, "Only code questions can be run against visible tests.");
   const { code, answer } = normalizeAnswer(spec, { code: input.code, answer: input.answer });
 
-  // One read for the extension, one for the enrollment with its course's late-day budget.
-  const [extension, enrollment] = await Promise.all([
-    db.extension.findUnique({ where: { userId_assignmentId: { userId: input.userId, assignmentId: assignment.id } } }),
-    db.enrollment.findUnique({
-      where: { userId_termId: { userId: input.userId, termId: input.termId } },
-      select: { id: true, accommodationDays: true, extraLateDays: true, term: { select: { course: { select: { lateDayCount: true } } } } },
-    }),
-  ]);
   const deadlines = effectiveDeadlines(assignment, extension, enrollment?.accommodationDays ?? 0);
   const timing = submissionTiming(deadlines, now);
   // Late days may cover a SUBMIT after the due date, even past the late window (precedence:
@@ -174,7 +202,7 @@ async function submitNow(db: PrismaClient, input: SubmitInput): Promise<SubmitRe
     now > deadlines.dueAt &&
     now >= assignment.releaseAt &&
     assignment.maxLateDays !== 0 &&
-    enrollment.term.course.lateDayCount + enrollment.extraLateDays > 0;
+    enrollment.lateDayCount + enrollment.extraLateDays > 0;
   const late = timing.open ? timing.late : lateDaysMayCover;
   if (input.kind === "SUBMIT" && !input.isStaff && !timing.open && !lateDaysMayCover) {
     // A retried request (same clientToken) gets its first answer, even after the deadline has
@@ -249,23 +277,22 @@ async function submitNow(db: PrismaClient, input: SubmitInput): Promise<SubmitRe
         }
         if (!decision.covered && !timing.open) throw new HttpError(403, `${timing.reason} Late days cannot cover this submission: ${decision.reason}.`);
       }
-      const submission = await tx.submission.create({
-        data: {
-          ...mine,
-          versionId: version.id,
-          questionId: row.id,
-          code,
-          ...(answer ? { answer: answer as object } : {}),
-          clientToken: input.clientToken ?? null,
-          // Hidden tests draw their inputs from it; a regrade reuses it (reproducible grades).
-          gradingSeed: newGradingSeed(),
-          late: input.kind === "SUBMIT" && late,
-          createdAt: now,
-        },
-      });
+      const submission = {
+        ...mine,
+        versionId: version.id,
+        questionId,
+        code: code ?? null,
+        answer: answer ?? null,
+        clientToken: input.clientToken ?? null,
+        // Hidden tests draw their inputs from it; a regrade reuses it (reproducible grades).
+        gradingSeed: newGradingSeed(),
+        late: input.kind === "SUBMIT" && late,
+        createdAt: now,
+      };
       // Proofs are graded by people (the staff's queue), so they get no job.
-      const jobId = spec.type === "proof" ? null : await queueJob(tx, submission.id, input.kind === "RUN" ? PRIORITY.run : PRIORITY.submit, input.embedded);
-      return { submissionId: submission.id, jobId, late: submission.late, duplicate: false, ...(lateDays ? { lateDays } : {}) };
+      const job = spec.type === "proof" ? null : { priority: input.kind === "RUN" ? PRIORITY.run : PRIORITY.submit };
+      const ids = await insertSubmission(tx, submission, job, input.embedded);
+      return { ...ids, late: submission.late, duplicate: false, ...(lateDays ? { lateDays } : {}) };
       // A class arriving at the deadline waits for a connection rather than failing after Prisma's 2 s.
     },
     { maxWait: 15_000, timeout: 15_000 },
