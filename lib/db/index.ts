@@ -3,9 +3,11 @@
 // worker and Next's bundled route code share one client (PGlite allows one opener per data folder).
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getEnv } from "@/lib/env";
 import { claimDataFolder, releaseDataFolder } from "@/lib/embedded/lock";
+import { attachDirectPool } from "@/lib/db/direct";
 
 type DbHolder = { prisma?: PrismaClient; pglite?: import("@electric-sql/pglite").PGlite; closing?: Promise<void> };
 const holder = ((globalThis as { __courseDb?: DbHolder }).__courseDb ??= {});
@@ -31,8 +33,13 @@ export async function openPglite() {
 async function createClient(): Promise<PrismaClient> {
   const env = getEnv();
   if (env.DATABASE_URL) {
-    const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: 20, connectionTimeoutMillis: 5_000 });
-    return new PrismaClient({ adapter });
+    // One pool for Prisma's adapter and the queue's direct statements (lib/db/direct.ts).
+    const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 20, connectionTimeoutMillis: 5_000 });
+    // An idle connection the server dropped (a restart): the pool discards it; nothing to do here.
+    pool.on("error", () => {});
+    const client = new PrismaClient({ adapter: new PrismaPg(pool) });
+    attachDirectPool(client, pool);
+    return client;
   }
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
   return new PrismaClient({ adapter: new PrismaPGlite(await openPglite()) });

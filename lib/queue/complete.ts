@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { GradeReport } from "@/grader";
+import { runner } from "@/lib/db/direct";
 
 export type JobResult = { report: GradeReport; versionId: string; regrade: boolean };
 
@@ -20,7 +21,8 @@ export async function completeJob(db: PrismaClient, jobId: string, submissionId:
     visibility: t.visibility,
     message: t.message ?? null,
   }));
-  const rows = await db.$queryRawUnsafe<{ written: number }[]>(
+  const rows = await runner(db)<{ written: number }>(
+    "complete-job",
     `WITH owned AS (
        UPDATE "GradingJob" SET status = 'DONE', "lockedBy" = NULL, "lockedUntil" = NULL, "lastError" = NULL, "updatedAt" = now()
         WHERE id = $1 AND "lockedBy" = $2 AND status = 'RUNNING'
@@ -37,19 +39,21 @@ export async function completeJob(db: PrismaClient, jobId: string, submissionId:
               AS t(id text, position int, name text, score float8, "maxScore" float8, status text, visibility text, message text)
        RETURNING 1)
      SELECT (SELECT count(*) FROM grading)::int AS written, (SELECT count(*) FROM tests)::int AS tests`,
-    jobId,
-    workerId,
-    randomUUID(),
-    submissionId,
-    result.versionId,
-    report.score,
-    report.maxScore,
-    report.status,
-    report.output ?? null,
-    JSON.stringify(report),
-    report.seed ?? null,
-    result.regrade,
-    JSON.stringify(tests),
+    [
+      jobId,
+      workerId,
+      randomUUID(),
+      submissionId,
+      result.versionId,
+      report.score,
+      report.maxScore,
+      report.status,
+      report.output ?? null,
+      JSON.stringify(report),
+      report.seed ?? null,
+      result.regrade,
+      JSON.stringify(tests),
+    ],
   );
   return rows[0]?.written === 1;
 }

@@ -5,6 +5,7 @@
 // be ours, and "Grading"."jobId" is unique.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { JOB_CHANNEL, wakeLocal } from "@/lib/queue/wake";
+import { runner } from "@/lib/db/direct";
 
 export const PRIORITY = { run: 10, submit: 5, regrade: -10 } as const;
 
@@ -49,7 +50,8 @@ export async function notifyWorkers(db: PrismaClient, embedded: boolean): Promis
  * reads what grading them needs, in one round trip.
  */
 export async function claimJobs(db: PrismaClient, workerId: string, limit: number, leaseMs: number): Promise<ClaimedJob[]> {
-  const rows = await db.$queryRawUnsafe<ClaimedRow[]>(
+  const rows = await runner(db)<ClaimedRow>(
+    "claim-jobs",
     `WITH claimed AS (
        UPDATE "GradingJob" j
           SET status = 'RUNNING', "lockedBy" = $1, "lockedUntil" = now() + ($3 || ' milliseconds')::interval,
@@ -69,9 +71,7 @@ export async function claimJobs(db: PrismaClient, workerId: string, limit: numbe
        JOIN "Assignment" a ON a.id = s."assignmentId"
        JOIN "Term" t ON t.id = a."termId"
        JOIN "Course" co ON co.id = t."courseId"`,
-    workerId,
-    limit,
-    String(leaseMs),
+    [workerId, limit, String(leaseMs)],
   );
   return rows.map((r) => ({
     id: r.id,
