@@ -1,10 +1,11 @@
 // What submit() reads before its checks, in one query: the assignment with its current version,
 // the question's row, the student's extension, and the enrollment with its course's late-day
 // budget. These were Prisma queries, three of them nested reads, and a class submitting at the
-// deadline makes thousands of them; one raw statement needs one round trip and nothing for Prisma
-// to compile or map (measured with bench:queue --profile: the whole submit 7.3 -> 5.6 ms median). Dates come back as epoch milliseconds because the columns
+// deadline makes thousands of them; one prepared statement (lib/db/direct.ts) needs one round trip,
+// is planned once per connection, and leaves Prisma nothing to compile or map. Dates come back as epoch milliseconds because the columns
 // are `timestamp without time zone` holding UTC, which a JSON or text round trip would read as local.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { runner } from "@/lib/db/direct";
 
 export type SubmitContext = {
   assignment: {
@@ -60,7 +61,7 @@ const date = (v: number | null): Date | null => (v === null ? null : new Date(v)
 
 /** The assignment `slug` of term `termId` as `userId` submits to its question `questionKey`; null when there is no such assignment. */
 export async function readSubmitContext(db: PrismaClient, termId: string, slug: string, questionKey: string, userId: string): Promise<SubmitContext | null> {
-  const rows = await db.$queryRawUnsafe<Row[]>(SQL, termId, slug, questionKey, userId);
+  const rows = await runner(db)<Row>("submit-context", SQL, [termId, slug, questionKey, userId]);
   const r = rows[0];
   if (!r) return null;
   return {
