@@ -3,9 +3,11 @@
 // reads, report, dispose); (2) through a pool of one child, one grading at a time, what the process
 // boundary adds (the pipe and messages, and the child's work between a report and the next job).
 import { spawn } from "node:child_process";
+import os from "node:os";
 import path from "node:path";
 import type { CodeQuestionSettings } from "../../../grader/question-spec";
 import { createGraderPool } from "../../../grader/pool";
+import { perItem, treeCpuMs } from "./process-cpu";
 
 type Phases = Record<string, { ms: number; perGrading: number }>;
 
@@ -73,8 +75,21 @@ export async function profileGrading(o: { n: number; assignmentDir: string; ques
       .toFixed(2)
       .padStart(6)}`,
   );
+
+  // A pool of one child per core, saturated: the CPU each grading costs in every process.
+  const cores = os.availableParallelism();
+  const full = createGraderPool({ size: cores, callMode: o.callMode });
+  const gradeOn = () => full.grade({ assignmentDir: o.assignmentDir, question: o.question, source: o.source, include: "all" });
+  await Promise.all(Array.from({ length: 4 * cores }, gradeOn));
+  const before = treeCpuMs();
+  await Promise.all(Array.from({ length: o.n * 2 }, gradeOn));
+  const cpu = perItem(before, treeCpuMs(), o.n * 2);
+  await full.close();
+  console.log(`through a pool of ${cores} children, ${o.n * 2} gradings at once, CPU ms per grading:`);
+  for (const [k, v] of Object.entries(cpu)) console.log(`  ${k.padEnd(58)} ${v.toFixed(2).padStart(6)}`);
   return {
     profile_call_mode: o.callMode,
+    cpu_ms_per_grading: cpu,
     phases_ms: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, r2(v.ms)])),
     host_test_code_ms: r2(hostTests),
     in_process_ms: r2(whole),
