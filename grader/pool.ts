@@ -183,9 +183,12 @@ export function createGraderPool(opts: PoolOptions = {}): GraderPool {
       (script) => {
         if (closed) return;
         const command = forkCommand(ceilingMb, opts.exposeWasm === true);
+        const env = { ...command.env };
+        if (progressFile) env[PROGRESS_FILE_ENV] = progressFile;
+        else delete env[PROGRESS_FILE_ENV];
         const proc = fork(script, [], {
           ...command,
-          env: { ...command.env, [PROGRESS_FILE_ENV]: progressFile },
+          env,
           stdio: ["ignore", "ignore", "pipe", "ipc"],
           cwd: process.cwd(),
         });

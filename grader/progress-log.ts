@@ -66,19 +66,26 @@ export interface ProgressFiles {
 
 export function createProgressFiles(): ProgressFiles {
   let dir: string | null = null;
-  const base = existsSync("/dev/shm") ? "/dev/shm" : os.tmpdir();
-  const ensureDir = (): string => {
-    if (dir) return dir;
-    try {
-      dir = mkdtempSync(path.join(base, "coursegrade-progress-"));
-    } catch {
-      dir = mkdtempSync(path.join(os.tmpdir(), "coursegrade-progress-"));
+  const bases = existsSync("/dev/shm") ? ["/dev/shm", os.tmpdir()] : [os.tmpdir()];
+  const ensureDir = (): string | null => {
+    for (const base of bases) {
+      if (dir) break;
+      try {
+        dir = mkdtempSync(path.join(base, "coursegrade-progress-"));
+      } catch {
+        /* not writable: the next one */
+      }
     }
     return dir;
   };
   return {
-    fileFor: (seq) => path.join(ensureDir(), `child-${seq}.jsonl`),
+    // "" when no folder can be made: the child then sends its progress over IPC.
+    fileFor: (seq) => {
+      const d = ensureDir();
+      return d ? path.join(d, `child-${seq}.jsonl`) : "";
+    },
     read(file, id) {
+      if (!file) return [];
       let text: string;
       try {
         text = readFileSync(file, "utf8");
@@ -98,6 +105,7 @@ export function createProgressFiles(): ProgressFiles {
       return out;
     },
     remove(file) {
+      if (!file) return;
       try {
         unlinkSync(file);
       } catch {
