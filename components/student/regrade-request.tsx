@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { errorText, postJson } from "../staff/post-json";
 import { LocalTime } from "../local-time";
+import { RegradeThread } from "../regrade-thread";
 
 type Request = {
   id: string;
@@ -42,17 +43,7 @@ export function RegradeRequests({ course, submissionId, refusal, targets, reques
               )}
             </span>
           </p>
-          <ol className="regrade-thread">
-            {r.messages.map((m, i) => (
-              <li key={i}>
-                <strong>{m.mine ? t("you") : m.author}</strong>{" "}
-                <span className="muted small">
-                  <LocalTime iso={m.at} />
-                </span>
-                <div className="pre-wrap">{m.text}</div>
-              </li>
-            ))}
-          </ol>
+          <RegradeThread messages={r.messages.map((m, i) => ({ key: String(i), author: m.mine ? t("you") : m.author, at: m.at, text: m.text }))} />
           {r.outcome && (
             <p>
               <strong>{t("outcome")}:</strong> {r.outcome}

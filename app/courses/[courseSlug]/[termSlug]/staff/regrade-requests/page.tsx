@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import { regradeQueue } from "@/lib/grades/regrade-requests";
 import { LocalTime } from "@/components/local-time";
 import { RegradeAnswer } from "@/components/staff/regrade-answer";
+import { RegradeThread } from "@/components/regrade-thread";
 
 // The regrade queue: open requests oldest first (those a TA passed on marked for the instructor),
 // each with its thread, links to the tools that change the grade, and the answer form.
@@ -29,17 +30,7 @@ export default async function RegradeRequestsPage({ params }: { params: Promise<
           </>
         )}
       </p>
-      <ol className="regrade-thread">
-        {r.messages.map((m) => (
-          <li key={m.id}>
-            <strong>{m.author?.name ?? "—"}</strong>{" "}
-            <span className="muted small">
-              <LocalTime iso={m.createdAt.toISOString()} />
-            </span>
-            <div className="pre-wrap">{m.text}</div>
-          </li>
-        ))}
-      </ol>
+      <RegradeThread messages={r.messages.map((m) => ({ key: m.id, author: m.author?.name ?? "—", at: m.createdAt.toISOString(), text: m.text }))} />
       {r.outcome && (
         <p>
           <strong>{t("outcome")}:</strong> {r.outcome}
