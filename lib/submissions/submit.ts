@@ -125,7 +125,9 @@ async function insertSubmission(
   job: { priority: number } | null,
   embedded: boolean,
 ): Promise<{ submissionId: string; jobId: string | null }> {
-  const submissionId = randomUUID();
+  // Submission ids travel in URLs and are checked there as lowercase letters and digits
+  // (submissionIdSchema), like the cuids Prisma makes: a UUID without its dashes is one.
+  const submissionId = randomUUID().replaceAll("-", "");
   const jobId = job ? randomUUID() : null;
   await run(
     embedded ? "submit-insert" : "submit-insert-notify",

@@ -5,6 +5,7 @@ import { closeDb } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { submit, type SubmitInput } from "@/lib/submissions/submit";
 import { HttpError } from "@/lib/http/http-error";
+import { submissionIdSchema } from "@/lib/submissions/request";
 import { claimJobs, PRIORITY, retryFailedJob } from "@/lib/queue/jobs";
 import { startWorker, type Worker } from "@/lib/queue/worker";
 import { numericAnswer, numericParams } from "@/lib/question-types/numeric";
@@ -69,6 +70,8 @@ describe("the submission pipeline", () => {
   it("grades a correct submission with full marks and a wrong one with the failing tests named", async () => {
     const good = await submit(db, base(ctx.students[0]!.id));
     const bad = await submit(db, base(ctx.students[1]!.id, { code: starter }));
+    // The ids are what the status URLs accept (/api/submissions/:id).
+    expect(submissionIdSchema.safeParse(good.submissionId).success).toBe(true);
     const g = await waitGraded(good.submissionId);
     expect(g.score).toBe(g.maxScore);
     expect(g.maxScore).toBeGreaterThan(0);
