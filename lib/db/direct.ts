@@ -10,7 +10,9 @@
 import type pg from "pg";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
-const pools = new WeakMap<object, pg.Pool>();
+// On globalThis like the client itself (lib/db/index.ts): Next's bundled route code has its own
+// copy of this module, and must find the pool of the client the custom server made.
+const pools = ((globalThis as { __coursePgPools?: WeakMap<object, pg.Pool> }).__coursePgPools ??= new WeakMap<object, pg.Pool>());
 
 /** Registers the node-postgres pool under a Prisma client's adapter (lib/db/index.ts). */
 export function attachDirectPool(client: PrismaClient, pool: pg.Pool): void {
