@@ -6,7 +6,7 @@
 // to parse it, about 25 times per grading, for a report that would carry the same results anyway.
 // The file sits in a directory only the server's user can enter (mkdtemp makes it 0700),
 // preferably on tmpfs (/dev/shm), so these writes never reach a disk.
-import { existsSync, ftruncateSync, mkdtempSync, openSync, readFileSync, rmSync, unlinkSync, writeSync } from "node:fs";
+import { existsSync, ftruncateSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, unlinkSync, writeSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { FromChild } from "./child";
@@ -64,6 +64,43 @@ export interface ProgressFiles {
   close(): void;
 }
 
+const PREFIX = "coursegrade-progress-";
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM"; // someone else's live process
+  }
+}
+
+/**
+ * Removes the folders of pools whose process is gone: a pool SIGKILLed (a worker killed, a
+ * crashed server) cannot remove its own. The owner's pid is in the folder's name.
+ */
+export function sweepStaleProgressFolders(base: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(base);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = new RegExp(`^${PREFIX}(\\d+)-`).exec(name);
+    if (!m || alive(Number(m[1]))) continue;
+    try {
+      rmSync(path.join(base, name), { recursive: true, force: true });
+    } catch {
+      /* another sweeper, or not ours to remove */
+    }
+  }
+}
+
+// Folders of this process's pools, removed when it exits normally (close() does it earlier).
+const liveFolders = new Set<string>();
+let exitHook = false;
+
 export function createProgressFiles(): ProgressFiles {
   let dir: string | null = null;
   const bases = existsSync("/dev/shm") ? ["/dev/shm", os.tmpdir()] : [os.tmpdir()];
@@ -71,7 +108,15 @@ export function createProgressFiles(): ProgressFiles {
     for (const base of bases) {
       if (dir) break;
       try {
-        dir = mkdtempSync(path.join(base, "coursegrade-progress-"));
+        sweepStaleProgressFolders(base);
+        dir = mkdtempSync(path.join(base, `${PREFIX}${process.pid}-`));
+        liveFolders.add(dir);
+        if (!exitHook) {
+          exitHook = true;
+          process.once("exit", () => {
+            for (const d of liveFolders) rmSync(d, { recursive: true, force: true });
+          });
+        }
       } catch {
         /* not writable: the next one */
       }
@@ -113,7 +158,10 @@ export function createProgressFiles(): ProgressFiles {
       }
     },
     close() {
-      if (dir) rmSync(dir, { recursive: true, force: true });
+      if (dir) {
+        rmSync(dir, { recursive: true, force: true });
+        liveFolders.delete(dir);
+      }
       dir = null;
     },
   };

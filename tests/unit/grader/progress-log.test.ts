@@ -1,8 +1,9 @@
 // The grading child's progress file (grader/progress-log.ts): what the pool reads after a kill.
-import { appendFileSync, existsSync, statSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { createProgressFiles, openProgressLog } from "@/grader/progress-log";
+import { createProgressFiles, openProgressLog, sweepStaleProgressFolders } from "@/grader/progress-log";
 
 const result = { name: "t", score: 1, maxScore: 1, status: "passed" as const, visibility: "visible" as const };
 
@@ -30,6 +31,17 @@ describe("progress files", () => {
     expect(existsSync(file)).toBe(false);
     files.close();
     expect(existsSync(dir)).toBe(false);
+  });
+
+  it("are swept when their pool's process is gone, and kept while it lives", () => {
+    const base = mkdtempSync(path.join(os.tmpdir(), "sweep-test-"));
+    const dead = path.join(base, "coursegrade-progress-999999999-abc123");
+    const mine = path.join(base, `coursegrade-progress-${process.pid}-def456`);
+    const other = path.join(base, "unrelated-999999999-x");
+    for (const d of [dead, mine, other]) mkdirSync(d);
+    sweepStaleProgressFolders(base);
+    expect([existsSync(dead), existsSync(mine), existsSync(other)]).toEqual([false, true, true]);
+    rmSync(base, { recursive: true, force: true });
   });
 
   it("fall back to IPC when there is no file", () => {
