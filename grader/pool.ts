@@ -182,13 +182,11 @@ export function createGraderPool(opts: PoolOptions = {}): GraderPool {
     scriptPromise.then(
       (script) => {
         if (closed) return;
-        const command = forkCommand(ceilingMb, opts.exposeWasm === true);
-        const env = { ...command.env };
-        if (progressFile) env[PROGRESS_FILE_ENV] = progressFile;
-        else delete env[PROGRESS_FILE_ENV];
+        const command = forkCommand(ceilingMb, opts.exposeWasm === true); // its env is a copy of ours
+        if (progressFile) command.env[PROGRESS_FILE_ENV] = progressFile;
+        else delete command.env[PROGRESS_FILE_ENV];
         const proc = fork(script, [], {
           ...command,
-          env,
           stdio: ["ignore", "ignore", "pipe", "ipc"],
           cwd: process.cwd(),
         });

@@ -19,7 +19,7 @@ export function attachDirectPool(client: PrismaClient, pool: pg.Pool): void {
   pools.set(client, pool);
 }
 
-export function directPool(db: PrismaClient | Prisma.TransactionClient): pg.Pool | null {
+function directPool(db: PrismaClient | Prisma.TransactionClient): pg.Pool | null {
   return pools.get(db) ?? null;
 }
 
@@ -65,5 +65,3 @@ export async function directTransaction<T>(db: PrismaClient, body: (run: Run) =>
     client.release(broken);
   }
 }
-
-export { viaPrisma as prismaRunner };

@@ -255,7 +255,7 @@ async function submitNow(db: PrismaClient, input: SubmitInput): Promise<SubmitRe
     let lateDays = 0;
     if (lateDaysMayCover && enrollment) {
       if (!tx) throw new Error("submit: late days are spent only in a Prisma transaction");
-      await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext($1))`, lateDayLockKey(enrollment.id));
+      await run("submit-late-day-lock", `SELECT pg_advisory_xact_lock(hashtext($1))::text`, [lateDayLockKey(enrollment.id)]);
       const fresh = await tx.enrollment.findUniqueOrThrow({ where: { id: enrollment.id }, select: { id: true, termId: true, extraLateDays: true } });
       const account = await lateDayAccount(tx, fresh);
       const spentHere = account.spent.get(assignment.id) ?? 0;
