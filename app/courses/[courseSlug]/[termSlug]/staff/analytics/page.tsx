@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { StaffCrumbs } from "@/components/staff/staff-crumbs";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { STAFF, requireTermRole } from "@/lib/access";
@@ -22,16 +22,13 @@ export default async function AnalyticsPage({
   const assignments = await staffAssignments(db, term.id);
   const q = query.safeParse(await searchParams);
   const a = assignments.find((x) => x.slug === (q.success ? q.data.assignment : undefined)) ?? assignments[0];
-  const base = `/courses/${course.slug}/${term.slug}/staff`;
   const [t, tc] = await Promise.all([getTranslations("staff.analytics"), getTranslations("staff.common")]);
   if (!a) return <p className="notice">{t("none")}</p>;
   const [hist, failures, timeline] = await Promise.all([scoreHistogram(db, term.id, a.slug), testFailureRates(db, a), submissionTimeline(db, a)]);
   const top = failures.slice(0, 20);
   return (
     <section>
-      <p className="crumbs">
-        <Link href={`/courses/${course.slug}/${term.slug}`}>{course.title}</Link> / <Link href={base}>{tc("staff")}</Link> /
-      </p>
+      <StaffCrumbs course={course} term={term} staffLabel={tc("staff")} />
       <h1>{t("title")}</h1>
       <form className="toolbar-row" method="get">
         <label>

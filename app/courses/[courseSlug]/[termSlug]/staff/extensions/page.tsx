@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { StaffCrumbs } from "@/components/staff/staff-crumbs";
 import { getTranslations } from "next-intl/server";
 import { STAFF, requireTermRole } from "@/lib/access";
 import { getDb } from "@/lib/db";
@@ -23,10 +23,7 @@ export default async function ExtensionsPage({ params }: { params: Promise<{ cou
   const [t, tc] = await Promise.all([getTranslations("staff.extensions"), getTranslations("staff.common")]);
   return (
     <section>
-      <p className="crumbs">
-        <Link href={`/courses/${course.slug}/${term.slug}`}>{course.title}</Link> /{" "}
-        <Link href={`/courses/${course.slug}/${term.slug}/staff`}>{tc("staff")}</Link> /
-      </p>
+      <StaffCrumbs course={course} term={term} staffLabel={tc("staff")} />
       <h1>{t("title")}</h1>
       <p className="muted">{t("lead")}</p>
       <ExtensionForm

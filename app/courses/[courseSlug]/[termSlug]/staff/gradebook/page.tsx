@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { StaffCrumbs } from "@/components/staff/staff-crumbs";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { STAFF, requireTermRole } from "@/lib/access";
@@ -27,9 +28,7 @@ export default async function GradebookPage({
     `/api/courses/${course.slug}/${term.slug}/staff/export?format=${format}${section ? `&section=${encodeURIComponent(section)}` : ""}`;
   return (
     <section>
-      <p className="crumbs">
-        <Link href={`/courses/${course.slug}/${term.slug}`}>{course.title}</Link> / <Link href={base}>{tc("staff")}</Link> /
-      </p>
+      <StaffCrumbs course={course} term={term} staffLabel={tc("staff")} />
       <h1>{t("title")}</h1>
       <form className="toolbar-row" method="get">
         <label>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { StaffCrumbs } from "@/components/staff/staff-crumbs";
 import { getTranslations } from "next-intl/server";
 import { STAFF, requireTermRole } from "@/lib/access";
 import { getDb } from "@/lib/db";
@@ -16,9 +17,7 @@ export default async function GradingIndex({ params }: { params: Promise<{ cours
   const [t, tc] = await Promise.all([getTranslations("staff.grading"), getTranslations("staff.common")]);
   return (
     <section>
-      <p className="crumbs">
-        <Link href={`/courses/${course.slug}/${term.slug}`}>{course.title}</Link> / <Link href={base}>{tc("staff")}</Link> /
-      </p>
+      <StaffCrumbs course={course} term={term} staffLabel={tc("staff")} />
       <h1>{t("title")}</h1>
       {proofs.length === 0 ? (
         <p className="notice">{t("none")}</p>

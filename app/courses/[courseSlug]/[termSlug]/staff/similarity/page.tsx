@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { StaffCrumbs } from "@/components/staff/staff-crumbs";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { STAFF, requireTermRole } from "@/lib/access";
@@ -39,9 +40,7 @@ export default async function SimilarityPage({
     : [];
   return (
     <section>
-      <p className="crumbs">
-        <Link href={`/courses/${course.slug}/${term.slug}`}>{course.title}</Link> / <Link href={base}>{tc("staff")}</Link> /
-      </p>
+      <StaffCrumbs course={course} term={term} staffLabel={tc("staff")} />
       <h1>{t("title")}</h1>
       <p className="muted">{t("lead")}</p>
       <form className="toolbar-row" method="get">

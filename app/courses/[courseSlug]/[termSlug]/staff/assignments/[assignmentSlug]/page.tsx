@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { StaffCrumbs } from "@/components/staff/staff-crumbs";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
@@ -42,9 +43,7 @@ export default async function AssignmentPreviewPage({
   const [t, tc] = await Promise.all([getTranslations("staff.assignment"), getTranslations("staff.common")]);
   return (
     <section>
-      <p className="crumbs">
-        <Link href={`/courses/${course.slug}/${term.slug}`}>{course.title}</Link> / <Link href={base}>{tc("staff")}</Link> /
-      </p>
+      <StaffCrumbs course={course} term={term} staffLabel={tc("staff")} />
       <h1>{a.title}</h1>
       <p className="muted">
         {t("version", { number: a.currentVersion.number })} · {t("released")} <LocalTime iso={a.releaseAt.toISOString()} /> · {t("due")}{" "}

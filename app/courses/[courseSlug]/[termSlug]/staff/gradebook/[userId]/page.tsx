@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { StaffCrumbs } from "@/components/staff/staff-crumbs";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { STAFF, requireTermRole } from "@/lib/access";
@@ -21,10 +22,7 @@ export default async function StudentGradesPage({ params }: { params: Promise<{ 
   const [t, tc, tnav] = await Promise.all([getTranslations("staff.student"), getTranslations("staff.common"), getTranslations("staff.nav")]);
   return (
     <section>
-      <p className="crumbs">
-        <Link href={`/courses/${course.slug}/${term.slug}`}>{course.title}</Link> / <Link href={base}>{tc("staff")}</Link> /{" "}
-        <Link href={`${base}/gradebook`}>{tnav("gradebook")}</Link> /
-      </p>
+      <StaffCrumbs course={course} term={term} staffLabel={tc("staff")} trail={{ href: `${base}/gradebook`, label: tnav("gradebook") }} />
       <h1>{row.student.name}</h1>
       <p className="muted">
         {t("summary", {

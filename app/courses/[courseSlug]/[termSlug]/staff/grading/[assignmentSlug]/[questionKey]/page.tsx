@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { StaffCrumbs } from "@/components/staff/staff-crumbs";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { STAFF, requireTermRole } from "@/lib/access";
@@ -38,10 +39,7 @@ export default async function ProofQueuePage({
   const first = queue[0];
   return (
     <section>
-      <p className="crumbs">
-        <Link href={`/courses/${course.slug}/${term.slug}`}>{course.title}</Link> / <Link href={base}>{tc("staff")}</Link> /{" "}
-        <Link href={`${base}/grading`}>{tnav("grading")}</Link> /
-      </p>
+      <StaffCrumbs course={course} term={term} staffLabel={tc("staff")} trail={{ href: `${base}/grading`, label: tnav("grading") }} />
       <h1>{q.title}</h1>
       <p className="muted">{t("summary", { assignment: a.title, points: q.points, ungraded, total: queue.length })}</p>
       {first && (
