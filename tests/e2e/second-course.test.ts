@@ -62,7 +62,9 @@ describe("a second course from its own folder", () => {
     const wrong = npm(["user:add", "--", "--email", "x@stats.test", "--name", "X", "--role", "student", "--course", "stats-demo", "--term", "1999-spring"]);
     expect(wrong.code).not.toBe(0);
     expect(wrong.err).toContain(`No term "1999-spring" in stats-demo; its terms: ${term}.`);
-  });
+    // Six CLI processes (npm, tsx and Prisma start-up each, about 10 s apiece here): vitest's default
+    // 60 s was the sum itself, and every run so far took 58.8–60.2 s.
+  }, 180_000);
 
   it("the student submits in the new course and is graded", async () => {
     const page = await signedIn("sam@stats.test");
