@@ -40,49 +40,61 @@ export type OpenResult =
   /** The compiler failed or ran out of time: this process's compiler service must not be trusted again. */
   | { ok: false; status: "error"; message: string; compilerFailed: true };
 
-/** True when plain JSON would lose something: undefined, NaN or ±Infinity somewhere inside. */
-function needsTags(v: unknown, depth = 0): boolean {
-  if (v === undefined) return true;
-  if (typeof v === "number") return !Number.isFinite(v);
-  if (typeof v !== "object" || v === null || depth > 100) return false;
+/**
+ * True when a structured clone of `v` is what a JSON copy would give, NaN and ±Infinity kept as
+ * numbers: plain arrays and objects of strings, numbers, booleans and null, with no undefined, array
+ * hole, -0, function, toJSON or class instance anywhere inside, and no object twice (a clone keeps
+ * one object where JSON makes two: a function that mutates one argument would see another change).
+ */
+function cloneIsJson(v: unknown, depth: number, seen: Set<object>): boolean {
+  switch (typeof v) {
+    case "number":
+      return v !== 0 || 1 / v > 0;
+    case "string":
+    case "boolean":
+      return true;
+    case "object":
+      break;
+    default:
+      return false;
+  }
+  if (v === null) return true;
+  if (depth > 64 || seen.has(v)) return false;
+  seen.add(v);
   if (Array.isArray(v)) {
-    for (const x of v) if (needsTags(x, depth + 1)) return true;
-    return false;
+    for (let i = 0; i < v.length; i++) if (!cloneIsJson(v[i], depth + 1, seen)) return false;
+    return true;
   }
-  for (const x of Object.values(v)) if (needsTags(x, depth + 1)) return true;
-  return false;
-}
-
-/** Adds the places of an argument list's top-level undefined values to `out`; false when something deeper needs tags. */
-function holesOf(list: unknown[], prefix: string, out: string[]): boolean {
-  for (let j = 0; j < list.length; j++) {
-    const x = list[j];
-    if (x === undefined) out.push(prefix + j);
-    else if (needsTags(x)) return false;
-  }
+  const p = Object.getPrototypeOf(v) as unknown;
+  if ((p !== Object.prototype && p !== null) || "toJSON" in v) return false;
+  for (const k of Object.keys(v)) if (!cloneIsJson((v as Record<string, unknown>)[k], depth + 1, seen)) return false;
   return true;
 }
 
-/**
- * The JSON text of an argument list (or, `batch`, of a list of them) and the places of its
- * top-level undefined values, which JSON.stringify writes as null and the harness puts back
- * (so default parameters apply). Only values JSON would lose deeper inside (undefined, NaN,
- * ±Infinity) are tagged, which needs a replacer here and a reviver in the isolate: both are slow.
- */
-function encodeArgs(args: unknown[], batch = false): [json: string, holes: string] {
-  const holes: string[] = [];
-  const plain = batch ? args.every((list, i) => holesOf(list as unknown[], `${i}.`, holes)) : holesOf(args, "", holes);
-  if (plain) return [JSON.stringify(args), holes.join(",")];
-  // undefined is kept (so default parameters apply), NaN and ±Infinity stay numbers.
-  const json = JSON.stringify(args, (_k, v: unknown) =>
-    v === undefined ? { $cg: "undefined" } : typeof v === "number" && !Number.isFinite(v) ? { $cg: String(v) } : v,
+/** The JSON copy of one argument; undefined deeper inside becomes a missing entry (an array hole, an absent key), NaN and ±Infinity stay numbers. */
+function jsonCopy(v: unknown): unknown {
+  const text = JSON.stringify([v], (_k, x: unknown) =>
+    x === undefined ? { $cg: "undefined" } : typeof x === "number" && !Number.isFinite(x) ? { $cg: String(x) } : x,
   );
-  return [json, ""];
+  return (JSON.parse(text, revive) as unknown[])[0];
+}
+
+/**
+ * Argument lists as they cross (isolated-vm copies them in as a structured clone): each argument a
+ * JSON copy of its own, except that a skipped (undefined) argument stays undefined, so its default
+ * applies. Plain data, nearly always what tests pass, crosses as it is: binary, nothing printed
+ * and parsed again.
+ */
+function crossingArgs(lists: unknown[][]): unknown[][] {
+  const seen = new Set<object>();
+  const same = lists.every((list) => list.every((x) => x === undefined || cloneIsJson(x, 0, seen)));
+  return same ? lists : lists.map((list) => list.map((x) => (x === undefined ? undefined : jsonCopy(x))));
 }
 
 function revive(_k: string, v: unknown): unknown {
   if (v !== null && typeof v === "object" && !Array.isArray(v) && Object.hasOwn(v, "$cg")) {
     const t = (v as { $cg: unknown }).$cg;
+    if (t === "undefined") return undefined;
     if (t === "NaN") return NaN;
     if (t === "Infinity") return Infinity;
     if (t === "-Infinity") return -Infinity;
@@ -101,6 +113,8 @@ interface Envelope {
   /** Where a "threw" error was thrown, in the compiled module. */
   line?: number;
   col?: number;
+  /** The version of the student's output when the call ended (the harness's outVer). */
+  ov?: number;
 }
 
 /** Most calls one callEach may batch. */
@@ -163,20 +177,19 @@ function warmHarnessCache(source: string): ivm.ExternalCopy<ArrayBuffer> | undef
     const h = install.applySync(undefined, ["__cg_warm"], { result: { reference: true }, timeout: 2000 }) as unknown as ivm.Reference<Record<string, unknown>>;
     const fn = (k: string) => h.getSync(k, { reference: true }) as ivm.Reference<(...a: unknown[]) => unknown>;
     const ns = context.evalSync(
-      `globalThis.__cg_warm(); ({ f: function (x, y) { if (y) throw new RangeError("r"); return [x, 1.5, "s", { a: null }]; }, k: 2 })`,
+      `globalThis.__cg_warm(); ({ f: function (x, y) { console.log("w", [x]); if (y) throw new RangeError("r"); return [x, 1.5, -0, "s", { a: null, b: undefined }, [undefined]]; }, k: 2 })`,
       {
         reference: true,
         timeout: 1000,
       },
     ) as ivm.Reference<unknown>;
-    const o = { timeout: 1000, result: { copy: true } } as const;
-    fn("setNamespace").applySync(undefined, [ns.derefInto()], o);
+    const o = { timeout: 1000, arguments: { copy: true }, result: { copy: true } } as const;
+    fn("setNamespace").applySync(undefined, [ns.derefInto()], { timeout: 1000 });
     fn("isDone").applySync(undefined, [], o);
-    fn("call").applySync(undefined, ["f", "[1]"], o);
-    fn("call").applySync(undefined, ["f", '[{"$cg":"NaN"},1]'], o);
-    fn("call").applySync(undefined, ["f", "[null,1]", "0"], o);
-    fn("callEach").applySync(undefined, ["f", "[[1],[2,true]]"], o);
-    fn("callEach").applySync(undefined, ["f", "[[1],[null,null]]", "1.0,1.1"], o);
+    fn("call").applySync(undefined, ["f", [1]], o);
+    fn("call").applySync(undefined, ["f", [{ a: [NaN, "s"] }, 1]], o);
+    fn("call").applySync(undefined, ["f", [undefined, 1]], o);
+    fn("callEach").applySync(undefined, ["f", [[1], [2, true]]], o);
     fn("get").applySync(undefined, ["k"], o);
     fn("mute").applySync(undefined, [true], o);
     fn("mute").applySync(undefined, [false], o);
@@ -260,6 +273,9 @@ export class Sandbox implements StudentSession {
   private deadline: number;
   private disposed = false;
   private muted = false;
+  /** The output as last read from the isolate, with its version; and the version the last envelope reported (-1: unknown). */
+  private outputCopy: { ov: number; text: string } = { ov: -2, text: "" };
+  private outputSeen = -1;
 
   private constructor(
     private readonly isolate: ivm.Isolate,
@@ -374,8 +390,8 @@ export class Sandbox implements StudentSession {
     return this.testFatal;
   }
 
-  /** One timed crossing into the harness; returns the parsed envelope. */
-  private async cross(fn: "call" | "get" | "callEach", what: string, callArgs: string[], timeoutMs: number): Promise<Envelope> {
+  /** One timed crossing into the harness; returns its envelope (a structured clone the harness built). */
+  private async cross(fn: "call" | "get" | "callEach", what: string, callArgs: unknown[], timeoutMs: number): Promise<Envelope> {
     if (this.loadFailure) throw this.loadFailure;
     if (this.testFatal === "memory" || this.isolate.isDisposed) {
       this.testFatal = "memory";
@@ -386,24 +402,25 @@ export class Sandbox implements StudentSession {
       throw new StudentError("timeout", `${what}: the time limit ran out.`);
     }
     let raw: unknown;
-    let t = phaseStart();
+    const t = phaseStart();
+    // Until an envelope says otherwise, the output may have changed (a call cut short wrote some).
+    this.outputSeen = -1;
     try {
-      const opts = { timeout: this.timeoutFor(timeoutMs), result: { copy: true } } as const;
+      const opts = { timeout: this.timeoutFor(timeoutMs), arguments: { copy: true }, result: { copy: true } } as const;
       raw = this.o.callMode === "sync" ? this.fns[fn].applySync(undefined, callArgs, opts) : await this.fns[fn].apply(undefined, callArgs, opts);
     } catch (e) {
       throw this.failure(e, what);
     }
     phaseEnd(`crossing: ${fn} (into the isolate and back)`, t);
-    if (typeof raw !== "string") throw new StudentError("threw", `${what} failed`);
-    t = phaseStart();
-    const env = (raw.includes('"$cg"') ? JSON.parse(raw, revive) : JSON.parse(raw)) as Envelope;
-    phaseEnd("crossing: parse the result", t);
+    if (raw === null || typeof raw !== "object") throw new StudentError("threw", `${what} failed`);
+    const env = raw as Envelope;
+    if (typeof env.ov === "number") this.outputSeen = env.ov;
     return env;
   }
 
   private async invoke(fn: "call" | "get", name: string, args: unknown[]): Promise<unknown> {
     const what = fn === "call" ? `${name}()` : `reading ${name}`;
-    const env = await this.cross(fn, what, fn === "call" ? [name, ...encodeArgs(args)] : [name], this.o.callTimeoutMs);
+    const env = await this.cross(fn, what, fn === "call" ? [name, crossingArgs([args])[0]] : [name], this.o.callTimeoutMs);
     const r = settle(env, what, this.locate);
     return r.status === "fulfilled" ? r.value : Promise.reject(r.reason);
   }
@@ -423,18 +440,28 @@ export class Sandbox implements StudentSession {
     if (argLists.length === 0) return [];
     const what = `${name}()`;
     // The batch may take as long as its calls would one by one (the grading deadline still caps it).
-    const env = await this.cross("callEach", what, [name, ...encodeArgs(argLists, true)], this.o.callTimeoutMs * argLists.length);
+    const env = await this.cross("callEach", what, [name, crossingArgs(argLists)], this.o.callTimeoutMs * argLists.length);
     if (!env.ok || !Array.isArray(env.each)) throw settleError(env, what, this.locate);
     return env.each.map((e) => settle(e, what, this.locate) as PromiseSettledResult<T>);
   }
 
-  /** The student's console output so far (capped); empty if the isolate is gone. Call only between calls into it. */
-  output(): string {
+  /**
+   * The student's console output so far (capped); empty if the isolate is gone. Call only between
+   * calls into it. Read from the isolate only when the last envelope's version differs from the
+   * copy's (or `fresh`): output a promise callback prints after a call's envelope was made shows
+   * up at the next change or fresh read, and the final output is always read fresh.
+   */
+  output(fresh = false): string {
     if (this.isolate.isDisposed) return "";
+    if (!fresh && this.outputSeen === this.outputCopy.ov) return this.outputCopy.text;
     const t = phaseStart();
     try {
-      const s = this.fns.output.applySync(undefined, [], { timeout: 1000, result: { copy: true } });
-      return typeof s === "string" ? s : "";
+      const o = this.fns.output.applySync(undefined, [], { timeout: 1000, result: { copy: true } }) as { ov?: unknown; text?: unknown } | null;
+      const text = typeof o?.text === "string" ? o.text : "";
+      const ov = typeof o?.ov === "number" ? o.ov : -2;
+      this.outputCopy = { ov, text };
+      this.outputSeen = ov;
+      return text;
     } catch {
       return "";
     } finally {

@@ -30,6 +30,11 @@ interface Case {
 const wrong = `export function layerNorm(x: number[]) { return x.map(() => 0.5); }
 export function rmsNorm(x: number[]) { return x.map(() => 0.5); }
 export function groupNorm(x: number[]) { return x.map(() => 0.5); }`;
+// The reference with groupNorm collecting by concat (not push, whose [[Set]] would itself reach
+// an index setter on Array.prototype), for submissions that booby-trap Array.prototype.
+const concatSolution = solution
+  .replace("const out: number[] = [];", "let out: number[] = [];")
+  .replace("out.push(...normalize(", "out = out.concat(normalize(");
 const all3 = (body: string) => ["layerNorm", "rmsNorm", "groupNorm"].map((f) => `export function ${f}(x: any, ...rest: any[]): any { ${body} }`).join("\n");
 
 const cases: Case[] = [
@@ -50,6 +55,18 @@ const cases: Case[] = [
     name: "patching everything still leaves an honest solution full marks",
     source: `${solution}\nJSON.stringify = () => "garbage"; JSON.parse = () => null; (Object.prototype as any).toJSON = () => 1;\nObject.keys = () => []; Object.getPrototypeOf = () => null; (Reflect as any).apply = () => 0;\nString.prototype.slice = () => ""; Number.isFinite = () => false; Array.isArray = () => false;\n(globalThis as any).console = { log() { throw new Error("no"); } };`,
     fullMarks: true,
+  },
+  // The harness builds its copies and envelopes without prototypes: setters and getters the
+  // student puts on Object.prototype or Array.prototype (for indices or for the envelope's fields)
+  // never run while a result is copied, and cannot change what the host receives.
+  {
+    name: "prototype setters and getters for indices and envelope fields still leave an honest solution full marks",
+    source: `${concatSolution}\nfor (const k of ["0", "1", "2", "ok", "v", "ov", "each", "err", "f", "kind", "message", "undef", "text", "left"]) {\n  Object.defineProperty(Object.prototype, k, { set() { throw new Error("setter " + k); }, get() { return 0.5; }, configurable: true });\n}\nfor (let i = 0; i < 64; i++) Object.defineProperty(Array.prototype, i, { set() { for (;;) {} }, configurable: true });`,
+    fullMarks: true,
+  },
+  {
+    name: "prototype getters offering a perfect envelope",
+    source: `Object.defineProperty(Object.prototype, "ok", { get() { return true; }, configurable: true });\nObject.defineProperty(Object.prototype, "v", { get() { return [0, 0, 0, 0]; }, configurable: true });\n${all3("return {};")}`,
   },
   {
     name: "Math functions replaced (only the student's own results change)",

@@ -205,6 +205,16 @@ describe("grading layernorm", () => {
     expect(r.output).not.toContain("1000001"); // the hidden large-offset input
   });
 
+  it("keeps what a promise callback printed after its call returned, with NaN and -Infinity printed as numbers", async () => {
+    const src = solution.replace(
+      "export function rmsNorm(x: number[], gamma?: number[], eps = 1e-5): number[] {",
+      'export function rmsNorm(x: number[], gamma?: number[], eps = 1e-5): number[] {\n  void Promise.resolve().then(() => console.log("later", [NaN, -Infinity]));',
+    );
+    const r = await grade(src);
+    expect(r.score).toBe(r.maxScore);
+    expect(r.output).toContain("later [NaN,-Infinity]");
+  });
+
   it("redacts hidden tests' messages for students", async () => {
     const r = redactReport(await grade(starter), { duePassed: false });
     for (const t of r.tests) {
