@@ -1,7 +1,8 @@
 // npm run bench:grader [-- --n 500 --naive 60] [-- --profile [--call-mode async]]
 // Grades N copies of the layernorm reference solution with the sandboxed pool and, in the same
-// run, (a) the same tests in-process without any sandbox (the floor) and (b) a naive runner that
-// spawns one Node process per submission. Prints figures, then one JSON line (the last line),
+// run, (a) the same tests in-process without any sandbox (the floor; the two take turns in five
+// rounds, so drift in the machine's speed weighs on both) and (b) a naive runner that spawns one
+// Node process per submission. Prints figures, then one JSON line (the last line),
 // whose figures are those of the default (sync) call mode; the async mode is printed for comparison.
 // throughput_vs_floor = the pool's throughput / the floor's, both measured in this run.
 // --profile: where one grading's time goes instead (tests/bench/lib/grader-profile-report.ts).
@@ -47,25 +48,35 @@ const pct = (xs: number[], p: number) =>
   );
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
-async function sandboxed(callMode: "async" | "sync" = "sync"): Promise<{ perS: number; p50: number; p99: number; full: number }> {
+type Timed = { ms: number; lat: number[]; full: number; n: number };
+const timed = (): Timed => ({ ms: 0, lat: [], full: 0, n: 0 });
+const perS = (t: Timed) => (t.n / t.ms) * 1000;
+
+/** `n` gradings sent to the pool at once; adds their time and latencies to `into`. */
+async function poolRound(pool: ReturnType<typeof createGraderPool>, n: number, into: Timed): Promise<void> {
+  const t0 = performance.now();
+  const reports = await Promise.all(Array.from({ length: n }, () => pool.grade({ assignmentDir, question: q, source, include: "all" })));
+  into.ms += performance.now() - t0;
+  into.n += n;
+  for (const r of reports) into.lat.push(r.timing?.wallMs ?? 0);
+  into.full += reports.filter((r) => r.score === r.maxScore).length;
+}
+
+async function openPool(callMode: "async" | "sync") {
   const pool = createGraderPool({ size, callMode });
   // Warm-up: every child loads (compiles) the tests once.
   await Promise.all(Array.from({ length: size * 2 }, () => pool.grade({ assignmentDir, question: q, source, include: "all" })));
-  const t0 = performance.now();
-  const reports = await Promise.all(Array.from({ length: N }, () => pool.grade({ assignmentDir, question: q, source, include: "all" })));
-  const elapsed = performance.now() - t0;
-  await pool.close();
-  const lat = reports.map((r) => r.timing?.wallMs ?? 0);
-  const full = reports.filter((r) => r.score === r.maxScore).length;
-  return { perS: (N / elapsed) * 1000, p50: pct(lat, 50), p99: pct(lat, 99), full };
+  return pool;
 }
 
-/** The floor: same tests, same compile step, student module imported directly, no isolation. */
-async function floor(): Promise<{ perS: number; p50: number }> {
+let floorRuns = 0;
+
+/** The floor: same tests, same compile step, student module imported directly, no isolation. `n` gradings one after another. */
+async function floorRound(n: number, into: Timed): Promise<void> {
   const tests = await selectTests({ visibleTests, hiddenTests, include: "all" });
-  const lat: number[] = [];
   const t0 = performance.now();
-  for (let i = 0; i < N; i++) {
+  for (let k = 0; k < n; k++) {
+    const i = floorRuns++;
     const s = performance.now();
     const js = (await transform(`${source}\n//${i}`, { loader: "ts", format: "esm" })).code;
     const mod = (await import(`data:text/javascript;base64,${Buffer.from(js).toString("base64")}`)) as Record<string, unknown>;
@@ -92,9 +103,11 @@ async function floor(): Promise<{ perS: number; p50: number }> {
     };
     const results = await runTests(tests, session, { deadline: performance.now() + 5000, seed: "0" });
     if (results.some((r) => r.status !== "passed")) throw new Error("floor: the reference failed a test");
-    lat.push(performance.now() - s);
+    into.lat.push(performance.now() - s);
+    into.full++;
   }
-  return { perS: (N / (performance.now() - t0)) * 1000, p50: pct(lat, 50) };
+  into.ms += performance.now() - t0;
+  into.n += n;
 }
 
 /** One fresh Node process per submission (same grading code), `cores` at a time. */
@@ -136,16 +149,34 @@ if (values.profile) {
   process.exit(0);
 }
 
-const s = await sandboxed();
+// The pool and the floor take turns in ROUNDS rounds (floor, pool, floor, pool, ...), so a change
+// in the machine's speed during the run (these machines are shared) weighs on both alike.
+const ROUNDS = 5;
+const pool = await openPool("sync");
+const sb = timed();
+const fl = timed();
+await floorRound(Math.min(20, N), timed()); // the floor's warm-up: esbuild started, tests loaded
+for (let r = 0; r < ROUNDS; r++) {
+  const n = Math.floor(N / ROUNDS) + (r < N % ROUNDS ? 1 : 0);
+  await floorRound(n, fl);
+  await poolRound(pool, n, sb);
+}
+await pool.close();
+const s = { perS: perS(sb), p50: pct(sb.lat, 50), p99: pct(sb.lat, 99), full: sb.full };
+const f = { perS: perS(fl), p50: pct(fl.lat, 50) };
 console.log(
   `sandboxed pool (${size} processes on ${cores} cores): ${r2(s.perS)} submissions/s, p50 ${r2(s.p50)} ms, p99 ${r2(s.p99)} ms, full marks ${s.full}/${N}`,
 );
-const sy = await sandboxed("async");
 console.log(
-  `  same with callMode "async" (apply on isolated-vm's thread): ${r2(sy.perS)} submissions/s, p50 ${r2(sy.p50)} ms, p99 ${r2(sy.p99)} ms, full marks ${sy.full}/${N}`,
+  `in-process floor (no sandbox, 1 process), in turns with the pool: ${r2(f.perS)} submissions/s, p50 ${r2(f.p50)} ms; pool / floor ${r2(s.perS / f.perS)}`,
 );
-const f = await floor();
-console.log(`in-process floor (no sandbox, 1 process): ${r2(f.perS)} submissions/s, p50 ${r2(f.p50)} ms; pool / floor ${r2(s.perS / f.perS)}`);
+const asyncPool = await openPool("async");
+const sy = timed();
+await poolRound(asyncPool, N, sy);
+await asyncPool.close();
+console.log(
+  `  same pool with callMode "async" (apply on isolated-vm's thread): ${r2(perS(sy))} submissions/s, p50 ${r2(pct(sy.lat, 50))} ms, p99 ${r2(pct(sy.lat, 99))} ms, full marks ${sy.full}/${N}`,
+);
 const n = await processPerSubmission();
 console.log(`process per submission (${NAIVE} submissions, ${cores} at a time): ${r2(n.perS)} submissions/s`);
 if (s.full !== N || sy.full !== N) throw new Error(`only ${s.full}/${N} sandboxed gradings gave full marks`);

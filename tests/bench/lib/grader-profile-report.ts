@@ -82,14 +82,21 @@ export async function profileGrading(o: { n: number; assignmentDir: string; ques
   const gradeOn = () => full.grade({ assignmentDir: o.assignmentDir, question: o.question, source: o.source, include: "all" });
   await Promise.all(Array.from({ length: 4 * cores }, gradeOn));
   const before = treeCpuMs();
+  const tSat = performance.now();
   await Promise.all(Array.from({ length: o.n * 2 }, gradeOn));
+  const satMs = performance.now() - tSat;
   const cpu = perItem(before, treeCpuMs(), o.n * 2);
   await full.close();
-  console.log(`through a pool of ${cores} children, ${o.n * 2} gradings at once, CPU ms per grading:`);
+  // How busy the cores were: all processes' CPU over the cores' time (1 = none ever idle).
+  const busy = (Object.values(cpu).reduce((a, b) => a + b, 0) * o.n * 2) / (satMs * cores);
+  console.log(
+    `through a pool of ${cores} children, ${o.n * 2} gradings at once (${r2((o.n * 2 * 1000) / satMs)}/s, cores ${Math.round(busy * 100)}% busy), CPU ms per grading:`,
+  );
   for (const [k, v] of Object.entries(cpu)) console.log(`  ${k.padEnd(58)} ${v.toFixed(2).padStart(6)}`);
   return {
     profile_call_mode: o.callMode,
     cpu_ms_per_grading: cpu,
+    saturated_cores_busy: r2(busy),
     phases_ms: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, r2(v.ms)])),
     host_test_code_ms: r2(hostTests),
     in_process_ms: r2(whole),
