@@ -68,7 +68,8 @@ function cp(v, depth, stack, budget) {
   let c;
   if (isArray(v)) {
     const n = v.length;
-    if (typeof n !== "number" || (budget.left -= n + 1) < 0) throw TooLarge();
+    // A Proxy can claim any length: one that is negative or NaN would otherwise raise the budget.
+    if (typeof n !== "number" || !(n >= 0) || n > RESULT_CAP || (budget.left -= n + 1) < 0) throw TooLarge();
     c = bare();
     for (let i = 0; i < n; i++) {
       const x = v[i];

@@ -128,6 +128,11 @@ const cases: Case[] = [
     testStatuses: ["memory", "timeout", "error"],
   },
   { name: "huge result", source: all3("return new Array(2e7).fill(1.5);"), testStatuses: ["error", "memory", "timeout"] },
+  {
+    name: "Proxy claiming a negative length to lift the result size cap",
+    source: all3("return [new Proxy([], { get: (t, k) => (k === 'length' ? -1e9 : undefined) }), 'x'.repeat(4.3e6)];"),
+    testStatuses: ["error"],
+  },
   { name: "cyclic result", source: all3("const a: any[] = [1]; a.push(a); return a;"), testStatuses: ["error"] },
   // Building 1e5 levels per call takes most of the 800 ms on a loaded machine: the last tests may time out.
   { name: "deeply nested result", source: all3("let a: any = [0]; for (let i = 0; i < 1e5; i++) a = [a]; return a;"), testStatuses: ["error", "timeout"] },
