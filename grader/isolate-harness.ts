@@ -49,6 +49,18 @@ function describe(v) {
   return "an object that is not a plain object or array (a class instance, Map, Set, Date...)";
 }
 
+// What both walks below check on reaching an object: not nested too deep, not met before on the
+// path from the top (a cycle), and an array or a plain object. Pushes it on the path; true for an array.
+function enter(v, depth, stack) {
+  if (depth > MAX_DEPTH) throw NotPlain("data nested more than " + MAX_DEPTH + " levels deep");
+  for (let i = 0; i < stack.length; i++) if (stack[i] === v) throw NotPlain("a cyclic structure");
+  stack[stack.length] = v;
+  if (isArray(v)) return true;
+  const p = getProto(v);
+  if (p !== ObjectProto && p !== null) throw NotPlain(describe(v));
+  return false;
+}
+
 // A copy of plain data made of the harness's own arrays and objects, which crosses to the host
 // as a structured clone (binary: numbers are never printed and parsed again). The containers have
 // no prototype while they are filled, so a setter the student put on Array.prototype or
@@ -62,11 +74,8 @@ function cp(v, depth, stack, budget) {
   if (t === "string") { if ((budget.left -= v.length) < 0) throw TooLarge(); return v; }
   if (t === "boolean" || v === null) return v;
   if (t !== "object") throw NotPlain(describe(v));
-  if (depth > MAX_DEPTH) throw NotPlain("data nested more than " + MAX_DEPTH + " levels deep");
-  for (let i = 0; i < stack.length; i++) if (stack[i] === v) throw NotPlain("a cyclic structure");
-  stack[stack.length] = v;
   let c;
-  if (isArray(v)) {
+  if (enter(v, depth, stack)) {
     const n = v.length;
     // A Proxy can claim any length: one that is negative or NaN would otherwise raise the budget.
     if (typeof n !== "number" || !(n >= 0) || n > RESULT_CAP || (budget.left -= n + 1) < 0) throw TooLarge();
@@ -78,8 +87,6 @@ function cp(v, depth, stack, budget) {
       c[i] = typeof x === "number" ? (x === 0 ? 0 : x) : x === undefined ? null : cp(x, depth + 1, stack, budget);
     }
   } else {
-    const p = getProto(v);
-    if (p !== ObjectProto && p !== null) throw NotPlain(describe(v));
     const ks = ownKeys(v);
     if ((budget.left -= ks.length + 1) < 0) throw TooLarge();
     c = { __proto__: null };
@@ -103,11 +110,8 @@ function enc(v, depth, stack, budget) {
   if (t === "boolean") return v ? "true" : "false";
   if (v === null) return "null";
   if (t !== "object") throw NotPlain(describe(v));
-  if (depth > MAX_DEPTH) throw NotPlain("data nested more than " + MAX_DEPTH + " levels deep");
-  for (let i = 0; i < stack.length; i++) if (stack[i] === v) throw NotPlain("a cyclic structure");
-  stack[stack.length] = v;
   let s;
-  if (isArray(v)) {
+  if (enter(v, depth, stack)) {
     const n = v.length;
     if (typeof n !== "number" || n > budget.left) throw TooLarge();
     s = "[";
@@ -118,8 +122,6 @@ function enc(v, depth, stack, budget) {
     }
     s += "]";
   } else {
-    const p = getProto(v);
-    if (p !== ObjectProto && p !== null) throw NotPlain(describe(v));
     const ks = ownKeys(v);
     s = "{";
     let first = true;

@@ -273,9 +273,9 @@ export class Sandbox implements StudentSession {
   private deadline: number;
   private disposed = false;
   private muted = false;
-  /** The output as last read from the isolate, with its version; and the version the last envelope reported (-1: unknown). */
-  private outputCopy: { ov: number; text: string } = { ov: -2, text: "" };
-  private outputSeen = -1;
+  /** The output as last read from the isolate, with its version; and the version the last envelope reported (null: unknown). */
+  private outputCopy: { ov: number; text: string } | null = null;
+  private outputSeen: number | null = null;
 
   private constructor(
     private readonly isolate: ivm.Isolate,
@@ -404,7 +404,7 @@ export class Sandbox implements StudentSession {
     let raw: unknown;
     const t = phaseStart();
     // Until an envelope says otherwise, the output may have changed (a call cut short wrote some).
-    this.outputSeen = -1;
+    this.outputSeen = null;
     try {
       const opts = { timeout: this.timeoutFor(timeoutMs), arguments: { copy: true }, result: { copy: true } } as const;
       raw = this.o.callMode === "sync" ? this.fns[fn].applySync(undefined, callArgs, opts) : await this.fns[fn].apply(undefined, callArgs, opts);
@@ -453,14 +453,13 @@ export class Sandbox implements StudentSession {
    */
   output(fresh = false): string {
     if (this.isolate.isDisposed) return "";
-    if (!fresh && this.outputSeen === this.outputCopy.ov) return this.outputCopy.text;
+    if (!fresh && this.outputCopy && this.outputSeen === this.outputCopy.ov) return this.outputCopy.text;
     const t = phaseStart();
     try {
       const o = this.fns.output.applySync(undefined, [], { timeout: 1000, result: { copy: true } }) as { ov?: unknown; text?: unknown } | null;
       const text = typeof o?.text === "string" ? o.text : "";
-      const ov = typeof o?.ov === "number" ? o.ov : -2;
-      this.outputCopy = { ov, text };
-      this.outputSeen = ov;
+      this.outputCopy = typeof o?.ov === "number" ? { ov: o.ov, text } : null;
+      this.outputSeen = this.outputCopy?.ov ?? null;
       return text;
     } catch {
       return "";
