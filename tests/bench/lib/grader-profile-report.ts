@@ -5,6 +5,7 @@
 import { spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
+import { CHILD_V8_FLAGS } from "../../../grader/child-limits";
 import type { CodeQuestionSettings } from "../../../grader/question-spec";
 import { createGraderPool } from "../../../grader/pool";
 import { perItem, treeCpuMs } from "./process-cpu";
@@ -14,7 +15,8 @@ type Phases = Record<string, { ms: number; perGrading: number }>;
 function inProcess(n: number, callMode: string): Promise<{ phases: Phases }> {
   return new Promise((resolve, reject) => {
     const script = path.join(import.meta.dirname, "grader-profile.ts");
-    const p = spawn(process.execPath, ["--no-node-snapshot", "--import", "tsx", script, String(n), callMode], { stdio: ["ignore", "pipe", "inherit"] });
+    // With a grading child's V8 flags, so the phases are those of a child.
+    const p = spawn(process.execPath, [...CHILD_V8_FLAGS, "--import", "tsx", script, String(n), callMode], { stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
     p.stdout.on("data", (c: Buffer) => (out += c.toString()));
     p.on("exit", (code) => {

@@ -1,7 +1,7 @@
 // The in-process half of `npm run bench:grader -- --profile`: grades the layernorm reference N times
 // exactly as a grading child does (gradeJob, then clean-up and the next spare isolate), with the
 // phase clock on, and prints one JSON object: each phase's mean ms per grading and calls per grading.
-// Runs in its own process (node --no-node-snapshot, as isolated-vm needs), started by bench/grader.ts.
+// Runs in its own process with a grading child's V8 flags (CHILD_V8_FLAGS), started by bench/grader.ts.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { readCodeQuestion } from "../../../grader/code-question";
