@@ -7,8 +7,11 @@
 // cores, like W one-core grader machines); see tests/bench/lib/queue-scenario.ts for the details.
 // --profile: where the queue's own cost goes, step by step, instead (tests/bench/lib/queue-profile.ts).
 // --rate R paces arrivals at R submissions/s instead of the burst (latency below saturation).
-// Before the queue runs, the same mix is graded by the sandbox pool alone (workers × pool processes,
-// no database): grader_alone_per_s, and efficiency = throughput_per_s / grader_alone_per_s.
+// Without faults it also prints the CPU per graded job of each kind of process during the burst
+// (PostgreSQL, the workers, their grading children and esbuild services, this process): cpu_ms_per_job.
+// Before the queue runs and again after it, the same mix is graded by the sandbox pool alone (workers ×
+// pool processes, no database): grader_alone_per_s is the mean of the two, and efficiency =
+// throughput_per_s / grader_alone_per_s.
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -85,6 +88,12 @@ try {
   console.log(
     `latency submit → graded: p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms, p99 ${r.p99_ms} ms, max ${d.maxLatencyMs} ms; in the sandbox pool alone p50 ${d.gradingWallMsP50} ms`,
   );
+  if (r.cpu_ms_per_job) {
+    const rows = Object.entries(r.cpu_ms_per_job).sort((a, b) => b[1] - a[1]);
+    const total = rows.reduce((sum, [, ms]) => sum + ms, 0);
+    console.log(`CPU per graded job during the burst, by process (${Math.round(total * 10) / 10} ms in all):`);
+    for (const [kind, ms] of rows) console.log(`  ${kind.padEnd(60)} ${ms.toFixed(2).padStart(6)} ms`);
+  }
   const { details: _details, ...line } = r;
   console.log(JSON.stringify(line));
   process.exit(r.lost === 0 && r.duplicates === 0 && r.submitted === d.planned ? 0 : 1);
