@@ -47,22 +47,34 @@ export async function notifyWorkers(db: PrismaClient, embedded: boolean): Promis
 
 /**
  * Claims up to `limit` jobs (queued ones by priority, and running ones whose lease expired) and
- * reads what grading them needs, in one round trip.
+ * reads what grading them needs, in one round trip. Each kind is read in claim order from the
+ * (status, priority DESC, createdAt) index, so a claim reads the first few rows of the backlog
+ * instead of sorting all of it; the picked ids are then updated through the primary key (as an
+ * IN (subquery), the prepared statement's generic plan scanned the whole table to join them). Of
+ * the up to 2 × limit rows the two reads lock, those not picked are locked only until this
+ * statement ends.
  */
 export async function claimJobs(db: PrismaClient, workerId: string, limit: number, leaseMs: number): Promise<ClaimedJob[]> {
   const rows = await runner(db)<ClaimedRow>(
     "claim-jobs",
-    `WITH claimed AS (
+    `WITH queued AS (
+       SELECT id, priority, "createdAt" FROM "GradingJob"
+        WHERE status = 'QUEUED' AND "runAfter" <= now()
+        ORDER BY priority DESC, "createdAt" ASC LIMIT $2
+        FOR UPDATE SKIP LOCKED),
+     expired AS (
+       SELECT id, priority, "createdAt" FROM "GradingJob"
+        WHERE status = 'RUNNING' AND "lockedUntil" < now() AND attempts < "maxAttempts"
+        ORDER BY priority DESC, "createdAt" ASC LIMIT $2
+        FOR UPDATE SKIP LOCKED),
+     picked AS (
+       SELECT id FROM (SELECT * FROM queued UNION ALL SELECT * FROM expired) c
+        ORDER BY priority DESC, "createdAt" ASC LIMIT $2),
+     claimed AS (
        UPDATE "GradingJob" j
           SET status = 'RUNNING', "lockedBy" = $1, "lockedUntil" = now() + ($3 || ' milliseconds')::interval,
               attempts = j.attempts + 1, "updatedAt" = now()
-        WHERE j.id IN (
-          SELECT id FROM "GradingJob"
-           WHERE (status = 'QUEUED' AND "runAfter" <= now())
-              OR (status = 'RUNNING' AND "lockedUntil" < now() AND attempts < "maxAttempts")
-           ORDER BY priority DESC, "createdAt" ASC
-           LIMIT $2
-           FOR UPDATE SKIP LOCKED)
+        WHERE j.id = ANY(ARRAY(SELECT id FROM picked))
         RETURNING j.id, j."submissionId", j.attempts, j."maxAttempts", j.priority, j."versionId")
      SELECT c.*, s."userId", s."versionId" AS "submissionVersionId", s."questionKey", s.kind::text AS kind, s.code, s.answer,
             s."gradingSeed", a.slug AS "assignmentSlug", co.slug AS "courseSlug"

@@ -11,6 +11,7 @@ import { resetEnvCache } from "@/lib/env";
 import { migrateDatabase } from "@/lib/db/maintenance";
 import { submit } from "@/lib/submissions/submit";
 import { claimJobs } from "@/lib/queue/jobs";
+import { runner } from "@/lib/db/direct";
 import { completeJob } from "@/lib/queue/complete";
 import { createGraderPool, readCodeQuestion, type GradeReport } from "@/grader";
 import { startThrowawayPostgres } from "@/scripts/lib/throwaway-postgres";
@@ -51,6 +52,32 @@ async function completeInTransaction(db: PrismaClient, jobId: string, submission
     });
     return true;
   });
+}
+
+/** The claim as it was before: one read of both kinds of claimable job, sorted whole, then locked. */
+const CLAIM_BEFORE = `UPDATE "GradingJob" j
+    SET status = 'RUNNING', "lockedBy" = $1, "lockedUntil" = now() + interval '30 seconds', attempts = j.attempts + 1, "updatedAt" = now()
+  WHERE j.id IN (
+    SELECT id FROM "GradingJob"
+     WHERE (status = 'QUEUED' AND "runAfter" <= now())
+        OR (status = 'RUNNING' AND "lockedUntil" < now() AND attempts < "maxAttempts")
+     ORDER BY priority DESC, "createdAt" ASC
+     LIMIT 1
+     FOR UPDATE SKIP LOCKED)
+  RETURNING j.id`;
+
+/** A backlog of `size` queued jobs (copies of submission `like`), for timing claims at a deadline's queue length. */
+async function makeBacklog(db: PrismaClient, like: string, size: number): Promise<void> {
+  await db.$executeRawUnsafe(
+    `WITH subs AS (
+       INSERT INTO "Submission" (id, "userId", "assignmentId", "versionId", "questionId", "questionKey", kind, code, "createdAt")
+       SELECT 'backlog-' || i, s."userId", s."assignmentId", s."versionId", s."questionId", s."questionKey", s.kind, s.code, s."createdAt"
+         FROM "Submission" s, generate_series(1, $2::int) i WHERE s.id = $1
+       RETURNING id)
+     INSERT INTO "GradingJob" (id, "submissionId", priority, "maxAttempts", "updatedAt") SELECT 'job-' || id, id, 5, 5, now() FROM subs`,
+    like,
+    size,
+  );
 }
 
 export async function profileQueue(n: number, root: string): Promise<Record<string, number>> {
@@ -115,6 +142,15 @@ export async function profileQueue(n: number, root: string): Promise<Record<stri
           completeJob(db, job.id, job.submissionId, worker, { report, versionId: job.submission.versionId, regrade: false }),
         );
       }
+    }
+    // Claims at a deadline's queue length: 3,000 queued, today's claim and the one before alternating.
+    const BACKLOG = 3000;
+    await makeBacklog(db, (await db.submission.findFirstOrThrow({ select: { id: true } })).id, BACKLOG);
+    // As autovacuum would after a change this size; the planner then knows the backlog is there.
+    await db.$executeRawUnsafe(`ANALYZE "GradingJob"`);
+    for (let i = 0; i < 2 * Math.min(n, 100); i++) {
+      if (i % 2 === 1) await time(`before: claim with ${BACKLOG} jobs queued (the backlog sorted)`, () => runner(db)("claim-before", CLAIM_BEFORE, [worker]));
+      else await time(`claim with ${BACKLOG} jobs queued`, () => claimJobs(db, worker, 1, 30_000));
     }
     const out: Record<string, number> = {};
     console.log(`the queue's own steps, one submission at a time (${n} each way, alternating), ms median / p90:`);
