@@ -23,9 +23,9 @@ export interface SandboxOptions {
   /** Longest single call into the student's code (ms); keeps one infinite loop from eating every test. */
   callTimeoutMs: number;
   /**
-   * "sync" (default): applySync with the call's timeout; the child's event loop waits while the
-   * student's code runs, which costs nothing (the child grades one submission at a time, and the
-   * parent holds the deadline and SIGKILLs either way). Measured: about 40% less CPU per grading
+   * "sync" (default): applySync (evaluateSync for the top-level code) with the call's timeout; the
+   * child's event loop waits while the student's code runs, which costs nothing (the child grades
+   * one submission at a time, and the parent holds the deadline and SIGKILLs either way). Measured: about 40% less CPU per grading
    * than "async" (no hand-off to isolated-vm's thread per call). "async": apply on isolated-vm's
    * thread, same timeout and serialization; kept for comparison (bench:grader, the attack corpus).
    */
