@@ -17,8 +17,8 @@ import { existsSync } from "node:fs";
  * compilation parses a function once to skip it and again on its first call, and lazy feedback
  * allocation makes the second call pay for feedback vectors and a batch of baseline compilation
  * (measured in one process: the first two calls of layerNorm took 290 and 270 µs, the third 70).
- * Without both, a grading of the layernorm reference costs about 1.2 ms (13%) less; a child starts
- * about 25 ms slower, as Node's own modules are compiled whole.
+ * With both turned off, a grading of the layernorm reference costs about 1.2 ms (13%) less; a child
+ * starts about 25 ms slower, as Node's own modules are compiled whole.
  */
 export const CHILD_V8_FLAGS = ["--no-node-snapshot", "--noexpose-wasm", "--no-lazy", "--no-lazy-feedback-allocation"];
 /** Set in a child's environment by PoolOptions.exposeWasm (tests of the ceiling only). */
