@@ -505,6 +505,7 @@ export async function runQueueScenario(opts: QueueScenarioOptions): Promise<Queu
     const gradedRows = rows.filter((r) => r.n > 0 && r.first);
     const lat = gradedRows.map((r) => r.first!.getTime() - r.createdAt.getTime()).sort((a, b) => a - b);
     const lastGraded = Math.max(burstStart, ...gradedRows.map((r) => r.first!.getTime()));
+    const throughput = gradedRows.length / Math.max(0.001, (lastGraded - burstStart) / 1000);
     const jobStatus: Record<string, number> = {};
     const attempts: Record<string, number> = {};
     for (const j of jobs) {
@@ -518,7 +519,7 @@ export async function runQueueScenario(opts: QueueScenarioOptions): Promise<Queu
       duplicates: rows.reduce((sum, r) => sum + Math.max(0, r.n - 1), 0),
       worker_kills: kills,
       db_restarts: dbRestarts,
-      throughput_per_s: r1(gradedRows.length / Math.max(0.001, (lastGraded - burstStart) / 1000)),
+      throughput_per_s: r1(throughput),
       p50_ms: Math.round(percentile(lat, 50)),
       p95_ms: Math.round(percentile(lat, 95)),
       p99_ms: Math.round(percentile(lat, 99)),
@@ -526,7 +527,7 @@ export async function runQueueScenario(opts: QueueScenarioOptions): Promise<Queu
       ...(aloneMean !== undefined
         ? {
             grader_alone_per_s: r1(aloneMean),
-            efficiency: Math.round((gradedRows.length / Math.max(0.001, (lastGraded - burstStart) / 1000) / aloneMean) * 100) / 100,
+            efficiency: Math.round((throughput / aloneMean) * 100) / 100,
           }
         : {}),
       ...(cpuBefore && cpuAfter && gradedRows.length && Object.keys(cpuAfter).length
